@@ -1,0 +1,3 @@
+//! Import and export: the `pokin/1` JSON interchange format.
+
+pub mod json;

@@ -1,0 +1,17 @@
+//! Pokin Studio core: the document model of a Pohon Kinerja and Peta
+//! Proses Bisnis, the `.pokin` file, edits with history, the cascade
+//! validator, `pokin/1` interchange and synthetic documents.
+//!
+//! It knows nothing of the desktop shell: every capability is a function
+//! here, reached from the CLI (`src/main.rs`) and from `src-tauri/`.
+
+pub mod edit;
+pub mod error;
+pub mod format;
+pub mod interchange;
+pub mod model;
+pub mod store;
+pub mod synth;
+pub mod validate;
+
+pub use error::{Error, Result};

@@ -1,0 +1,130 @@
+//! JSON form of a flow step.
+//!
+//! `pokin/1` writes a step's number as `"no": 4` and a decision's "no"
+//! branch as `"no": "s3"`, both in the same object. A number is the step
+//! number, a string the branch. The writer puts the number first, so that
+//! a reader that keeps only the last duplicate key still gets the branch.
+
+use super::{Extra, Shape, Step};
+use serde::de::{self, MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+const FIELDS: &[&str] = &[
+    "id", "no", "text", "lane", "shape", "requirements", "duration", "output", "note", "next", "yes", "extra",
+];
+
+impl Serialize for Step {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        if let Some(number) = self.number {
+            map.serialize_entry("no", &number)?;
+        }
+        map.serialize_entry("text", &self.text)?;
+        map.serialize_entry("lane", &self.lane)?;
+        map.serialize_entry("shape", &self.shape)?;
+        for (key, value) in [
+            ("requirements", &self.requirements),
+            ("duration", &self.duration),
+            ("output", &self.output),
+            ("note", &self.note),
+        ] {
+            if !value.is_empty() {
+                map.serialize_entry(key, value)?;
+            }
+        }
+        if !self.next.is_empty() {
+            map.serialize_entry("next", &self.next)?;
+        }
+        if let Some(yes) = self.yes.as_deref().filter(|s| !s.is_empty()) {
+            map.serialize_entry("yes", yes)?;
+        }
+        if let Some(no) = self.no.as_deref().filter(|s| !s.is_empty()) {
+            map.serialize_entry("no", no)?;
+        }
+        if !self.extra.is_empty() {
+            map.serialize_entry("extra", &self.extra)?;
+        }
+        map.end()
+    }
+}
+
+/// A step's `no`: its number, or a decision's "no" branch.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum NoKey {
+    Number(u32),
+    Branch(String),
+    Null(()),
+}
+
+impl<'de> Deserialize<'de> for Step {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct StepVisitor;
+        impl<'de> Visitor<'de> for StepVisitor {
+            type Value = Step;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a flow step object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Step, A::Error> {
+                let mut step = Step::default();
+                let (mut id, mut text, mut lane, mut shape) = (None, None, None, None);
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "id" => id = Some(map.next_value::<String>()?),
+                        "text" => text = Some(map.next_value::<String>()?),
+                        "lane" => lane = Some(map.next_value::<String>()?),
+                        "shape" => shape = Some(map.next_value::<Shape>()?),
+                        "no" => match map.next_value::<NoKey>()? {
+                            NoKey::Number(n) => step.number = Some(n),
+                            NoKey::Branch(s) => step.no = Some(s),
+                            NoKey::Null(()) => {}
+                        },
+                        "requirements" => step.requirements = map.next_value()?,
+                        "duration" => step.duration = map.next_value()?,
+                        "output" => step.output = map.next_value()?,
+                        "note" => step.note = map.next_value()?,
+                        "next" => step.next = map.next_value::<Option<Vec<String>>>()?.unwrap_or_default(),
+                        "yes" => step.yes = map.next_value()?,
+                        "extra" => step.extra = map.next_value::<Option<Extra>>()?.unwrap_or_default(),
+                        other => return Err(de::Error::unknown_field(other, FIELDS)),
+                    }
+                }
+                step.id = id.ok_or_else(|| de::Error::missing_field("id"))?;
+                step.text = text.ok_or_else(|| de::Error::missing_field("text"))?;
+                step.lane = lane.ok_or_else(|| de::Error::missing_field("lane"))?;
+                step.shape = shape.ok_or_else(|| de::Error::missing_field("shape"))?;
+                Ok(step)
+            }
+        }
+        deserializer.deserialize_map(StepVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_and_no_branch_share_the_key() {
+        let json = r#"{ "id": "s4", "no": 4, "text": "Apakah berkas lengkap?", "lane": "p2i",
+                        "shape": "decision", "yes": "s5", "no": "s3" }"#;
+        let step: Step = serde_json::from_str(json).unwrap();
+        assert_eq!(step.number, Some(4));
+        assert_eq!(step.yes.as_deref(), Some("s5"));
+        assert_eq!(step.no.as_deref(), Some("s3"));
+        let back = serde_json::to_string(&step).unwrap();
+        assert_eq!(
+            back,
+            r#"{"id":"s4","no":4,"text":"Apakah berkas lengkap?","lane":"p2i","shape":"decision","yes":"s5","no":"s3"}"#
+        );
+    }
+
+    #[test]
+    fn unknown_key_is_refused() {
+        let err = serde_json::from_str::<Step>(r#"{"id":"s1","text":"x","lane":"a","shape":"start","nxt":[]}"#)
+            .unwrap_err();
+        assert!(err.to_string().contains("unknown field `nxt`"), "{err}");
+    }
+}

@@ -1,0 +1,540 @@
+//! The `.pokin` document file: one SQLite database (SQLite as an
+//! application file format).
+//!
+//! - one row per entity (units, nodes, links, processes, flows, steps,
+//!   annotations, and the document's singletons), JSON in a `data` column,
+//!   a fractional `ord` for list order;
+//! - every edit is one transaction: the entity rows and a `history` row with
+//!   each change's before and after, so undo/redo survive restarts and any
+//!   earlier state can be rebuilt;
+//! - named versions (`snapshot`) keep the whole document as canonical JSON;
+//! - WAL journal with `synchronous=FULL`: an acknowledged edit survives a
+//!   crash; `locking_mode=EXCLUSIVE`: one writer process at a time.
+
+mod schema;
+
+use crate::edit::{self, Change, Key, Op, Row};
+use crate::error::{Error, Result};
+use crate::interchange::json;
+use crate::model::*;
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
+use std::path::{Path, PathBuf};
+
+pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
+
+/// An open `.pokin` file with its document in memory.
+pub struct DocFile {
+    conn: Connection,
+    path: PathBuf,
+    doc: Document,
+    head: i64,
+    read_only: Option<String>,
+}
+
+/// One line of the history.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct HistoryEntry {
+    pub seq: i64,
+    pub at: String,
+    pub label: String,
+    /// Undone and not yet redone: `redo` brings it back.
+    pub undone: bool,
+}
+
+/// A named version.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Snapshot {
+    pub name: String,
+    pub seq: i64,
+    pub at: String,
+    pub fingerprint: String,
+    #[serde(rename = "final")]
+    pub is_final: bool,
+}
+
+/// What an edit did.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Applied {
+    pub seq: i64,
+    pub label: String,
+    pub changes: usize,
+}
+
+pub(crate) fn now() -> String {
+    let now = time::OffsetDateTime::now_local().unwrap_or_else(|_| time::OffsetDateTime::now_utc());
+    now.replace_nanosecond(0)
+        .unwrap_or(now)
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}
+
+impl DocFile {
+    /// Creates a new `.pokin` file holding `doc`. Refuses to overwrite.
+    pub fn create(path: &Path, doc: &Document) -> Result<DocFile> {
+        let file = path.display().to_string();
+        if path.exists() {
+            return Err(Error::Io { file, message: "berkas sudah ada; pilih nama lain atau hapus dulu".into() });
+        }
+        let db_err = |e: rusqlite::Error| Error::Database { file: file.clone(), message: e.to_string() };
+        let mut conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE)
+            .map_err(|e| Error::Io { file: file.clone(), message: e.to_string() })?;
+        schema::configure(&conn).map_err(db_err)?;
+        let tx = conn.transaction().map_err(db_err)?;
+        schema::create(&tx).map_err(db_err)?;
+        for (key, row) in edit::all_rows(doc) {
+            write_row(&tx, &key, Some(&row)).map_err(db_err)?;
+        }
+        tx.execute("INSERT INTO meta(key, value) VALUES ('created_at', ?1)", [now()]).map_err(db_err)?;
+        tx.commit().map_err(db_err)?;
+        Ok(DocFile { conn, path: path.to_path_buf(), doc: doc.clone(), head: 0, read_only: None })
+    }
+
+    /// Opens a `.pokin` file for editing. A file from a newer version of the
+    /// program opens read-only (see [`DocFile::read_only`]).
+    pub fn open(path: &Path) -> Result<DocFile> {
+        Self::open_with(path, false)
+    }
+
+    /// Opens a `.pokin` file without the right to change it.
+    pub fn open_read_only(path: &Path) -> Result<DocFile> {
+        Self::open_with(path, true)
+    }
+
+    fn open_with(path: &Path, read_only: bool) -> Result<DocFile> {
+        let file = path.display().to_string();
+        check_header(path)?;
+        let classify = |e: rusqlite::Error| classify_error(&file, e);
+        let flags = if read_only { OpenFlags::SQLITE_OPEN_READ_ONLY } else { OpenFlags::SQLITE_OPEN_READ_WRITE };
+        let mut conn = Connection::open_with_flags(path, flags).map_err(classify)?;
+        if read_only {
+            conn.busy_timeout(std::time::Duration::ZERO).map_err(classify)?;
+        } else {
+            schema::configure(&conn).map_err(classify)?;
+            // Take the write lock now, so a second program is told at once.
+            conn.execute_batch("BEGIN IMMEDIATE; COMMIT;").map_err(classify)?;
+        }
+        let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).map_err(classify)?;
+        if app_id != APPLICATION_ID {
+            return Err(Error::NotPokin { file, detail: " (basis data SQLite milik program lain)".into() });
+        }
+        let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).map_err(classify)?;
+        if check != "ok" {
+            return Err(Error::Corrupt { file, detail: check });
+        }
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(classify)?;
+        let mut read_only_reason = read_only.then(|| "dibuka untuk dibaca saja".to_string());
+        if version > SCHEMA_VERSION {
+            read_only_reason = Some(format!(
+                "dibuat oleh Pokin Studio yang lebih baru (skema {version}, versi ini mengenal sampai {SCHEMA_VERSION}); \
+                 perbarui aplikasi untuk mengubahnya"
+            ));
+            if !read_only {
+                drop(conn);
+                conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(classify)?;
+            }
+        } else if version < SCHEMA_VERSION && !read_only {
+            let tx = conn.transaction().map_err(classify)?;
+            schema::migrate(&tx, version).map_err(classify)?;
+            tx.commit().map_err(classify)?;
+        }
+        let doc = load(&conn).map_err(|e| match e {
+            LoadError::Sql(e) => classify(e),
+            LoadError::Data(place, message) => Error::Corrupt { file: file.clone(), detail: format!("{place}: {message}") },
+        })?;
+        let head = read_head(&conn).map_err(classify)?;
+        Ok(DocFile { conn, path: path.to_path_buf(), doc, head, read_only: read_only_reason })
+    }
+
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Why the file cannot be changed, or `None` when it can.
+    pub fn read_only(&self) -> Option<&str> {
+        self.read_only.as_deref()
+    }
+
+    fn file(&self) -> String {
+        self.path.display().to_string()
+    }
+
+    fn db_err(&self) -> impl Fn(rusqlite::Error) -> Error + '_ {
+        move |e| Error::Database { file: self.file(), message: e.to_string() }
+    }
+
+    fn writable(&self) -> Result<()> {
+        match &self.read_only {
+            Some(reason) => Err(Error::ReadOnly { file: self.file(), reason: reason.clone() }),
+            None => Ok(()),
+        }
+    }
+
+    /// Applies one edit durably. `Ok(None)` when it changed nothing.
+    pub fn apply(&mut self, op: &Op) -> Result<Option<Applied>> {
+        self.writable()?;
+        let changes = edit::execute(&mut self.doc, op)?;
+        if changes.is_empty() {
+            return Ok(None);
+        }
+        let label = op.label();
+        let seq = self.head + 1;
+        match self.commit_edit(seq, &label, op, &changes) {
+            Ok(()) => {
+                self.head = seq;
+                Ok(Some(Applied { seq, label, changes: changes.len() }))
+            }
+            Err(err) => {
+                edit::revert(&mut self.doc, &changes)?;
+                Err(err)
+            }
+        }
+    }
+
+    fn commit_edit(&mut self, seq: i64, label: &str, op: &Op, changes: &[Change]) -> Result<()> {
+        let file = self.file();
+        let db = |e: rusqlite::Error| Error::Database { file: file.clone(), message: e.to_string() };
+        let tx = self.conn.transaction().map_err(db)?;
+        // A new edit after undo drops the undone branch, as editors do.
+        tx.execute("DELETE FROM history WHERE seq >= ?1", [seq]).map_err(db)?;
+        let op_json = serde_json::to_string(op).expect("operations serialise");
+        let changes_json = serde_json::to_string(changes).expect("changes serialise");
+        tx.prepare_cached("INSERT INTO history(seq, at, label, op, changes) VALUES (?1, ?2, ?3, ?4, ?5)")
+            .and_then(|mut s| s.execute(params![seq, now(), label, op_json, changes_json]))
+            .map_err(db)?;
+        for change in changes {
+            write_row(&tx, &change.key, change.after.as_ref()).map_err(db)?;
+        }
+        set_head(&tx, seq).map_err(db)?;
+        tx.commit().map_err(db)
+    }
+
+    fn history_changes(&self, seq: i64) -> Result<Option<(String, Vec<Change>)>> {
+        let row: Option<(String, String)> = self
+            .conn
+            .query_row("SELECT label, changes FROM history WHERE seq = ?1", [seq], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()
+            .map_err(self.db_err())?;
+        row.map(|(label, changes)| {
+            serde_json::from_str(&changes)
+                .map(|c| (label, c))
+                .map_err(|e| Error::Corrupt { file: self.file(), detail: format!("riwayat #{seq}: {e}") })
+        })
+        .transpose()
+    }
+
+    /// Takes back the last edit. Returns its label, `None` when there is nothing to undo.
+    pub fn undo(&mut self) -> Result<Option<String>> {
+        self.writable()?;
+        let Some((label, changes)) = self.history_changes(self.head)? else { return Ok(None) };
+        let inverse: Vec<Change> = changes.iter().rev().map(Change::inverse).collect();
+        self.move_head(self.head - 1, &inverse)?;
+        Ok(Some(label))
+    }
+
+    /// Makes the last undone edit again. `None` when there is nothing to redo.
+    pub fn redo(&mut self) -> Result<Option<String>> {
+        self.writable()?;
+        let Some((label, changes)) = self.history_changes(self.head + 1)? else { return Ok(None) };
+        self.move_head(self.head + 1, &changes)?;
+        Ok(Some(label))
+    }
+
+    /// Applies changes (already in the order to apply) and moves the history head.
+    fn move_head(&mut self, head: i64, changes: &[Change]) -> Result<()> {
+        edit::replay(&mut self.doc, changes)?;
+        let file = self.file();
+        let db = |e: rusqlite::Error| Error::Database { file: file.clone(), message: e.to_string() };
+        let result = (|| {
+            let tx = self.conn.transaction().map_err(db)?;
+            for change in changes {
+                write_row(&tx, &change.key, change.after.as_ref()).map_err(db)?;
+            }
+            set_head(&tx, head).map_err(db)?;
+            tx.commit().map_err(db)
+        })();
+        match result {
+            Ok(()) => {
+                self.head = head;
+                Ok(())
+            }
+            Err(err) => {
+                edit::revert(&mut self.doc, changes)?;
+                Err(err)
+            }
+        }
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.head > 0
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.conn
+            .query_row("SELECT 1 FROM history WHERE seq = ?1", [self.head + 1], |_| Ok(()))
+            .optional()
+            .ok()
+            .flatten()
+            .is_some()
+    }
+
+    /// The current position in the history (0: nothing applied since the file was made).
+    pub fn head(&self) -> i64 {
+        self.head
+    }
+
+    pub fn history(&self) -> Result<Vec<HistoryEntry>> {
+        let mut stmt = self.conn.prepare("SELECT seq, at, label FROM history ORDER BY seq").map_err(self.db_err())?;
+        let rows = stmt
+            .query_map([], |r| {
+                let seq: i64 = r.get(0)?;
+                Ok(HistoryEntry { seq, at: r.get(1)?, label: r.get(2)?, undone: seq > self.head })
+            })
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+            .map_err(self.db_err())?;
+        Ok(rows)
+    }
+
+    /// The document as it was right after history entry `seq` (0: as created).
+    pub fn state_at(&self, seq: i64) -> Result<Document> {
+        let mut doc = self.doc.clone();
+        let mut at = self.head;
+        while at > seq {
+            let (_, changes) = self
+                .history_changes(at)?
+                .ok_or_else(|| Error::refused(format!("Riwayat #{at} tidak ada")))?;
+            edit::revert(&mut doc, &changes)?;
+            at -= 1;
+        }
+        while at < seq {
+            let (_, changes) = self
+                .history_changes(at + 1)?
+                .ok_or_else(|| Error::refused(format!("Riwayat #{} tidak ada", at + 1)))?;
+            edit::replay(&mut doc, &changes)?;
+            at += 1;
+        }
+        Ok(doc)
+    }
+
+    /// Saves the current state as a named version.
+    pub fn snapshot(&mut self, name: &str) -> Result<Snapshot> {
+        self.writable()?;
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(Error::refused("Nama versi wajib diisi"));
+        }
+        let exists = self
+            .conn
+            .query_row("SELECT 1 FROM snapshot WHERE name = ?1", [name], |_| Ok(()))
+            .optional()
+            .map_err(self.db_err())?
+            .is_some();
+        if exists {
+            return Err(Error::refused(format!("Versi bernama \"{name}\" sudah ada; pilih nama lain")));
+        }
+        let snapshot = Snapshot {
+            name: name.into(),
+            seq: self.head,
+            at: now(),
+            fingerprint: json::fingerprint(&self.doc),
+            is_final: false,
+        };
+        self.conn
+            .execute(
+                "INSERT INTO snapshot(name, seq, at, fingerprint, final, document) VALUES (?1, ?2, ?3, ?4, 0, ?5)",
+                params![snapshot.name, snapshot.seq, snapshot.at, snapshot.fingerprint, json::canonical(&self.doc)],
+            )
+            .map_err(self.db_err())?;
+        Ok(snapshot)
+    }
+
+    pub fn snapshots(&self) -> Result<Vec<Snapshot>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT name, seq, at, fingerprint, final FROM snapshot ORDER BY rowid")
+            .map_err(self.db_err())?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(Snapshot { name: r.get(0)?, seq: r.get(1)?, at: r.get(2)?, fingerprint: r.get(3)?, is_final: r.get(4)? })
+            })
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+            .map_err(self.db_err())?;
+        Ok(rows)
+    }
+
+    /// The document of a named version.
+    pub fn snapshot_document(&self, name: &str) -> Result<Document> {
+        let text: String = self
+            .conn
+            .query_row("SELECT document FROM snapshot WHERE name = ?1", [name], |r| r.get(0))
+            .optional()
+            .map_err(self.db_err())?
+            .ok_or_else(|| Error::refused(format!("Versi bernama \"{name}\" tidak ada")))?;
+        json::from_str(&text, &format!("{} (versi \"{name}\")", self.file()))
+    }
+}
+
+/// A file that is not SQLite at all gets a plain message, before SQLite sees it.
+fn check_header(path: &Path) -> Result<()> {
+    use std::io::Read;
+    let file = path.display().to_string();
+    let mut header = [0u8; 16];
+    let mut f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let n = f.read(&mut header).map_err(|e| Error::io(path, e))?;
+    if n == 0 {
+        return Err(Error::NotPokin { file, detail: " (berkas kosong)".into() });
+    }
+    if n < 16 || &header != b"SQLite format 3\0" {
+        return Err(Error::NotPokin { file, detail: String::new() });
+    }
+    Ok(())
+}
+
+fn classify_error(file: &str, err: rusqlite::Error) -> Error {
+    use rusqlite::ErrorCode::*;
+    let file = file.to_string();
+    match err.sqlite_error_code() {
+        Some(DatabaseBusy | DatabaseLocked) => Error::Locked { file },
+        Some(NotADatabase) => Error::NotPokin { file, detail: String::new() },
+        Some(DatabaseCorrupt) => Error::Corrupt { file, detail: err.to_string() },
+        Some(CannotOpen) => Error::Io { file, message: "berkas tidak dapat dibuka".into() },
+        Some(ReadOnly) => Error::ReadOnly { file, reason: "berkas atau foldernya tidak boleh ditulis".into() },
+        _ => Error::Database { file, message: err.to_string() },
+    }
+}
+
+fn read_head(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("SELECT value FROM meta WHERE key = 'head'", [], |r| r.get::<_, String>(0))
+        .optional()
+        .map(|v| v.and_then(|v| v.parse().ok()).unwrap_or(0))
+}
+
+fn set_head(conn: &Connection, head: i64) -> rusqlite::Result<()> {
+    conn.prepare_cached("INSERT INTO meta(key, value) VALUES ('head', ?1) ON CONFLICT(key) DO UPDATE SET value = ?1")?
+        .execute([head.to_string()])?;
+    Ok(())
+}
+
+/// Writes one entity's row, or deletes it.
+fn write_row(conn: &Connection, key: &Key, row: Option<&Row>) -> rusqlite::Result<()> {
+    let data = row.map(|r| r.data.to_string());
+    let ord = row.map(|r| r.ord);
+    match key {
+        Key::Document | Key::Levels | Key::ProcessMap | Key::Validation => {
+            let name = schema::singleton_name(key);
+            match data {
+                Some(data) => conn
+                    .prepare_cached("INSERT INTO singleton(name, data) VALUES (?1, ?2) ON CONFLICT(name) DO UPDATE SET data = ?2")?
+                    .execute(params![name, data])?,
+                None => conn.prepare_cached("DELETE FROM singleton WHERE name = ?1")?.execute([name])?,
+            };
+        }
+        Key::Unit { id } | Key::Node { id } | Key::Process { id } | Key::Flow { id } | Key::Annotation { id } => {
+            let table = schema::table_of(key);
+            match data {
+                Some(data) => conn
+                    .prepare_cached(&format!(
+                        "INSERT INTO {table}(id, ord, data) VALUES (?1, ?2, ?3) ON CONFLICT(id) DO UPDATE SET ord = ?2, data = ?3"
+                    ))?
+                    .execute(params![id, ord, data])?,
+                None => conn.prepare_cached(&format!("DELETE FROM {table} WHERE id = ?1"))?.execute([id])?,
+            };
+        }
+        Key::Link { from, to } => {
+            match data {
+                Some(data) => conn
+                    .prepare_cached(
+                        "INSERT INTO link(src, dst, ord, data) VALUES (?1, ?2, ?3, ?4) \
+                         ON CONFLICT(src, dst) DO UPDATE SET ord = ?3, data = ?4",
+                    )?
+                    .execute(params![from, to, ord, data])?,
+                None => conn.prepare_cached("DELETE FROM link WHERE src = ?1 AND dst = ?2")?.execute([from, to])?,
+            };
+        }
+        Key::Step { flow, id } => {
+            match data {
+                Some(data) => conn
+                    .prepare_cached(
+                        "INSERT INTO step(flow, id, ord, data) VALUES (?1, ?2, ?3, ?4) \
+                         ON CONFLICT(flow, id) DO UPDATE SET ord = ?3, data = ?4",
+                    )?
+                    .execute(params![flow, id, ord, data])?,
+                None => conn.prepare_cached("DELETE FROM step WHERE flow = ?1 AND id = ?2")?.execute([flow, id])?,
+            };
+        }
+    }
+    Ok(())
+}
+
+enum LoadError {
+    Sql(rusqlite::Error),
+    Data(String, String),
+}
+
+impl From<rusqlite::Error> for LoadError {
+    fn from(e: rusqlite::Error) -> Self {
+        LoadError::Sql(e)
+    }
+}
+
+fn load(conn: &Connection) -> Result<Document, LoadError> {
+    fn singleton<T: serde::de::DeserializeOwned>(conn: &Connection, name: &str) -> Result<T, LoadError> {
+        let data: String = conn
+            .query_row("SELECT data FROM singleton WHERE name = ?1", [name], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| LoadError::Data(name.into(), "tidak ada".into()))?;
+        serde_json::from_str(&data).map_err(|e| LoadError::Data(name.into(), e.to_string()))
+    }
+    fn list<T: serde::de::DeserializeOwned>(conn: &Connection, sql: &str) -> Result<Ordered<T>, LoadError> {
+        let mut stmt = conn.prepare(sql)?;
+        let mut rows = stmt.query([])?;
+        let (mut items, mut ords) = (Vec::new(), Vec::new());
+        while let Some(row) = rows.next()? {
+            let id: String = row.get(0)?;
+            let ord: f64 = row.get(1)?;
+            let data: String = row.get(2)?;
+            let item = serde_json::from_str(&data).map_err(|e| LoadError::Data(id, e.to_string()))?;
+            items.push(item);
+            ords.push(ord);
+        }
+        Ok(Ordered::from_parts(items, ords))
+    }
+    let document: DocumentMeta = singleton(conn, "document")?;
+    let levels: Vec<Level> = singleton(conn, "levels")?;
+    let map: edit::ProcessMapHeader = singleton(conn, "process_map")?;
+    let validation: ValidationSettings = singleton(conn, "validation")?;
+    let units = list(conn, "SELECT id, ord, data FROM unit ORDER BY ord")?;
+    let nodes = list(conn, "SELECT id, ord, data FROM node ORDER BY ord")?;
+    let links = list(conn, "SELECT src || ' → ' || dst, ord, data FROM link ORDER BY ord")?;
+    let processes = list(conn, "SELECT id, ord, data FROM process ORDER BY ord")?;
+    let mut flows: Ordered<Flow> = list(conn, "SELECT id, ord, data FROM flow ORDER BY ord")?;
+    for i in 0..flows.len() {
+        let flow = flows.get_mut(i).expect("index in range");
+        let mut stmt = conn.prepare_cached("SELECT id, ord, data FROM step WHERE flow = ?1 ORDER BY ord")?;
+        let mut rows = stmt.query([&flow.id])?;
+        let (mut items, mut ords) = (Vec::new(), Vec::new());
+        while let Some(row) = rows.next()? {
+            let id: String = row.get(0)?;
+            let data: String = row.get(2)?;
+            items.push(serde_json::from_str(&data).map_err(|e| LoadError::Data(format!("{}/{id}", flow.id), e.to_string()))?);
+            ords.push(row.get(1)?);
+        }
+        flow.steps = Ordered::from_parts(items, ords);
+    }
+    let annotations = list(conn, "SELECT id, ord, data FROM annotation ORDER BY ord")?;
+    Ok(Document {
+        format: FORMAT.into(),
+        document,
+        units,
+        tree: Tree { levels, nodes, links },
+        processes: Processes {
+            map: ProcessMap { goal: map.goal, inputs: map.inputs, outputs: map.outputs, processes },
+            flows,
+        },
+        validation,
+        annotations,
+    })
+}

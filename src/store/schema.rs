@@ -1,0 +1,88 @@
+//! The `.pokin` schema and its forward migrations.
+//!
+//! `PRAGMA application_id` marks the file as ours; `PRAGMA user_version`
+//! is the schema version. A file of a newer version opens read-only.
+
+use crate::edit::Key;
+use rusqlite::{Connection, Transaction};
+
+/// "POKN" in ASCII.
+pub const APPLICATION_ID: i64 = 0x504F_4B4E;
+pub const SCHEMA_VERSION: i64 = 1;
+
+/// Connection settings for a writer: crash-safe commits, one writer process.
+pub(super) fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(std::time::Duration::ZERO)?;
+    conn.pragma_update(None, "locking_mode", "EXCLUSIVE")?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
+
+const V1: &str = "
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- document, levels, process_map, validation
+CREATE TABLE singleton(name TEXT PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE unit(id TEXT PRIMARY KEY, ord REAL NOT NULL, data TEXT NOT NULL,
+  name TEXT GENERATED ALWAYS AS (json_extract(data, '$.name')) VIRTUAL);
+CREATE TABLE node(id TEXT PRIMARY KEY, ord REAL NOT NULL, data TEXT NOT NULL,
+  level INTEGER GENERATED ALWAYS AS (json_extract(data, '$.level')) VIRTUAL,
+  statement TEXT GENERATED ALWAYS AS (json_extract(data, '$.statement')) VIRTUAL,
+  owner TEXT GENERATED ALWAYS AS (json_extract(data, '$.owner')) VIRTUAL);
+CREATE TABLE link(src TEXT NOT NULL, dst TEXT NOT NULL, ord REAL NOT NULL, data TEXT NOT NULL,
+  kind TEXT GENERATED ALWAYS AS (json_extract(data, '$.kind')) VIRTUAL,
+  PRIMARY KEY(src, dst));
+CREATE TABLE process(id TEXT PRIMARY KEY, ord REAL NOT NULL, data TEXT NOT NULL,
+  name TEXT GENERATED ALWAYS AS (json_extract(data, '$.name')) VIRTUAL);
+CREATE TABLE flow(id TEXT PRIMARY KEY, ord REAL NOT NULL, data TEXT NOT NULL,
+  name TEXT GENERATED ALWAYS AS (json_extract(data, '$.name')) VIRTUAL);
+CREATE TABLE step(flow TEXT NOT NULL, id TEXT NOT NULL, ord REAL NOT NULL, data TEXT NOT NULL,
+  text TEXT GENERATED ALWAYS AS (json_extract(data, '$.text')) VIRTUAL,
+  PRIMARY KEY(flow, id));
+CREATE TABLE annotation(id TEXT PRIMARY KEY, ord REAL NOT NULL, data TEXT NOT NULL);
+-- one row per edit: the operation and each entity's before/after
+CREATE TABLE history(seq INTEGER PRIMARY KEY, at TEXT NOT NULL, label TEXT NOT NULL,
+  op TEXT NOT NULL, changes TEXT NOT NULL);
+-- named versions; a final one is the signed, frozen version
+CREATE TABLE snapshot(name TEXT PRIMARY KEY, seq INTEGER NOT NULL, at TEXT NOT NULL,
+  fingerprint TEXT NOT NULL, final INTEGER NOT NULL DEFAULT 0, document TEXT NOT NULL);
+";
+
+/// Forward migrations: `MIGRATIONS[v]` takes a file from version v to v + 1.
+/// Version 0 is the empty database.
+const MIGRATIONS: &[&str] = &[V1];
+
+pub(super) fn create(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+    migrate(tx, 0)
+}
+
+pub(super) fn migrate(tx: &Transaction, from: i64) -> rusqlite::Result<()> {
+    for (version, sql) in MIGRATIONS.iter().enumerate().skip(from.max(0) as usize) {
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", version as i64 + 1)?;
+    }
+    Ok(())
+}
+
+pub(super) fn singleton_name(key: &Key) -> &'static str {
+    match key {
+        Key::Document => "document",
+        Key::Levels => "levels",
+        Key::ProcessMap => "process_map",
+        Key::Validation => "validation",
+        _ => unreachable!("not a singleton: {key:?}"),
+    }
+}
+
+pub(super) fn table_of(key: &Key) -> &'static str {
+    match key {
+        Key::Unit { .. } => "unit",
+        Key::Node { .. } => "node",
+        Key::Process { .. } => "process",
+        Key::Flow { .. } => "flow",
+        Key::Annotation { .. } => "annotation",
+        _ => unreachable!("not a table with a single id: {key:?}"),
+    }
+}

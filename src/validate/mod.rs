@@ -1,0 +1,233 @@
+//! The cascade validator: the rules of `../shared/spec/rules.md`, each its
+//! own module under `rules/` with valid and invalid fixtures in
+//! `tests/fixtures/rules/<ID>/`.
+//!
+//! A [`Context`] is built once per run (id maps, primary parents, the
+//! petgraph graph of the tree and of each flow), so every rule is linear
+//! in the size of the document.
+
+mod context;
+mod rules;
+mod text;
+
+pub use context::Context;
+
+use crate::model::{Document, RuleSetting, Target};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    /// The word the UI and the text report use.
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "galat",
+            Severity::Warning => "peringatan",
+            Severity::Info => "info",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub rule: String,
+    pub severity: Severity,
+    pub target: Target,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    /// The reason, where the planner accepted this finding.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accepted: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Summary {
+    pub error: usize,
+    pub warning: usize,
+    pub info: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Report {
+    pub findings: Vec<Finding>,
+    pub summary: Summary,
+}
+
+impl Report {
+    /// Exit status of `pokin validate`: 1 where a counted finding is an error.
+    pub fn has_errors(&self) -> bool {
+        self.summary.error > 0
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("reports serialise")
+    }
+}
+
+/// Where rules put what they find; the runner adds rule id and severity.
+pub struct Sink {
+    found: Vec<(Target, String, Option<String>)>,
+}
+
+impl Sink {
+    pub fn push(&mut self, target: Target, message: impl Into<String>, hint: impl Into<String>) {
+        let hint = hint.into();
+        self.found.push((target, message.into(), (!hint.is_empty()).then_some(hint)));
+    }
+}
+
+/// One rule of the catalogue.
+pub struct Rule {
+    pub id: &'static str,
+    pub default: Severity,
+    /// What it checks, in Indonesian (shown in the rule settings).
+    pub title: &'static str,
+    check: fn(&Context, &mut Sink),
+}
+
+/// Every rule, in catalogue order.
+pub fn rules() -> &'static [Rule] {
+    rules::ALL
+}
+
+pub fn is_rule_id(id: &str) -> bool {
+    rules::ALL.iter().any(|r| r.id == id)
+}
+
+/// Runs every rule that is not switched off in the document's settings.
+pub fn validate(doc: &Document) -> Report {
+    let cx = Context::new(doc);
+    let mut findings = Vec::new();
+    for rule in rules::ALL {
+        let severity = match doc.validation.rules.get(rule.id) {
+            Some(RuleSetting::Off) => continue,
+            Some(RuleSetting::Info) => Severity::Info,
+            Some(RuleSetting::Warning) => Severity::Warning,
+            Some(RuleSetting::Error) => Severity::Error,
+            None => rule.default,
+        };
+        let mut sink = Sink { found: Vec::new() };
+        let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| (rule.check)(&cx, &mut sink)));
+        if let Err(panic) = run {
+            let why = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            findings.push(Finding {
+                rule: "internal".into(),
+                severity: Severity::Error,
+                target: Target::Document(()),
+                message: format!("Aturan {} gagal dijalankan ({why}); aturan lain tetap diperiksa.", rule.id),
+                hint: Some("Laporkan dokumen ini ke pengembang Pokin Studio.".into()),
+                accepted: None,
+            });
+            continue;
+        }
+        for (target, message, hint) in sink.found {
+            findings.push(Finding { rule: rule.id.into(), severity, target, message, hint, accepted: None });
+        }
+    }
+    for finding in &mut findings {
+        finding.accepted = doc
+            .validation
+            .accepted
+            .iter()
+            .find(|a| a.rule == finding.rule && a.target == finding.target)
+            .map(|a| a.reason.clone());
+    }
+    let mut summary = Summary::default();
+    for f in findings.iter().filter(|f| f.accepted.is_none()) {
+        match f.severity {
+            Severity::Error => summary.error += 1,
+            Severity::Warning => summary.warning += 1,
+            Severity::Info => summary.info += 1,
+        }
+    }
+    Report { findings, summary }
+}
+
+/// The text report of `pokin validate --format text`.
+pub fn to_text(report: &Report, doc: &Document) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    for f in &report.findings {
+        let place = describe_target(doc, &f.target);
+        let _ = writeln!(out, "{} {} [{}] {}", f.rule, f.severity.label(), place, f.message);
+        if let Some(hint) = &f.hint {
+            let _ = writeln!(out, "      saran: {hint}");
+        }
+        if let Some(reason) = &f.accepted {
+            let _ = writeln!(out, "      diterima: {reason}");
+        }
+    }
+    let s = &report.summary;
+    let _ = writeln!(out, "{} galat, {} peringatan, {} info", s.error, s.warning, s.info);
+    out
+}
+
+/// "simpul n3", "indikator n3/i1", "langkah f1/s4" …
+pub fn describe_target(_doc: &Document, target: &Target) -> String {
+    match target {
+        Target::Node(n) => format!("simpul {n}"),
+        Target::Link(a, b) => format!("keterkaitan {a} → {b}"),
+        Target::Indicator(n, i) => format!("indikator {n}/{i}"),
+        Target::Unit(u) => format!("unit {u}"),
+        Target::Process(p) => format!("proses {p}"),
+        Target::Flow(f) => format!("peta lintas fungsi {f}"),
+        Target::Step(f, s) => format!("langkah {f}/{s}"),
+        Target::Document(()) => "dokumen".into(),
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! The fixture harness every rule's tests use.
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn fixture(rule: &str, name: &str) -> String {
+        let path = format!("{}/tests/fixtures/rules/{rule}/{name}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    pub fn findings_of(rule: &str, doc: &Document) -> Vec<Finding> {
+        validate(doc).findings.into_iter().filter(|f| f.rule == rule).collect()
+    }
+
+    /// valid.json yields no finding of `rule`; invalid.json yields exactly
+    /// the targets of expected.json, each with a message and the rule's
+    /// default severity.
+    pub fn check_fixtures(rule: &str) {
+        let valid = crate::interchange::json::from_str(&fixture(rule, "valid.json"), "valid.json").unwrap();
+        let found = findings_of(rule, &valid);
+        assert!(found.is_empty(), "{rule} valid.json: {found:#?}");
+
+        let invalid = crate::interchange::json::from_str(&fixture(rule, "invalid.json"), "invalid.json").unwrap();
+        #[derive(serde::Deserialize)]
+        struct Expected {
+            rule: String,
+            target: Target,
+        }
+        let expected: Vec<Expected> = serde_json::from_str(&fixture(rule, "expected.json")).unwrap();
+        let mut want: Vec<Target> = expected.into_iter().filter(|e| e.rule == rule).map(|e| e.target).collect();
+        let found = findings_of(rule, &invalid);
+        let mut got: Vec<Target> = found.iter().map(|f| f.target.clone()).collect();
+        want.sort();
+        got.sort();
+        assert_eq!(got, want, "{rule} invalid.json findings: {found:#?}");
+        let default = rules().iter().find(|r| r.id == rule).unwrap().default;
+        for f in &found {
+            assert!(!f.message.trim().is_empty());
+            assert_eq!(f.severity, default);
+        }
+        let _ = BTreeSet::<()>::new();
+    }
+}

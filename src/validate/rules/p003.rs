@@ -1,0 +1,29 @@
+//! P003 — a primary link does not go exactly one level up.
+
+use crate::model::{LinkKind, Target};
+use crate::validate::{Context, Sink};
+
+pub fn check(cx: &Context, out: &mut Sink) {
+    for link in cx.doc.tree.links.iter().filter(|l| l.kind == LinkKind::Primary) {
+        let (Some(&f), Some(&t)) = (cx.node_index.get(link.from.as_str()), cx.node_index.get(link.to.as_str())) else {
+            continue;
+        };
+        let (child, parent) = (cx.node(f), cx.node(t));
+        if parent.level + 1 != child.level {
+            let how = if parent.level >= child.level { "naik ke level yang sama atau lebih rendah" } else { "melompati level" };
+            out.push(
+                Target::Link(link.from.clone(), link.to.clone()),
+                format!(
+                    "Keterkaitan utama {} ({}) → {} ({}) {how}; induk harus tepat satu level di atas.",
+                    cx.name_node(child),
+                    cx.name_level(child.level),
+                    cx.name_node(parent),
+                    cx.name_level(parent.level)
+                ),
+                "Pindahkan simpul ke level yang tepat, atau sisipkan simpul perantara di level yang dilompati.",
+            );
+        }
+    }
+}
+
+fixture_test!("P003");
