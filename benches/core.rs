@@ -1,1 +1,67 @@
-fn main() {}
+//! Benchmarks of the core, with the targets of issue #2:
+//! validate 50,000 nodes ≤ 50 ms; open a 10,000-node .pokin ≤ 200 ms;
+//! one durable edit ≤ 2 ms (median); import 10,000 nodes.
+//! Run with `scripts/bench` (or `cargo bench --bench core`).
+
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use pokin::edit::Op;
+use pokin::interchange::json;
+use pokin::store::DocFile;
+use pokin::synth::{generate, Options};
+use std::hint::black_box;
+use std::time::Duration;
+
+fn validate_50k(c: &mut Criterion) {
+    let doc = generate(&Options { nodes: 50_000, flows: 20, seed: 1 });
+    let mut group = c.benchmark_group("validate");
+    group.sample_size(20).measurement_time(Duration::from_secs(8));
+    group.bench_function("validate 50000 nodes", |b| b.iter(|| black_box(pokin::validate::validate(&doc))));
+    group.finish();
+}
+
+fn open_10k(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("10k.pokin");
+    let doc = generate(&Options { nodes: 10_000, flows: 10, seed: 2 });
+    drop(DocFile::create(&path, &doc).unwrap());
+    let mut group = c.benchmark_group("store");
+    group.sample_size(20).measurement_time(Duration::from_secs(8));
+    group.bench_function("open 10000-node .pokin", |b| b.iter(|| black_box(DocFile::open(&path).unwrap())));
+
+    let mut file = DocFile::open(&path).unwrap();
+    let mut node = file.document().tree.nodes[5_000].clone();
+    let mut flip = false;
+    group.bench_function("one durable edit (10000 nodes)", |b| {
+        b.iter(|| {
+            flip = !flip;
+            node.statement = if flip { "Meningkatnya Kualitas Data Kepegawaian".into() } else { "Meningkatnya Kualitas Data ASN".into() };
+            black_box(file.apply(&Op::UpdateNode { node: node.clone() }).unwrap());
+        })
+    });
+    group.finish();
+}
+
+fn import_10k(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let text = json::to_string(&generate(&Options { nodes: 10_000, flows: 10, seed: 3 }));
+    let mut n = 0u64;
+    let mut group = c.benchmark_group("import");
+    group.sample_size(10).measurement_time(Duration::from_secs(10));
+    group.bench_function("import 10000 nodes (JSON → .pokin)", |b| {
+        b.iter_batched(
+            || {
+                n += 1;
+                dir.path().join(format!("import-{n}.pokin"))
+            },
+            |path| {
+                let doc = json::from_str(&text, "10k.json").unwrap();
+                black_box(DocFile::create(&path, &doc).unwrap());
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    group.finish();
+}
+
+criterion_group!(benches, validate_50k, open_10k, import_10k);
+criterion_main!(benches);

@@ -11,6 +11,7 @@ use crate::error::{Error, Result};
 use crate::model::*;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 /// Which entity a change is about.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -29,11 +30,19 @@ pub enum Key {
     Annotation { id: String },
 }
 
-/// An entity's stored value: its place in its list and its JSON.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// An entity's stored value: its place in its list and its JSON text.
+/// The text is kept as written (not as a `serde_json::Value`), because a
+/// decision step legitimately repeats the key `no` (see `model/step.rs`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Row {
     pub ord: f64,
-    pub data: serde_json::Value,
+    pub data: Box<RawValue>,
+}
+
+impl PartialEq for Row {
+    fn eq(&self, other: &Self) -> bool {
+        self.ord == other.ord && self.data.get() == other.data.get()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -50,14 +59,22 @@ impl Change {
 }
 
 pub(crate) fn row_of<T: Serialize>(ord: f64, value: &T) -> Row {
-    Row { ord, data: serde_json::to_value(value).expect("model values serialise") }
+    Row { ord, data: serde_json::value::to_raw_value(value).expect("model values serialise") }
 }
 
 /// A flow's own row holds its header, not its steps (steps are rows of their own).
 pub(crate) fn flow_row(ord: f64, flow: &Flow) -> Row {
-    let mut data = serde_json::to_value(flow).expect("model values serialise");
-    data["steps"] = serde_json::Value::Array(Vec::new());
-    Row { ord, data }
+    let header = Flow {
+        id: flow.id.clone(),
+        name: flow.name.clone(),
+        number: flow.number.clone(),
+        process: flow.process.clone(),
+        lanes: flow.lanes.clone(),
+        header: flow.header.clone(),
+        steps: Ordered::new(),
+        extra: flow.extra.clone(),
+    };
+    row_of(ord, &header)
 }
 
 /// The process map's own row holds goal, inputs and outputs; processes are rows of their own.
@@ -72,7 +89,7 @@ pub struct ProcessMapHeader {
 }
 
 fn decode<T: DeserializeOwned>(key: &Key, row: &Row) -> Result<T> {
-    serde_json::from_value(row.data.clone())
+    serde_json::from_str(row.data.get())
         .map_err(|e| Error::refused(format!("data {key:?} tidak terbaca: {e}")))
 }
 

@@ -31,11 +31,38 @@ pub fn to_string(doc: &Document) -> String {
     text
 }
 
-/// Canonical form for fingerprints: compact, object keys sorted.
+/// Canonical form for fingerprints: compact, keys in the model's fixed
+/// order, and the keys of free-form `extra` objects sorted. (Not through
+/// `serde_json::Value`: a decision step repeats the key `no`.)
 pub fn canonical(doc: &Document) -> String {
-    let mut value = serde_json::to_value(doc).expect("a document always serialises");
-    value.sort_all_objects();
-    value.to_string()
+    let mut doc = doc.clone();
+    visit_extras(&mut doc, &mut |extra| {
+        extra.sort_keys();
+        extra.values_mut().for_each(serde_json::Value::sort_all_objects);
+    });
+    serde_json::to_string(&doc).expect("a document always serialises")
+}
+
+/// Calls `f` on every `extra` object of the document.
+fn visit_extras(doc: &mut Document, f: &mut dyn FnMut(&mut crate::model::Extra)) {
+    f(&mut doc.document.extra);
+    doc.units.iter_mut().for_each(|u| f(&mut u.extra));
+    doc.tree.levels.iter_mut().for_each(|l| f(&mut l.extra));
+    for node in doc.tree.nodes.iter_mut() {
+        f(&mut node.extra);
+        f(&mut node.budget.extra);
+        node.indicators.iter_mut().for_each(|i| f(&mut i.extra));
+    }
+    doc.tree.links.iter_mut().for_each(|l| f(&mut l.extra));
+    doc.processes.map.processes.iter_mut().for_each(|p| f(&mut p.extra));
+    for flow in doc.processes.flows.iter_mut() {
+        f(&mut flow.extra);
+        flow.steps.iter_mut().for_each(|s| f(&mut s.extra));
+    }
+    for annotation in doc.annotations.iter_mut() {
+        f(&mut annotation.extra);
+        annotation.replies.iter_mut().for_each(|r| f(&mut r.extra));
+    }
 }
 
 /// SHA-256 of the canonical JSON, lower-case hex.

@@ -420,7 +420,7 @@ fn set_head(conn: &Connection, head: i64) -> rusqlite::Result<()> {
 
 /// Writes one entity's row, or deletes it.
 fn write_row(conn: &Connection, key: &Key, row: Option<&Row>) -> rusqlite::Result<()> {
-    let data = row.map(|r| r.data.to_string());
+    let data = row.map(|r| r.data.get());
     let ord = row.map(|r| r.ord);
     match key {
         Key::Document | Key::Levels | Key::ProcessMap | Key::Validation => {
