@@ -13,7 +13,7 @@ fn counts(key: &str) -> (BTreeMap<String, usize>, Vec<pokin::validate::Finding>)
     let report = validate(&doc);
     let mut counts = BTreeMap::new();
     for f in &report.findings {
-        *counts.entry(f.rule.clone()).or_insert(0) += 1;
+        *counts.entry(f.rule.to_string()).or_insert(0) += 1;
     }
     (counts, report.findings)
 }

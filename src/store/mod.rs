@@ -432,37 +432,26 @@ fn write_row(conn: &Connection, key: &Key, row: Option<&Row>) -> rusqlite::Resul
                 None => conn.prepare_cached("DELETE FROM singleton WHERE name = ?1")?.execute([name])?,
             };
         }
-        Key::Unit { id } | Key::Node { id } | Key::Process { id } | Key::Flow { id } | Key::Annotation { id } => {
-            let table = schema::table_of(key);
-            match data {
-                Some(data) => conn
-                    .prepare_cached(&format!(
-                        "INSERT INTO {table}(id, ord, data) VALUES (?1, ?2, ?3) ON CONFLICT(id) DO UPDATE SET ord = ?2, data = ?3"
-                    ))?
-                    .execute(params![id, ord, data])?,
-                None => conn.prepare_cached(&format!("DELETE FROM {table} WHERE id = ?1"))?.execute([id])?,
-            };
-        }
-        Key::Link { from, to } => {
-            match data {
-                Some(data) => conn
-                    .prepare_cached(
-                        "INSERT INTO link(src, dst, ord, data) VALUES (?1, ?2, ?3, ?4) \
-                         ON CONFLICT(src, dst) DO UPDATE SET ord = ?3, data = ?4",
-                    )?
-                    .execute(params![from, to, ord, data])?,
-                None => conn.prepare_cached("DELETE FROM link WHERE src = ?1 AND dst = ?2")?.execute([from, to])?,
-            };
-        }
-        Key::Step { flow, id } => {
-            match data {
-                Some(data) => conn
-                    .prepare_cached(
-                        "INSERT INTO step(flow, id, ord, data) VALUES (?1, ?2, ?3, ?4) \
-                         ON CONFLICT(flow, id) DO UPDATE SET ord = ?3, data = ?4",
-                    )?
-                    .execute(params![flow, id, ord, data])?,
-                None => conn.prepare_cached("DELETE FROM step WHERE flow = ?1 AND id = ?2")?.execute([flow, id])?,
+        _ => {
+            let (table, columns, ids) = schema::location(key);
+            let columns = columns.join(", ");
+            let marks: Vec<String> = (1..=ids.len()).map(|i| format!("?{i}")).collect();
+            match (data, ord) {
+                (Some(data), Some(ord)) => {
+                    let sql = format!(
+                        "INSERT INTO {table}({columns}, ord, data) VALUES ({}, ?, ?) \
+                         ON CONFLICT({columns}) DO UPDATE SET ord = excluded.ord, data = excluded.data",
+                        marks.join(", ")
+                    );
+                    let mut values: Vec<&dyn rusqlite::ToSql> = ids.iter().map(|v| v as &dyn rusqlite::ToSql).collect();
+                    values.push(&ord);
+                    values.push(&data);
+                    conn.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(values))?
+                }
+                _ => {
+                    let sql = format!("DELETE FROM {table} WHERE ({columns}) = ({})", marks.join(", "));
+                    conn.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(ids))?
+                }
             };
         }
     }
@@ -488,9 +477,13 @@ fn load(conn: &Connection) -> Result<Document, LoadError> {
             .ok_or_else(|| LoadError::Data(name.into(), "tidak ada".into()))?;
         serde_json::from_str(&data).map_err(|e| LoadError::Data(name.into(), e.to_string()))
     }
-    fn list<T: serde::de::DeserializeOwned>(conn: &Connection, sql: &str) -> Result<Ordered<T>, LoadError> {
-        let mut stmt = conn.prepare(sql)?;
-        let mut rows = stmt.query([])?;
+    fn list<T: serde::de::DeserializeOwned>(
+        conn: &Connection,
+        sql: &str,
+        params: impl rusqlite::Params,
+    ) -> Result<Ordered<T>, LoadError> {
+        let mut stmt = conn.prepare_cached(sql)?;
+        let mut rows = stmt.query(params)?;
         let (mut items, mut ords) = (Vec::new(), Vec::new());
         while let Some(row) = rows.next()? {
             let id: String = row.get(0)?;
@@ -506,25 +499,15 @@ fn load(conn: &Connection) -> Result<Document, LoadError> {
     let levels: Vec<Level> = singleton(conn, "levels")?;
     let map: edit::ProcessMapHeader = singleton(conn, "process_map")?;
     let validation: ValidationSettings = singleton(conn, "validation")?;
-    let units = list(conn, "SELECT id, ord, data FROM unit ORDER BY ord")?;
-    let nodes = list(conn, "SELECT id, ord, data FROM node ORDER BY ord")?;
-    let links = list(conn, "SELECT src || ' → ' || dst, ord, data FROM link ORDER BY ord")?;
-    let processes = list(conn, "SELECT id, ord, data FROM process ORDER BY ord")?;
-    let mut flows: Ordered<Flow> = list(conn, "SELECT id, ord, data FROM flow ORDER BY ord")?;
-    for i in 0..flows.len() {
-        let flow = flows.get_mut(i).expect("index in range");
-        let mut stmt = conn.prepare_cached("SELECT id, ord, data FROM step WHERE flow = ?1 ORDER BY ord")?;
-        let mut rows = stmt.query([&flow.id])?;
-        let (mut items, mut ords) = (Vec::new(), Vec::new());
-        while let Some(row) = rows.next()? {
-            let id: String = row.get(0)?;
-            let data: String = row.get(2)?;
-            items.push(serde_json::from_str(&data).map_err(|e| LoadError::Data(format!("{}/{id}", flow.id), e.to_string()))?);
-            ords.push(row.get(1)?);
-        }
-        flow.steps = Ordered::from_parts(items, ords);
+    let units = list(conn, "SELECT id, ord, data FROM unit ORDER BY ord", [])?;
+    let nodes = list(conn, "SELECT id, ord, data FROM node ORDER BY ord", [])?;
+    let links = list(conn, "SELECT src || ' → ' || dst, ord, data FROM link ORDER BY ord", [])?;
+    let processes = list(conn, "SELECT id, ord, data FROM process ORDER BY ord", [])?;
+    let mut flows: Ordered<Flow> = list(conn, "SELECT id, ord, data FROM flow ORDER BY ord", [])?;
+    for flow in flows.iter_mut() {
+        flow.steps = list(conn, "SELECT flow || '/' || id, ord, data FROM step WHERE flow = ?1 ORDER BY ord", [&flow.id])?;
     }
-    let annotations = list(conn, "SELECT id, ord, data FROM annotation ORDER BY ord")?;
+    let annotations = list(conn, "SELECT id, ord, data FROM annotation ORDER BY ord", [])?;
     Ok(Document {
         format: FORMAT.into(),
         document,

@@ -76,13 +76,16 @@ pub(super) fn singleton_name(key: &Key) -> &'static str {
     }
 }
 
-pub(super) fn table_of(key: &Key) -> &'static str {
+/// Where an entity's row lives: table, key columns, key values.
+pub(super) fn location(key: &Key) -> (&'static str, &'static [&'static str], Vec<&str>) {
     match key {
-        Key::Unit { .. } => "unit",
-        Key::Node { .. } => "node",
-        Key::Process { .. } => "process",
-        Key::Flow { .. } => "flow",
-        Key::Annotation { .. } => "annotation",
-        _ => unreachable!("not a table with a single id: {key:?}"),
+        Key::Unit { id } => ("unit", &["id"], vec![id]),
+        Key::Node { id } => ("node", &["id"], vec![id]),
+        Key::Process { id } => ("process", &["id"], vec![id]),
+        Key::Flow { id } => ("flow", &["id"], vec![id]),
+        Key::Annotation { id } => ("annotation", &["id"], vec![id]),
+        Key::Link { from, to } => ("link", &["src", "dst"], vec![from, to]),
+        Key::Step { flow, id } => ("step", &["flow", "id"], vec![flow, id]),
+        _ => unreachable!("a singleton has no table row: {key:?}"),
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::model::*;
 use petgraph::graph::{DiGraph, NodeIndex};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 pub struct Context<'a> {
     pub doc: &'a Document,
@@ -17,6 +17,8 @@ pub struct Context<'a> {
     pub primary_links: Vec<u32>,
     /// Per node: how many links (any kind) from existing nodes point to it.
     pub incoming: Vec<u32>,
+    /// Per link: the indices of its two ends, where they exist.
+    pub link_ends: Vec<(Option<usize>, Option<usize>)>,
     /// The link graph between existing nodes; graph node i is tree node i,
     /// edge weights are link indices.
     pub tree: DiGraph<(), usize>,
@@ -45,9 +47,11 @@ impl<'a> Context<'a> {
         for _ in 0..nodes.len() {
             tree.add_node(());
         }
+        let mut link_ends = Vec::with_capacity(doc.tree.links.len());
         for (k, link) in doc.tree.links.iter().enumerate() {
             let from = node_index.get(link.from.as_str()).copied();
             let to = node_index.get(link.to.as_str()).copied();
+            link_ends.push((from, to));
             if let Some(f) = from {
                 if link.kind == LinkKind::Primary {
                     primary_links[f] += 1;
@@ -62,7 +66,7 @@ impl<'a> Context<'a> {
             }
         }
         let flows = doc.processes.flows.iter().map(FlowGraph::new).collect();
-        Context { doc, node_index, unit_index, process_index, parent, primary_links, incoming, tree, flows }
+        Context { doc, node_index, unit_index, process_index, parent, primary_links, incoming, link_ends, tree, flows }
     }
 
     pub fn node(&self, i: usize) -> &'a Node {

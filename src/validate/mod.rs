@@ -14,6 +14,7 @@ pub use context::Context;
 
 use crate::model::{Document, RuleSetting, Target};
 use serde::Serialize;
+use std::borrow::Cow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -36,12 +37,12 @@ impl Severity {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
-    pub rule: String,
+    pub rule: &'static str,
     pub severity: Severity,
     pub target: Target,
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub hint: Option<String>,
+    pub hint: Option<Cow<'static, str>>,
     /// The reason, where the planner accepted this finding.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub accepted: Option<String>,
@@ -73,11 +74,12 @@ impl Report {
 
 /// Where rules put what they find; the runner adds rule id and severity.
 pub struct Sink {
-    found: Vec<(Target, String, Option<String>)>,
+    found: Vec<(Target, String, Option<Cow<'static, str>>)>,
 }
 
 impl Sink {
-    pub fn push(&mut self, target: Target, message: impl Into<String>, hint: impl Into<String>) {
+    /// `hint` is usually a literal: a `&'static str` costs no allocation.
+    pub fn push(&mut self, target: Target, message: impl Into<String>, hint: impl Into<Cow<'static, str>>) {
         let hint = hint.into();
         self.found.push((target, message.into(), (!hint.is_empty()).then_some(hint)));
     }
@@ -104,44 +106,51 @@ pub fn is_rule_id(id: &str) -> bool {
 /// Runs every rule that is not switched off in the document's settings.
 pub fn validate(doc: &Document) -> Report {
     let cx = Context::new(doc);
-    let mut findings = Vec::new();
-    for rule in rules::ALL {
-        let severity = match doc.validation.rules.get(rule.id) {
-            Some(RuleSetting::Off) => continue,
-            Some(RuleSetting::Info) => Severity::Info,
-            Some(RuleSetting::Warning) => Severity::Warning,
-            Some(RuleSetting::Error) => Severity::Error,
-            None => rule.default,
-        };
-        let mut sink = Sink { found: Vec::new() };
-        let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| (rule.check)(&cx, &mut sink)));
-        if let Err(panic) = run {
-            let why = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_default();
-            findings.push(Finding {
-                rule: "internal".into(),
-                severity: Severity::Error,
-                target: Target::Document(()),
-                message: format!("Aturan {} gagal dijalankan ({why}); aturan lain tetap diperiksa.", rule.id),
-                hint: Some("Laporkan dokumen ini ke pengembang Pokin Studio.".into()),
-                accepted: None,
-            });
-            continue;
+    let active: Vec<(&Rule, Severity)> = rules::ALL
+        .iter()
+        .filter_map(|rule| {
+            let severity = match doc.validation.rules.get(rule.id) {
+                Some(RuleSetting::Off) => return None,
+                Some(RuleSetting::Info) => Severity::Info,
+                Some(RuleSetting::Warning) => Severity::Warning,
+                Some(RuleSetting::Error) => Severity::Error,
+                None => rule.default,
+            };
+            Some((rule, severity))
+        })
+        .collect();
+    // Rules are independent readers of the context: run them on every core,
+    // then put their findings back in catalogue order.
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let worker = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(&(rule, severity)) = active.get(i) else { break };
+            done.push((i, run_rule(&cx, rule, severity)));
         }
-        for (target, message, hint) in sink.found {
-            findings.push(Finding { rule: rule.id.into(), severity, target, message, hint, accepted: None });
+        done
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+    let mut done: Vec<(usize, Vec<Finding>)> = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(worker)).collect();
+        let mut done = worker();
+        for helper in helpers {
+            done.extend(helper.join().expect("rule panics are caught inside run_rule"));
         }
-    }
-    for finding in &mut findings {
-        finding.accepted = doc
-            .validation
-            .accepted
-            .iter()
-            .find(|a| a.rule == finding.rule && a.target == finding.target)
-            .map(|a| a.reason.clone());
+        done
+    });
+    done.sort_unstable_by_key(|(i, _)| *i);
+    let mut findings: Vec<Finding> = done.into_iter().flat_map(|(_, f)| f).collect();
+    if !doc.validation.accepted.is_empty() {
+        for finding in &mut findings {
+            finding.accepted = doc
+                .validation
+                .accepted
+                .iter()
+                .find(|a| a.rule == finding.rule && a.target == finding.target)
+                .map(|a| a.reason.clone());
+        }
     }
     let mut summary = Summary::default();
     for f in findings.iter().filter(|f| f.accepted.is_none()) {
@@ -152,6 +161,31 @@ pub fn validate(doc: &Document) -> Report {
         }
     }
     Report { findings, summary }
+}
+
+/// Runs one rule; a rule that panics becomes an `internal` finding.
+fn run_rule(cx: &Context, rule: &Rule, severity: Severity) -> Vec<Finding> {
+    let mut sink = Sink { found: Vec::new() };
+    let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| (rule.check)(cx, &mut sink)));
+    if let Err(panic) = run {
+        let why = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        return vec![Finding {
+            rule: "internal",
+            severity: Severity::Error,
+            target: Target::Document(()),
+            message: format!("Aturan {} gagal dijalankan ({why}); aturan lain tetap diperiksa.", rule.id),
+            hint: Some(Cow::Borrowed("Laporkan dokumen ini ke pengembang Pokin Studio.")),
+            accepted: None,
+        }];
+    }
+    sink.found
+        .into_iter()
+        .map(|(target, message, hint)| Finding { rule: rule.id, severity, target, message, hint, accepted: None })
+        .collect()
 }
 
 /// The text report of `pokin validate --format text`.
@@ -184,6 +218,32 @@ pub fn describe_target(_doc: &Document, target: &Target) -> String {
         Target::Flow(f) => format!("peta lintas fungsi {f}"),
         Target::Step(f, s) => format!("langkah {f}/{s}"),
         Target::Document(()) => "dokumen".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failing_rule_becomes_an_internal_finding() {
+        let rule = Rule { id: "X999", default: Severity::Warning, title: "uji", check: |_, _| panic!("uji gagal") };
+        let doc = Document::new("T", crate::model::Period { from: 2025, to: 2025 });
+        let found = run_rule(&Context::new(&doc), &rule, Severity::Warning);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].rule, "internal");
+        assert_eq!(found[0].severity, Severity::Error);
+        assert_eq!(found[0].message, "Aturan X999 gagal dijalankan (uji gagal); aturan lain tetap diperiksa.");
+    }
+
+    #[test]
+    fn findings_keep_catalogue_order() {
+        let doc = crate::synth::generate(&crate::synth::Options { nodes: 300, flows: 2, seed: 9 });
+        let report = validate(&doc);
+        let order: Vec<usize> =
+            report.findings.iter().map(|f| rules().iter().position(|r| r.id == f.rule).unwrap()).collect();
+        assert!(order.windows(2).all(|w| w[0] <= w[1]));
+        assert_eq!(report, validate(&doc));
     }
 }
 

@@ -4,10 +4,8 @@ use crate::model::{LinkKind, Target};
 use crate::validate::{Context, Sink};
 
 pub fn check(cx: &Context, out: &mut Sink) {
-    for link in cx.doc.tree.links.iter().filter(|l| l.kind == LinkKind::Primary) {
-        let (Some(&f), Some(&t)) = (cx.node_index.get(link.from.as_str()), cx.node_index.get(link.to.as_str())) else {
-            continue;
-        };
+    for (link, ends) in cx.doc.tree.links.iter().zip(&cx.link_ends) {
+        let (LinkKind::Primary, (Some(f), Some(t))) = (link.kind, *ends) else { continue };
         let (child, parent) = (cx.node(f), cx.node(t));
         if parent.level + 1 != child.level {
             let how = if parent.level >= child.level { "naik ke level yang sama atau lebih rendah" } else { "melompati level" };

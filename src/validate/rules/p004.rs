@@ -4,9 +4,9 @@ use crate::model::Target;
 use crate::validate::{Context, Sink};
 
 pub fn check(cx: &Context, out: &mut Sink) {
-    for link in cx.doc.tree.links.iter() {
-        let from_missing = !cx.node_index.contains_key(link.from.as_str());
-        let to_missing = !link.is_external() && !cx.node_index.contains_key(link.to.as_str());
+    for (link, (from, to)) in cx.doc.tree.links.iter().zip(&cx.link_ends) {
+        let from_missing = from.is_none();
+        let to_missing = !link.is_external() && to.is_none();
         let missing: Vec<&str> = [(from_missing, link.from.as_str()), (to_missing, link.to.as_str())]
             .into_iter()
             .filter(|(m, _)| *m)

@@ -1,20 +1,23 @@
 //! P011 — two nodes under the same parent state the same thing.
 
 use crate::model::Target;
-use crate::validate::text::fold;
+use crate::validate::text::{folded_hash, is_blank, same_folded};
 use crate::validate::{Context, Sink};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 pub fn check(cx: &Context, out: &mut Sink) {
-    let mut seen: HashMap<(usize, String), usize> = HashMap::new();
+    // (parent, hash of the folded statement) → the first node seen with it.
+    let mut seen: FxHashMap<(usize, u64), usize> = FxHashMap::default();
+    let mut buffer = String::new();
     for (i, node) in cx.doc.tree.nodes.iter().enumerate() {
         let Some(parent) = cx.parent[i] else { continue };
-        let statement = fold(&node.statement);
-        if statement.is_empty() {
+        if is_blank(&node.statement) {
             continue;
         }
-        match seen.get(&(parent, statement.clone())) {
-            Some(&first) => out.push(
+        let first = *seen.entry((parent, folded_hash(&node.statement, &mut buffer))).or_insert(i);
+        // (A 64-bit hash collision between different statements is told apart here.)
+        if first != i && same_folded(&cx.node(first).statement, &node.statement) {
+            out.push(
                 Target::Node(node.id.clone()),
                 format!(
                     "Simpul {} menyatakan hal yang sama dengan saudaranya {} di bawah induk yang sama.",
@@ -22,10 +25,7 @@ pub fn check(cx: &Context, out: &mut Sink) {
                     cx.name_node(cx.node(first))
                 ),
                 "Gabungkan keduanya, atau bedakan rumusan kondisinya.",
-            ),
-            None => {
-                seen.insert((parent, statement), i);
-            }
+            );
         }
     }
 }

@@ -2,7 +2,7 @@
 //! output/activity, or an output stated as an outcome.
 
 use crate::model::{LevelKind, Target};
-use crate::validate::text::first_word;
+use crate::validate::text::{first_word, is_one_of};
 use crate::validate::{Context, Sink};
 
 /// Words that state an output or an activity, not a condition.
@@ -17,7 +17,9 @@ const OUTCOME_WORDS: &[&str] = &["meningkatnya", "menurunnya", "berkurangnya", "
 
 /// "Pe…an" nouns name activities: Penyusunan, Pelaksanaan, Pengelolaan, Penataan …
 fn is_activity_noun(word: &str) -> bool {
-    word.len() > 6 && word.starts_with("pe") && word.ends_with("an") && !word.starts_with("persen")
+    let starts = |p: &str| word.get(..p.len()).is_some_and(|w| w.eq_ignore_ascii_case(p));
+    let ends = word.len() > 2 && word.get(word.len() - 2..).is_some_and(|w| w.eq_ignore_ascii_case("an"));
+    word.len() > 6 && starts("pe") && ends && !starts("persen")
 }
 
 pub fn check(cx: &Context, out: &mut Sink) {
@@ -25,26 +27,26 @@ pub fn check(cx: &Context, out: &mut Sink) {
         let word = first_word(&node.statement);
         match cx.kind_of(node) {
             Some(kind) if kind.is_outcome_like() => {
-                if OUTPUT_WORDS.contains(&word.as_str()) || is_activity_noun(&word) {
+                if is_one_of(word, OUTPUT_WORDS) || is_activity_noun(word) {
                     out.push(
                         Target::Node(node.id.clone()),
                         format!(
                             "Simpul {} ada di {} tetapi dirumuskan sebagai kegiatan/output (\"{}\"), bukan kondisi yang ingin dicapai.",
                             cx.name_node(node),
                             cx.name_level(node.level),
-                            word
+                            word.to_lowercase()
                         ),
                         "Rumuskan sebagai kondisi, misalnya \"Meningkatnya …\", \"Menurunnya …\", \"Terwujudnya …\".",
                     );
                 }
             }
-            Some(LevelKind::Output) if OUTCOME_WORDS.contains(&word.as_str()) => out.push(
+            Some(LevelKind::Output) if is_one_of(word, OUTCOME_WORDS) => out.push(
                 Target::Node(node.id.clone()),
                 format!(
                     "Simpul {} ada di {} tetapi dirumuskan sebagai outcome (\"{}\"), bukan output yang dihasilkan.",
                     cx.name_node(node),
                     cx.name_level(node.level),
-                    word
+                    word.to_lowercase()
                 ),
                 "Rumuskan sebagai output, misalnya \"Tersedianya …\", \"Terlaksananya …\", \"Tersusunnya …\".",
             ),
@@ -61,7 +63,7 @@ mod tests {
 
     #[test]
     fn activity_nouns() {
-        for w in ["penyusunan", "pelaksanaan", "pengelolaan", "penataan", "pengadaan", "penilaian"] {
+        for w in ["penyusunan", "Pelaksanaan", "PENGELOLAAN", "penataan", "pengadaan", "penilaian"] {
             assert!(is_activity_noun(w), "{w}");
         }
         for w in ["meningkatnya", "persentase", "peran", "terwujudnya"] {

@@ -11,12 +11,13 @@ pub(crate) fn echelon_class(echelon: &str) -> String {
 }
 
 pub fn check(cx: &Context, out: &mut Sink) {
+    // Few levels and units: their classes once, not per node.
+    let level_class: Vec<String> = cx.doc.tree.levels.iter().map(|l| echelon_class(&l.echelon)).collect();
+    let unit_class: Vec<String> = cx.doc.units.iter().map(|u| echelon_class(&u.echelon)).collect();
     for node in cx.doc.tree.nodes.iter() {
-        let Some(level) = cx.level_of(node) else { continue };
-        let Some(owner) = node.owner.as_deref().and_then(|o| cx.unit_index.get(o)).map(|&u| &cx.doc.units[u]) else {
-            continue;
-        };
-        let (want, have) = (echelon_class(&level.echelon), echelon_class(&owner.echelon));
+        let Some(want) = level_class.get(node.level) else { continue };
+        let Some(&u) = node.owner.as_deref().and_then(|o| cx.unit_index.get(o)) else { continue };
+        let (owner, have) = (&cx.doc.units[u], &unit_class[u]);
         if !want.is_empty() && !have.is_empty() && want != have {
             out.push(
                 Target::Node(node.id.clone()),

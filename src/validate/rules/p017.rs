@@ -7,10 +7,15 @@ pub fn check(cx: &Context, out: &mut Sink) {
     for node in cx.doc.tree.nodes.iter() {
         for ind in &node.indicators {
             let Some(direction @ (Direction::Up | Direction::Down)) = ind.direction else { continue };
-            let numbers: Vec<(i32, f64)> = ind.targets.iter().filter_map(|(y, v)| v.as_f64().map(|v| (*y, v))).collect();
-            let against = numbers.windows(2).find(|w| match direction {
-                Direction::Up => w[1].1 < w[0].1,
-                _ => w[1].1 > w[0].1,
+            let mut numbers = ind.targets.iter().filter_map(|(y, v)| v.as_f64().map(|v| (*y, v)));
+            let mut previous = numbers.next();
+            let against = numbers.find_map(|next| {
+                let prev = previous.replace(next)?;
+                let wrong = match direction {
+                    Direction::Up => next.1 < prev.1,
+                    _ => next.1 > prev.1,
+                };
+                wrong.then_some([prev, next])
             });
             if let Some(w) = against {
                 let (moves, should) = match direction {
