@@ -9,6 +9,7 @@ pub mod edit;
 pub mod error;
 pub mod format;
 pub mod interchange;
+pub mod layout;
 pub mod model;
 pub mod store;
 pub mod samples;

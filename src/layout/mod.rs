@@ -1,0 +1,10 @@
+//! Layout: boxes, wrapped text lines, edges and level bands, computed once
+//! here with the shipped font's metrics, then drawn on screen (the shell
+//! sends this geometry to the UI) and into the PDF. What the planner sees
+//! is what the official signs.
+
+pub mod font;
+pub mod tree;
+
+pub use font::Font;
+pub use tree::{layout_tree, TreeLayout, TreeOptions};

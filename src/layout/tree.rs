@@ -1,0 +1,365 @@
+//! Top-down layout of the Pohon Kinerja: one band per level, boxes sized to
+//! their wrapped statements, parents centred over their children, edges as
+//! orthogonal polylines. Linear in the number of nodes. Units are points.
+
+use super::Font;
+use crate::model::{Document, LinkKind};
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Serialize;
+
+#[derive(Debug, Clone)]
+pub struct TreeOptions {
+    pub box_width: f32,
+    pub font_size: f32,
+    pub line_height: f32,
+    pub padding: f32,
+    /// Space between neighbouring boxes.
+    pub h_gap: f32,
+    /// Space between level bands (where the edges run).
+    pub v_gap: f32,
+    /// Left margin that holds the level names.
+    pub label_width: f32,
+    /// Nodes whose subtrees are hidden.
+    pub collapsed: FxHashSet<String>,
+}
+
+impl Default for TreeOptions {
+    fn default() -> Self {
+        TreeOptions {
+            box_width: 150.0,
+            font_size: 8.0,
+            line_height: 10.0,
+            padding: 6.0,
+            h_gap: 14.0,
+            v_gap: 36.0,
+            label_width: 90.0,
+            collapsed: FxHashSet::default(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Band {
+    /// The row; equal to the level index for a well-formed tree.
+    pub level: usize,
+    pub name: String,
+    pub y: f32,
+    pub height: f32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BoxLayout {
+    /// Node id, or the `ext:` address of an outside box.
+    pub id: String,
+    pub level: usize,
+    pub x: f32,
+    pub y: f32,
+    pub width: f32,
+    pub height: f32,
+    /// The statement, wrapped.
+    pub lines: Vec<String>,
+    pub font_size: f32,
+    pub line_height: f32,
+    pub padding: f32,
+    /// How many nodes below are hidden because this one is collapsed.
+    pub hidden_children: usize,
+    /// An `ext:` target: a node of another agency, drawn as an outside box.
+    pub external: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Edge {
+    pub from: String,
+    pub to: String,
+    pub kind: LinkKind,
+    pub points: Vec<[f32; 2]>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TreeLayout {
+    pub width: f32,
+    pub height: f32,
+    pub bands: Vec<Band>,
+    pub boxes: Vec<BoxLayout>,
+    pub edges: Vec<Edge>,
+}
+
+impl TreeLayout {
+    pub fn find(&self, id: &str) -> Option<&BoxLayout> {
+        self.boxes.iter().find(|b| b.id == id)
+    }
+}
+
+pub fn layout_tree(doc: &Document, options: &TreeOptions) -> TreeLayout {
+    let font = Font::regular();
+    let nodes = &doc.tree.nodes;
+    let n = nodes.len();
+    let index: FxHashMap<&str, usize> = nodes.iter().enumerate().map(|(i, n)| (n.id.as_str(), i)).collect();
+
+    // The forest along primary links (first primary link whose parent exists).
+    let mut parent: Vec<Option<usize>> = vec![None; n];
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for link in doc.tree.links.iter().filter(|l| l.kind == LinkKind::Primary) {
+        if let (Some(&c), Some(&p)) = (index.get(link.from.as_str()), index.get(link.to.as_str())) {
+            if parent[c].is_none() && c != p {
+                parent[c] = Some(p);
+            }
+        }
+    }
+    for c in 0..n {
+        if let Some(p) = parent[c] {
+            children[p].push(c);
+        }
+    }
+
+    // Depth-first order from the roots; nodes caught in a cycle start trees of their own.
+    let mut order: Vec<usize> = Vec::with_capacity(n);
+    let mut row: Vec<usize> = vec![0; n];
+    let mut visible = vec![false; n];
+    let mut visited = vec![false; n];
+    let mut hidden = vec![0usize; n];
+    let mut tree_roots = Vec::new();
+    for root in (0..n).filter(|&i| parent[i].is_none()).chain(0..n) {
+        if visited[root] {
+            continue;
+        }
+        tree_roots.push(root);
+        let mut stack = vec![(root, true, None::<usize>)];
+        while let Some((i, shown, above)) = stack.pop() {
+            if visited[i] {
+                continue;
+            }
+            visited[i] = true;
+            visible[i] = shown;
+            // A node sits in its level's band, below its parent even when the level is faulty.
+            row[i] = above.map_or(nodes[i].level, |r| nodes[i].level.max(r + 1));
+            if shown {
+                order.push(i);
+            }
+            let open = shown && !options.collapsed.contains(&nodes[i].id);
+            for &c in children[i].iter().rev() {
+                stack.push((c, open, Some(row[i])));
+            }
+        }
+    }
+    // Hidden descendants per collapsed node.
+    for i in 0..n {
+        if visible[i] {
+            continue;
+        }
+        let mut at = parent[i];
+        while let Some(p) = at {
+            if visible[p] {
+                hidden[p] += 1;
+                break;
+            }
+            at = parent[p];
+        }
+    }
+
+    // Measure.
+    let text_width = options.box_width - 2.0 * options.padding;
+    let mut lines: Vec<Vec<String>> = vec![Vec::new(); n];
+    let rows = order.iter().map(|&i| row[i] + 1).max().unwrap_or(0).max(doc.tree.levels.len());
+    let mut row_height = vec![options.line_height + 2.0 * options.padding; rows];
+    for &i in &order {
+        lines[i] = font.wrap(&nodes[i].statement, options.font_size, text_width);
+        let h = lines[i].len() as f32 * options.line_height + 2.0 * options.padding;
+        row_height[row[i]] = row_height[row[i]].max(h);
+    }
+    let mut bands = Vec::with_capacity(rows);
+    let mut y = 0.0;
+    for (r, h) in row_height.iter().enumerate() {
+        let name = doc.tree.levels.get(r).map(|l| l.name.clone()).unwrap_or_default();
+        bands.push(Band { level: r, name, y, height: h + options.v_gap });
+        y += h + options.v_gap;
+    }
+
+    // Horizontal: leaves left to right, parents centred over their visible children.
+    let step = options.box_width + options.h_gap;
+    let mut x = vec![0.0f32; n];
+    let mut next_leaf = options.label_width;
+    let mut post: Vec<usize> = Vec::with_capacity(order.len());
+    let mut placed = vec![false; n];
+    for &root in &tree_roots {
+        let mut stack = vec![(root, false)];
+        while let Some((i, expanded)) = stack.pop() {
+            let kids: Vec<usize> = visible_children(i, &children, &visible, options, nodes);
+            if expanded || kids.is_empty() {
+                if !placed[i] {
+                    placed[i] = true;
+                    post.push(i);
+                }
+                continue;
+            }
+            stack.push((i, true));
+            for &c in kids.iter().rev() {
+                if !placed[c] {
+                    stack.push((c, false));
+                }
+            }
+        }
+    }
+    for &i in &post {
+        let kids = visible_children(i, &children, &visible, options, nodes);
+        if kids.is_empty() {
+            x[i] = next_leaf;
+            next_leaf += step;
+        } else {
+            x[i] = (x[kids[0]] + x[kids[kids.len() - 1]]) / 2.0;
+        }
+    }
+
+    let mut boxes = Vec::with_capacity(order.len() + 8);
+    let mut box_of: FxHashMap<&str, usize> = FxHashMap::default();
+    for &i in &order {
+        let band = &bands[row[i]];
+        let height = lines[i].len() as f32 * options.line_height + 2.0 * options.padding;
+        box_of.insert(nodes[i].id.as_str(), boxes.len());
+        boxes.push(BoxLayout {
+            id: nodes[i].id.clone(),
+            level: nodes[i].level,
+            x: x[i],
+            y: band.y + options.v_gap / 2.0,
+            width: options.box_width,
+            height,
+            lines: std::mem::take(&mut lines[i]),
+            font_size: options.font_size,
+            line_height: options.line_height,
+            padding: options.padding,
+            hidden_children: hidden[i],
+            external: false,
+        });
+    }
+
+    // Outside boxes for ext: targets, in a column right of the tree, each on the row above its source.
+    let mut width = next_leaf.max(options.label_width + step);
+    let mut external_count: FxHashMap<usize, usize> = FxHashMap::default();
+    for link in doc.tree.links.iter().filter(|l| l.is_external()) {
+        if box_of.contains_key(link.to.as_str()) {
+            continue;
+        }
+        if !box_of.contains_key(link.from.as_str()) {
+            continue;
+        }
+        let r = row[index[link.from.as_str()]].saturating_sub(1);
+        let k = external_count.entry(r).or_insert(0);
+        let text = link.to.trim_start_matches(crate::model::EXTERNAL_PREFIX).to_string();
+        let wrapped = font.wrap(&text, options.font_size, text_width);
+        let height = wrapped.len() as f32 * options.line_height + 2.0 * options.padding;
+        box_of.insert(link.to.as_str(), boxes.len());
+        boxes.push(BoxLayout {
+            id: link.to.clone(),
+            level: r,
+            x: next_leaf + options.h_gap + *k as f32 * step,
+            y: bands[r].y + options.v_gap / 2.0,
+            width: options.box_width,
+            height,
+            lines: wrapped,
+            font_size: options.font_size,
+            line_height: options.line_height,
+            padding: options.padding,
+            hidden_children: 0,
+            external: true,
+        });
+        *k += 1;
+        width = width.max(boxes.last().map_or(0.0, |b| b.x + b.width));
+    }
+
+    // Edges between visible boxes.
+    let mut edges = Vec::with_capacity(doc.tree.links.len());
+    for link in doc.tree.links.iter() {
+        let (Some(&c), Some(&p)) = (box_of.get(link.from.as_str()), box_of.get(link.to.as_str())) else { continue };
+        let (child, parent) = (&boxes[c], &boxes[p]);
+        let (cx, px) = (child.x + child.width / 2.0, parent.x + parent.width / 2.0);
+        let points = if link.kind == LinkKind::Primary && parent.y < child.y {
+            let mid = child.y - options.v_gap / 2.0;
+            vec![[cx, child.y], [cx, mid], [px, mid], [px, parent.y + parent.height]]
+        } else if parent.y < child.y {
+            vec![[cx, child.y], [px, parent.y + parent.height]]
+        } else {
+            // A link that climbs down or sideways: from the child's side to the parent's side.
+            vec![[child.x + child.width, child.y + child.height / 2.0], [parent.x, parent.y + parent.height / 2.0]]
+        };
+        edges.push(Edge { from: link.from.clone(), to: link.to.clone(), kind: link.kind, points });
+    }
+
+    let height = bands.last().map_or(0.0, |b| b.y + b.height);
+    TreeLayout { width: width + options.h_gap, height, bands, boxes, edges }
+}
+
+fn visible_children(
+    i: usize,
+    children: &[Vec<usize>],
+    visible: &[bool],
+    options: &TreeOptions,
+    nodes: &[crate::model::Node],
+) -> Vec<usize> {
+    if options.collapsed.contains(&nodes[i].id) {
+        return Vec::new();
+    }
+    children[i].iter().copied().filter(|&c| visible[c]).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn overlaps(a: &BoxLayout, b: &BoxLayout) -> bool {
+        a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+    }
+
+    fn assert_no_overlap(layout: &TreeLayout) {
+        let mut boxes: Vec<&BoxLayout> = layout.boxes.iter().collect();
+        boxes.sort_by(|a, b| a.x.total_cmp(&b.x));
+        for (k, a) in boxes.iter().enumerate() {
+            for b in boxes[k + 1..].iter().take_while(|b| b.x < a.x + a.width) {
+                assert!(!overlaps(a, b), "{} overlaps {}", a.id, b.id);
+            }
+        }
+    }
+
+    #[test]
+    fn lumajang_lays_out_top_down_without_overlaps() {
+        let doc = crate::samples::find("lumajang-bkd").unwrap().document();
+        let layout = layout_tree(&doc, &TreeOptions::default());
+        assert_eq!(layout.boxes.len(), doc.tree.nodes.len());
+        assert_no_overlap(&layout);
+        // Every primary child is below its parent and has an edge.
+        for link in doc.tree.links.iter() {
+            let (c, p) = (layout.find(&link.from).unwrap(), layout.find(&link.to).unwrap());
+            assert!(c.y > p.y + p.height, "{} under {}", link.from, link.to);
+        }
+        assert_eq!(layout.edges.len(), doc.tree.links.len());
+        // Bands carry the document's level names.
+        assert_eq!(layout.bands[0].name, doc.tree.levels[0].name);
+        // The wrapped lines hold the statement.
+        let n0 = layout.find("n0").unwrap();
+        assert_eq!(n0.lines.join(" "), doc.tree.nodes[0].statement);
+        assert!(n0.lines.len() > 1);
+    }
+
+    #[test]
+    fn collapse_hides_the_subtree() {
+        let doc = crate::samples::find("lumajang-bkd").unwrap().document();
+        let mut options = TreeOptions::default();
+        options.collapsed.insert("n3".into());
+        let layout = layout_tree(&doc, &options);
+        let n3 = layout.find("n3").unwrap();
+        assert!(n3.hidden_children > 0);
+        assert_eq!(layout.boxes.len(), doc.tree.nodes.len() - n3.hidden_children);
+        assert_no_overlap(&layout);
+    }
+
+    #[test]
+    fn synthetic_and_real_trees_have_no_overlaps() {
+        let doc = crate::synth::generate(&crate::synth::Options { nodes: 2000, flows: 0, seed: 4 });
+        let layout = layout_tree(&doc, &TreeOptions::default());
+        assert_eq!(layout.boxes.len(), 2000 + 1); // + the ext: outside box
+        assert!(layout.boxes.iter().any(|b| b.external));
+        assert_no_overlap(&layout);
+        for sample in crate::samples::ALL {
+            assert_no_overlap(&layout_tree(&sample.document(), &TreeOptions::default()));
+        }
+    }
+}
