@@ -270,3 +270,18 @@ fn create_refuses_to_overwrite() {
     assert_eq!(err.to_string(), format!("{}: berkas sudah ada; pilih nama lain atau hapus dulu", p.display()));
     assert_eq!(std::fs::read_to_string(&p).unwrap(), "isi penting");
 }
+
+#[test]
+fn save_copy_keeps_document_and_history() {
+    let dir = temp_dir();
+    let mut file = DocFile::create(&dir.path().join("asli.pokin"), &lumajang()).unwrap();
+    file.apply(&Op::DeleteNode { id: "n19".into() }).unwrap();
+    let copy = dir.path().join("salinan.pokin");
+    file.save_copy(&copy).unwrap();
+    let mut copied = DocFile::open(&copy).unwrap();
+    assert_eq!(copied.document(), file.document());
+    assert_eq!(copied.history().unwrap().len(), 1);
+    copied.undo().unwrap();
+    assert_eq!(copied.document(), &lumajang());
+    assert!(file.save_copy(&copy).unwrap_err().to_string().contains("berkas sudah ada"));
+}

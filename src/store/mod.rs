@@ -365,6 +365,21 @@ impl DocFile {
         Ok(rows)
     }
 
+    /// Writes a complete copy of this file (document, history, versions) to
+    /// `path`, which must not exist yet. The copy is consistent even while
+    /// this file stays open.
+    pub fn save_copy(&self, path: &Path) -> Result<()> {
+        if path.exists() {
+            return Err(Error::Io {
+                file: path.display().to_string(),
+                message: "berkas sudah ada; pilih nama lain atau hapus dulu".into(),
+            });
+        }
+        let target = path.to_str().ok_or_else(|| Error::refused("Nama berkas tidak sah"))?;
+        self.conn.execute("VACUUM INTO ?1", [target]).map_err(self.db_err())?;
+        Ok(())
+    }
+
     /// The document of a named version.
     pub fn snapshot_document(&self, name: &str) -> Result<Document> {
         let text: String = self
