@@ -1,14 +1,133 @@
-// Shapes of what the shell returns (see src-tauri/src/main.rs and the pokin/1 spec).
+// Shapes of what the shell returns and accepts (src-tauri/src/main.rs, the
+// pokin/1 spec in ../shared/spec/pokin-json.md, and the findings in rules.md).
 
-export interface Level { name: string; kind: "impact" | "outcome" | "output" | "activity"; echelon?: string }
-export interface Indicator { id: string; name?: string; unit?: string; targets?: Record<string, number | string> }
-export interface Node { id: string; level: number; statement: string; owner?: string; indicators?: Indicator[] }
-export interface Link { from: string; to: string; kind: "primary" | "crosscutting"; rationale?: string }
+export type Extra = Record<string, unknown>;
+
+export type LevelKind = "impact" | "outcome" | "output" | "activity";
+export interface Level { name: string; kind: LevelKind; echelon?: string; extra?: Extra }
+
+/** A target, actual or baseline value: a number, or text ("WTP", "B"). */
+export type Value = number | string;
+export type Direction = "up" | "down" | "stable";
+
+export interface Baseline { year?: number; value?: Value }
+export interface Indicator {
+  id: string;
+  name?: string;
+  unit?: string;
+  definition?: string;
+  source?: string;
+  direction?: Direction;
+  baseline?: Baseline;
+  /** Year (as an object key) → value. */
+  targets?: Record<string, Value>;
+  actuals?: Record<string, Value>;
+  extra?: Extra;
+}
+export interface Budget { code?: string; name?: string; ceiling?: number; spent?: number; extra?: Extra }
+export interface Node {
+  id: string;
+  level: number;
+  statement: string;
+  phenomenon?: string;
+  owner?: string | null;
+  indicators?: Indicator[];
+  budget?: Budget;
+  extra?: Extra;
+}
+export type LinkKind = "primary" | "crosscutting";
+export interface Link { from: string; to: string; kind: LinkKind; rationale?: string; extra?: Extra }
+export interface Unit { id: string; name: string; short?: string; echelon?: string; parent?: string | null; extra?: Extra }
+
+export interface Signatory { place?: string; date?: string; position?: string; name?: string; rank?: string; nip?: string }
+export interface DocumentMeta {
+  title: string;
+  agency?: string;
+  government?: string;
+  period: { from: number; to: number };
+  status?: "draft" | "review" | "final";
+  signatory?: Signatory;
+  extra?: Extra;
+}
+
+export type RuleSetting = "off" | "info" | "warning" | "error";
+export type Target =
+  | { node: string }
+  | { link: [string, string] }
+  | { indicator: [string, string] }
+  | { unit: string }
+  | { process: string }
+  | { flow: string }
+  | { step: [string, string] }
+  | { document: null };
+export interface Accepted { rule: string; target: Target; reason: string; by?: string; at?: string }
+
 export interface Document {
   format: string;
-  document: { title: string; agency?: string; government?: string; period: { from: number; to: number } };
+  document: DocumentMeta;
+  units?: Unit[];
   tree: { levels: Level[]; nodes?: Node[]; links?: Link[] };
+  processes?: unknown;
+  validation?: { rules?: Record<string, RuleSetting>; accepted?: Accepted[] };
+  annotations?: unknown[];
 }
-export interface Finding { rule: string; severity: "error" | "warning" | "info"; target: Record<string, unknown>; message: string; hint?: string }
-export interface Report { findings: Finding[]; summary: { error: number; warning: number; info: number } }
-export interface DocumentView { path: string; read_only?: string | null; document: Document; report: Report }
+
+export type Severity = "error" | "warning" | "info";
+export interface Finding { rule: string; severity: Severity; target: Target; message: string; hint?: string; accepted?: string }
+export interface Summary { error: number; warning: number; info: number }
+export interface Report { findings: Finding[]; summary: Summary }
+
+export interface DocumentView {
+  path: string;
+  /** Why the file is read-only (e.g. made by a newer version), or null. */
+  read_only: string | null;
+  document: Document;
+  report: Report;
+  can_undo: boolean;
+  can_redo: boolean;
+}
+
+export interface SampleInfo { key: string; title: string; agency: string; government: string }
+export interface Snapshot { name: string; seq: number; at: string; fingerprint: string; final: boolean }
+export interface NewDocumentArgs { path: string; title: string; agency: string; government: string; from: number; to: number }
+
+// The core's layout (points, 1/72 inch); shared with the printout.
+export interface LayoutBand { level: number; name: string; y: number; height: number }
+export interface LayoutBox {
+  id: string;
+  level: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  lines: string[];
+  font_size: number;
+  line_height: number;
+  padding: number;
+  hidden_children: number;
+  external: boolean;
+}
+export interface LayoutEdge { from: string; to: string; kind: LinkKind; points: [number, number][] }
+export interface TreeLayout { width: number; height: number; bands: LayoutBand[]; boxes: LayoutBox[]; edges: LayoutEdge[] }
+
+/** One edit, sent to `apply_op`. `before`: the id of the item to insert in front of (omit: at the end). */
+export type Op =
+  | { op: "update_document"; document: DocumentMeta }
+  | { op: "add_unit"; unit: Unit; before?: string }
+  | { op: "update_unit"; unit: Unit }
+  | { op: "delete_unit"; id: string }
+  | { op: "move_unit"; id: string; before?: string }
+  | { op: "add_node"; node: Node; parent?: string; before?: string }
+  | { op: "update_node"; node: Node }
+  | { op: "delete_node"; id: string }
+  | { op: "move_node"; id: string; parent?: string; before?: string }
+  | { op: "add_indicator"; node: string; indicator: Indicator }
+  | { op: "update_indicator"; node: string; indicator: Indicator }
+  | { op: "delete_indicator"; node: string; id: string }
+  | { op: "add_link"; link: Link }
+  | { op: "update_link"; link: Link }
+  | { op: "delete_link"; from: string; to: string }
+  | { op: "set_rule"; rule: string; setting: RuleSetting | null }
+  | { op: "accept_finding"; accepted: Accepted }
+  | { op: "unaccept_finding"; rule: string; target: Target }
+  | { op: "batch"; label: string; ops: Op[] };

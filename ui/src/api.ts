@@ -1,0 +1,73 @@
+// The only module that talks to the shell. Every command is an `invoke`;
+// a refusal rejects with an Indonesian message (see `errorMessage`).
+// Tests replace this module with vi.mock("./api").
+
+import { invoke } from "@tauri-apps/api/core";
+import { getCurrentWindow } from "@tauri-apps/api/window";
+import { open, save } from "@tauri-apps/plugin-dialog";
+import type { DocumentView, NewDocumentArgs, Op, SampleInfo, Snapshot, TreeLayout } from "./types";
+
+export function currentDocument(): Promise<DocumentView | null> {
+  return invoke<DocumentView | null>("current_document");
+}
+export function listSamples(): Promise<SampleInfo[]> {
+  return invoke<SampleInfo[]>("list_samples");
+}
+export function openSample(key: string): Promise<DocumentView> {
+  return invoke<DocumentView>("open_sample", { key });
+}
+export function openDocument(path: string): Promise<DocumentView> {
+  return invoke<DocumentView>("open_document", { path });
+}
+export function newDocument(args: NewDocumentArgs): Promise<DocumentView> {
+  return invoke<DocumentView>("new_document", { ...args });
+}
+export function recentFiles(): Promise<string[]> {
+  return invoke<string[]>("recent_files");
+}
+export function saveAs(path: string): Promise<DocumentView> {
+  return invoke<DocumentView>("save_as", { path });
+}
+export function applyOp(op: Op): Promise<DocumentView> {
+  return invoke<DocumentView>("apply_op", { op });
+}
+export function undo(): Promise<DocumentView> {
+  return invoke<DocumentView>("undo");
+}
+export function redo(): Promise<DocumentView> {
+  return invoke<DocumentView>("redo");
+}
+export function createSnapshot(name: string): Promise<Snapshot> {
+  return invoke<Snapshot>("create_snapshot", { name });
+}
+export function listSnapshots(): Promise<Snapshot[]> {
+  return invoke<Snapshot[]>("list_snapshots");
+}
+export function treeLayout(collapsed: string[]): Promise<TreeLayout> {
+  return invoke<TreeLayout>("tree_layout", { collapsed });
+}
+
+const POKIN_FILTER = { name: "Dokumen Pokin (.pokin, .json)", extensions: ["pokin", "json"] };
+
+/** The native open dialog; null when the planner cancels. */
+export async function pickOpenPath(): Promise<string | null> {
+  const picked = await open({ title: "Buka berkas", multiple: false, directory: false, filters: [POKIN_FILTER] });
+  return typeof picked === "string" ? picked : null;
+}
+
+/** The native save dialog for a .pokin path; null when the planner cancels. */
+export async function pickSavePath(suggestedName: string): Promise<string | null> {
+  const picked = await save({
+    title: "Simpan sebagai",
+    defaultPath: suggestedName,
+    filters: [{ name: "Dokumen Pokin (.pokin)", extensions: ["pokin"] }],
+  });
+  if (!picked) return null;
+  return /\.pokin$/i.test(picked) ? picked : `${picked}.pokin`;
+}
+
+/** Sets the window title (and the page title, which WebDriver reads). */
+export async function setWindowTitle(title: string): Promise<void> {
+  document.title = title;
+  await getCurrentWindow().setTitle(title);
+}

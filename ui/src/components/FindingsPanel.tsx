@@ -1,0 +1,107 @@
+import { memo, useState } from "react";
+import { editor, useEditor } from "../store";
+import { groupFindings, targetNode, targetText, type FindingGroup, type FindingItem } from "../findings";
+import type { Document } from "../types";
+
+const PAGE = 150;
+
+/** Temuan: live findings after every edit, grouped Galat / Peringatan / Info. */
+export function FindingsPanel() {
+  const view = useEditor((s) => s.view);
+  const [open, setOpen] = useState(true);
+  if (!view) return null;
+  const groups = groupFindings(view.report);
+  const s = view.report.summary;
+  const readOnly = view.read_only !== null && view.read_only !== undefined;
+  return (
+    <section className={open ? "findings open" : "findings"} data-testid="findings-panel" aria-label="Temuan">
+      <header className="findings-head">
+        <button type="button" className="findings-toggle" onClick={() => setOpen(!open)} aria-expanded={open} data-testid="findings-toggle">
+          {open ? "▾" : "▸"} Temuan
+        </button>
+        <span className="findings-counts" data-testid="findings-counts">
+          <span className="sev-chip sev-error">{s.error} galat</span>
+          <span className="sev-chip sev-warning">{s.warning} peringatan</span>
+          <span className="sev-chip sev-info">{s.info} info</span>
+        </span>
+      </header>
+      {open && (
+        <div className="findings-body">
+          {view.report.findings.length === 0 && (
+            <p className="muted" data-testid="findings-none">
+              Tidak ada temuan. Pohon kinerja ini memenuhi semua aturan yang aktif.
+            </p>
+          )}
+          {groups.map((g) =>
+            g.items.length === 0 ? null : <Group key={g.severity} group={g} doc={view.document} readOnly={readOnly} />,
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Group({ group, doc, readOnly }: { group: FindingGroup; doc: Document; readOnly: boolean }) {
+  const [limit, setLimit] = useState(PAGE);
+  return (
+    <details open className={`findings-group sev-${group.severity}`} data-testid={`findings-${group.severity}`}>
+      <summary>
+        <span className={`sev-chip sev-${group.severity}`}>{group.label}</span> <span data-testid={`findings-${group.severity}-count`}>{group.count}</span>
+        {group.accepted > 0 && <span className="muted"> (+{group.accepted} diterima)</span>}
+      </summary>
+      <ul className="plain">
+        {group.items.slice(0, limit).map((item) => (
+          <FindingRow key={item.testId} item={item} doc={doc} readOnly={readOnly} />
+        ))}
+      </ul>
+      {group.items.length > limit && (
+        <button type="button" className="link" onClick={() => setLimit(limit + PAGE * 4)}>
+          Tampilkan {Math.min(PAGE * 4, group.items.length - limit)} lagi dari {group.items.length - limit}
+        </button>
+      )}
+    </details>
+  );
+}
+
+const FindingRow = memo(function FindingRow({ item, doc, readOnly }: { item: FindingItem; doc: Document; readOnly: boolean }) {
+  const f = item.finding;
+  const node = targetNode(f.target);
+  const accepted = f.accepted !== undefined && f.accepted !== null;
+  return (
+    <li className={accepted ? "finding accepted" : "finding"} data-testid={item.testId}>
+      <button
+        type="button"
+        className="finding-main"
+        onClick={() => editor.showFinding(f)}
+        title={node ? "Tampilkan simpulnya" : undefined}
+        data-testid={`${item.testId}-show`}
+      >
+        <span className="finding-rule">{f.rule}</span>
+        <span className="finding-text">
+          <span className="finding-message">{f.message}</span>
+          {f.hint && <span className="finding-hint">Saran: {f.hint}</span>}
+          <span className="finding-target">{targetText(f.target, doc)}</span>
+          {accepted && (
+            <span className="finding-accepted" data-testid={`${item.testId}-accepted`}>
+              Diterima: {f.accepted}
+            </span>
+          )}
+        </span>
+      </button>
+      <span className="finding-actions">
+        {accepted ? (
+          <button type="button" className="small" disabled={readOnly} onClick={() => void editor.unaccept(f)} data-testid={`${item.testId}-unaccept`}>
+            Batalkan penerimaan
+          </button>
+        ) : (
+          <button type="button" className="small" disabled={readOnly || f.rule === "internal"} onClick={() => editor.requestAccept(f)} data-testid={`${item.testId}-accept`}>
+            Terima temuan
+          </button>
+        )}
+        <button type="button" className="small" disabled={readOnly || f.rule === "internal"} onClick={() => editor.switchRuleOff(f.rule)} data-testid={`${item.testId}-rule-off`}>
+          Matikan aturan
+        </button>
+      </span>
+    </li>
+  );
+});

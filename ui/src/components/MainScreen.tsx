@@ -1,0 +1,261 @@
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import { ReactFlowProvider, useStore } from "@xyflow/react";
+import { editor, useEditor } from "../store";
+import { commandForKey, isTextField, type Command } from "../keyboard";
+import { fileName, summaryText } from "../format";
+import { TreeCanvas } from "./TreeCanvas";
+import { SidePanel } from "./SidePanel";
+import { FindingsPanel } from "./FindingsPanel";
+import { SearchBar } from "./SearchBar";
+import { UnitsDialog } from "./UnitsDialog";
+import { SnapshotsDialog } from "./SnapshotsDialog";
+import { LinkDialog } from "./LinkDialog";
+import { NewDocumentDialog } from "./NewDocumentDialog";
+
+/** Runs a keyboard or menu command. */
+export function runCommand(cmd: Command): void {
+  switch (cmd.type) {
+    case "undo":
+      return void editor.undo();
+    case "redo":
+      return void editor.redo();
+    case "search":
+      return editor.openSearch();
+    case "add-sibling":
+      return void editor.addSibling();
+    case "add-child":
+      return void editor.addChild();
+    case "delete":
+      return editor.requestDelete();
+    case "edit":
+      return editor.startEdit();
+    case "toggle-collapse":
+      return void editor.toggleCollapse();
+    case "navigate":
+      return editor.navigate(cmd.dir);
+    case "escape":
+      if (editor.state.search.open) return editor.closeSearch();
+      return editor.select(null);
+    case "fit":
+      return editor.fit();
+    case "zoom-in":
+      return editor.zoomBy(1);
+    case "zoom-out":
+      return editor.zoomBy(-1);
+    case "new":
+      return editor.openDialog("new");
+    case "open":
+      return void editor.openWithDialog();
+    case "save-as":
+      return void editor.saveAsWithDialog();
+  }
+}
+
+function useKeyboard() {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const s = editor.state;
+      const target = (e.target as HTMLElement | null) ?? null;
+      const inDialog = s.confirm !== null || s.prompt !== null || s.dialog !== null || !!target?.closest?.("[role=dialog]");
+      const active = document.activeElement as HTMLElement | null;
+      // Enter and Space on a focused button press that button.
+      if (active && (active.tagName === "BUTTON" || active.tagName === "A" || active.tagName === "SUMMARY") && (e.key === "Enter" || e.key === " ")) return;
+      const cmd = commandForKey(e, { inField: isTextField(active), inDialog });
+      if (!cmd) return;
+      e.preventDefault();
+      runCommand(cmd);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+}
+
+function Menu({ label, testId, children }: { label: string; testId: string; children: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: MouseEvent) => {
+      if (ref.current && !ref.current.contains(e.target as globalThis.Node)) setOpen(false);
+    };
+    const esc = (e: KeyboardEvent) => e.key === "Escape" && setOpen(false);
+    window.addEventListener("mousedown", close);
+    window.addEventListener("keydown", esc);
+    return () => {
+      window.removeEventListener("mousedown", close);
+      window.removeEventListener("keydown", esc);
+    };
+  }, [open]);
+  return (
+    <div className="menu" ref={ref}>
+      <button type="button" className={open ? "menu-button open" : "menu-button"} aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)} data-testid={testId}>
+        {label}
+      </button>
+      {open && (
+        <div className="menu-list" role="menu" onClick={() => setOpen(false)}>
+          {children}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Item({ label, keys, onClick, disabled, testId }: { label: string; keys?: string; onClick: () => void; disabled?: boolean; testId: string }) {
+  return (
+    <button type="button" role="menuitem" className="menu-item" disabled={disabled} onClick={onClick} data-testid={testId}>
+      <span>{label}</span>
+      {keys && <kbd>{keys}</kbd>}
+    </button>
+  );
+}
+
+function ZoomLevel() {
+  const zoom = useStore((s) => Math.round(s.transform[2] * 100));
+  return (
+    <span className="zoom-level" data-testid="zoom-level" title="Perbesaran">
+      {zoom}%
+    </span>
+  );
+}
+
+function Header() {
+  const view = useEditor((s) => s.view)!;
+  const pending = useEditor((s) => s.pending);
+  const d = view.document.document;
+  const readOnly = view.read_only !== null && view.read_only !== undefined;
+  return (
+    <header className="app-header">
+      <div className="doc-title">
+        <span className="file-name" data-testid="header-file" title={view.path}>
+          {fileName(view.path)}
+        </span>
+        {readOnly && (
+          <span className="chip readonly" data-testid="header-readonly" title={view.read_only ?? ""}>
+            hanya-baca
+          </span>
+        )}
+        <span className="doc-name" data-testid="header-title">
+          {d.title}
+        </span>
+        <span className="doc-meta">
+          {[d.agency, d.government].filter(Boolean).join(" — ")} · Periode {d.period.from}–{d.period.to}
+        </span>
+      </div>
+      <div className="header-status">
+        <span className="summary" data-testid="summary">
+          {summaryText(view.report.summary)}
+        </span>
+        <span className="save-state" data-testid="save-state">
+          {readOnly ? "Tidak dapat diubah" : pending > 0 ? "Menyimpan…" : "Tersimpan"}
+        </span>
+      </div>
+    </header>
+  );
+}
+
+function Toolbar() {
+  const view = useEditor((s) => s.view)!;
+  const selection = useEditor((s) => s.selection);
+  const readOnly = view.read_only !== null && view.read_only !== undefined;
+  const hasNode = selection !== null && !selection.startsWith("ext:");
+  return (
+    <nav className="toolbar" aria-label="Menu dan alat">
+      <Menu label="Berkas" testId="menu-file">
+        <Item label="Baru…" keys="Ctrl+N" onClick={() => editor.openDialog("new")} testId="menu-new" />
+        <Item label="Buka…" keys="Ctrl+O" onClick={() => void editor.openWithDialog()} testId="menu-open" />
+        <Item label="Simpan sebagai…" keys="Ctrl+Shift+S" onClick={() => void editor.saveAsWithDialog()} testId="menu-save-as" />
+        <Item label="Versi bernama…" onClick={() => editor.openDialog("snapshots")} testId="menu-snapshots" />
+        <Item label="Halaman awal" onClick={() => editor.goHome()} testId="menu-home" />
+      </Menu>
+      <Menu label="Edit" testId="menu-edit">
+        <Item label="Urungkan" keys="Ctrl+Z" disabled={!view.can_undo || readOnly} onClick={() => void editor.undo()} testId="menu-undo" />
+        <Item label="Ulangi" keys="Ctrl+Shift+Z" disabled={!view.can_redo || readOnly} onClick={() => void editor.redo()} testId="menu-redo" />
+        <Item label="Tambah anak" keys="Tab" disabled={!hasNode || readOnly} onClick={() => void editor.addChild()} testId="menu-add-child" />
+        <Item label="Tambah saudara" keys="Enter" disabled={!hasNode || readOnly} onClick={() => void editor.addSibling()} testId="menu-add-sibling" />
+        <Item label="Ubah kondisi" keys="F2" disabled={!hasNode || readOnly} onClick={() => editor.startEdit()} testId="menu-edit-statement" />
+        <Item label="Hapus simpul" keys="Delete" disabled={!hasNode || readOnly} onClick={() => editor.requestDelete()} testId="menu-delete" />
+        <Item label="Cari…" keys="Ctrl+F" onClick={() => editor.openSearch()} testId="menu-search" />
+        <Item label="Struktur organisasi…" onClick={() => editor.openDialog("units")} testId="menu-units" />
+      </Menu>
+      <Menu label="Tampilan" testId="menu-view">
+        <Item label="Paskan ke layar" keys="Ctrl+0" onClick={() => editor.fit()} testId="menu-fit" />
+        <Item label="Perbesar" keys="Ctrl++" onClick={() => editor.zoomBy(1)} testId="menu-zoom-in" />
+        <Item label="Perkecil" keys="Ctrl+−" onClick={() => editor.zoomBy(-1)} testId="menu-zoom-out" />
+        <Item label="Bentangkan semua" onClick={() => void editor.expandAll()} testId="menu-expand-all" />
+        {view.document.tree.levels.slice(0, -1).map((l, i) => (
+          <Item key={i} label={`Ciutkan sampai ${l.name}`} onClick={() => void editor.collapseToLevel(i)} testId={`menu-collapse-${i}`} />
+        ))}
+      </Menu>
+      <span className="toolbar-sep" />
+      <button type="button" onClick={() => void editor.undo()} disabled={!view.can_undo || readOnly} title="Urungkan (Ctrl+Z)" data-testid="undo">
+        ↶ Urungkan
+      </button>
+      <button type="button" onClick={() => void editor.redo()} disabled={!view.can_redo || readOnly} title="Ulangi (Ctrl+Shift+Z)" data-testid="redo">
+        ↷ Ulangi
+      </button>
+      <span className="toolbar-sep" />
+      <button type="button" onClick={() => void editor.addChild()} disabled={!hasNode || readOnly} title="Tambah anak (Tab)" data-testid="toolbar-add-child">
+        + Anak
+      </button>
+      <button type="button" onClick={() => void editor.addSibling()} disabled={!hasNode || readOnly} title="Tambah saudara (Enter)" data-testid="toolbar-add-sibling">
+        + Saudara
+      </button>
+      <button type="button" onClick={() => editor.requestDelete()} disabled={!hasNode || readOnly} title="Hapus (Delete)" data-testid="toolbar-delete">
+        Hapus
+      </button>
+      <span className="toolbar-sep" />
+      <button type="button" onClick={() => editor.fit()} title="Paskan seluruh pohon ke layar (Ctrl+0)" data-testid="fit">
+        Paskan
+      </button>
+      <button type="button" className="icon" onClick={() => editor.zoomBy(-1)} title="Perkecil (Ctrl+−)" aria-label="Perkecil" data-testid="zoom-out">
+        −
+      </button>
+      <ZoomLevel />
+      <button type="button" className="icon" onClick={() => editor.zoomBy(1)} title="Perbesar (Ctrl++)" aria-label="Perbesar" data-testid="zoom-in">
+        +
+      </button>
+      <span className="toolbar-sep" />
+      <button type="button" onClick={() => editor.openSearch()} title="Cari (Ctrl+F)" data-testid="search">
+        Cari
+      </button>
+      <button type="button" onClick={() => editor.openDialog("units")} title="Struktur organisasi" data-testid="units">
+        Struktur organisasi
+      </button>
+      <button type="button" onClick={() => editor.openDialog("snapshots")} title="Versi bernama" data-testid="snapshots">
+        Versi bernama
+      </button>
+    </nav>
+  );
+}
+
+export function MainScreen() {
+  const view = useEditor((s) => s.view);
+  const dialog = useEditor((s) => s.dialog);
+  useKeyboard();
+  if (!view) return null;
+  return (
+    <ReactFlowProvider>
+      <div className="main-screen" data-testid="main-screen">
+        <Header />
+        {view.read_only !== null && view.read_only !== undefined && (
+          <div className="banner warning" role="status" data-testid="readonly-banner">
+            Dokumen ini dibuka hanya-baca: {view.read_only}
+          </div>
+        )}
+        <Toolbar />
+        <div className="workspace">
+          <div className="canvas-column">
+            <SearchBar />
+            <TreeCanvas />
+            <FindingsPanel />
+          </div>
+          <SidePanel />
+        </div>
+        {dialog === "units" && <UnitsDialog />}
+        {dialog === "snapshots" && <SnapshotsDialog />}
+        {dialog === "link" && <LinkDialog />}
+        {dialog === "new" && <NewDocumentDialog />}
+      </div>
+    </ReactFlowProvider>
+  );
+}

@@ -1,0 +1,467 @@
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from "react";
+import {
+  BaseEdge,
+  Handle,
+  MarkerType,
+  MiniMap,
+  Position,
+  ReactFlow,
+  useReactFlow,
+  useStore,
+  ViewportPortal,
+  type Edge,
+  type EdgeProps,
+  type Node as FlowNode,
+  type NodeChange,
+  type NodeMouseHandler,
+  type NodeProps,
+  type OnNodeDrag,
+} from "@xyflow/react";
+import { editor, useEditor } from "../store";
+import { indexDocument } from "../model";
+import { nodeBadges, SEVERITY_LABEL, type Badge } from "../findings";
+import { boxAt, boxOverlapping, indexLayout } from "../navigation";
+import type { LayoutBox, LevelKind, TreeLayout } from "../types";
+
+// ---- nodes -------------------------------------------------------------------
+
+export interface BoxData extends Record<string, unknown> {
+  box: LayoutBox;
+  badge: Badge | undefined;
+  kind: LevelKind | undefined;
+  /** Has primary children (shown or folded away). */
+  parent: boolean;
+  collapsed: boolean;
+  editing: boolean;
+  readOnly: boolean;
+}
+export type BoxNode = FlowNode<BoxData, "box">;
+
+/** The level's colour: index into the palette in style.css (--level-0 … --level-7). */
+export function levelClass(level: number): string {
+  return `lv-${Math.max(0, level) % 8}`;
+}
+
+function StatementEditor({ id, initial, box }: { id: string; initial: string; box: LayoutBox }) {
+  const [text, setText] = useState(initial);
+  const done = useRef(false);
+  const commit = () => {
+    if (done.current) return;
+    done.current = true;
+    void editor.commitEdit(id, text);
+  };
+  return (
+    <textarea
+      className="box-editor nodrag nopan nowheel"
+      autoFocus
+      value={text}
+      placeholder="Tulis kondisi, misalnya “Meningkatnya …”"
+      aria-label="Kondisi"
+      data-testid={`edit-${id}`}
+      style={{ fontSize: box.font_size, lineHeight: `${box.line_height}px`, padding: box.padding }}
+      onFocus={(e) => e.currentTarget.select()}
+      onChange={(e) => setText(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e: ReactKeyboardEvent<HTMLTextAreaElement>) => {
+        e.stopPropagation();
+        if (e.key === "Enter" && !e.shiftKey) {
+          e.preventDefault();
+          commit();
+        } else if (e.key === "Escape") {
+          e.preventDefault();
+          done.current = true;
+          editor.cancelEdit();
+        }
+      }}
+    />
+  );
+}
+
+/** One box of the core's layout, drawn as it will be printed: its lines as wrapped by the core. */
+export const TreeBox = memo(function TreeBox({ id, data, selected }: NodeProps<BoxNode>) {
+  const { box, badge, parent, collapsed, editing } = data;
+  const className = ["box", levelClass(box.level), box.external ? "external" : "", selected ? "is-selected" : "", box.lines.length === 0 ? "empty" : ""]
+    .filter(Boolean)
+    .join(" ");
+  const text = box.lines.join("\n");
+  return (
+    <div className={className} data-testid={`node-${id}`} data-level={box.level} title={box.lines.join(" ")}>
+      <Handle type="source" position={Position.Top} isConnectable={false} className="box-handle" />
+      <Handle type="target" position={Position.Bottom} isConnectable={false} className="box-handle" />
+      {box.external && <span className="box-tag">Instansi lain</span>}
+      <div
+        className="box-lines"
+        style={{ top: box.padding, left: box.padding, right: box.padding, fontSize: box.font_size, lineHeight: `${box.line_height}px` }}
+      >
+        {text || <span className="placeholder">(kondisi belum diisi)</span>}
+      </div>
+      {badge && (
+        <span
+          className={`box-badge sev-${badge.worst}`}
+          data-testid={`badge-${id}`}
+          title={`${badge.count} temuan, terberat: ${SEVERITY_LABEL[badge.worst].toLowerCase()}`}
+          aria-label={`${badge.count} temuan ${SEVERITY_LABEL[badge.worst].toLowerCase()}`}
+        >
+          {badge.count}
+        </span>
+      )}
+      {parent && !box.external && (
+        <button
+          type="button"
+          className="box-toggle nodrag"
+          data-testid={`toggle-${id}`}
+          title={collapsed ? `Bentangkan (${box.hidden_children} simpul tersembunyi)` : "Ciutkan cabang ini"}
+          aria-label={collapsed ? "Bentangkan" : "Ciutkan"}
+          onMouseDown={(e) => e.stopPropagation()}
+          onClick={(e) => {
+            e.stopPropagation();
+            void editor.toggleCollapse(id);
+          }}
+        >
+          {collapsed ? `+${box.hidden_children}` : "−"}
+        </button>
+      )}
+      {editing && <StatementEditor id={id} initial={box.lines.join(" ")} box={box} />}
+    </div>
+  );
+});
+
+// ---- edges -------------------------------------------------------------------
+
+interface EdgeData extends Record<string, unknown> {
+  points: [number, number][];
+  kind: "primary" | "crosscutting";
+}
+type LayoutEdgeType = Edge<EdgeData, "layout">;
+
+export function polylinePath(points: [number, number][]): string {
+  return points.map(([x, y], i) => `${i === 0 ? "M" : "L"}${x} ${y}`).join(" ");
+}
+
+/** An edge exactly as the layout routed it; crosscutting dashed. */
+const LayoutEdge = memo(function LayoutEdge({ id, data, markerEnd }: EdgeProps<LayoutEdgeType>) {
+  if (!data) return null;
+  return <BaseEdge id={id} path={polylinePath(data.points)} markerEnd={markerEnd} className={`edge-${data.kind}`} interactionWidth={0} />;
+});
+
+// ---- level bands (behind the canvas, in screen space) ------------------------
+
+function Bands({ layout, levels }: { layout: TreeLayout; levels: LevelKind[] }) {
+  const ty = useStore((s) => s.transform[1]);
+  const zoom = useStore((s) => s.transform[2]);
+  return (
+    <div className="bands">
+      {layout.bands.map((b, i) => (
+        <div
+          key={b.level}
+          className={`band ${levelClass(b.level)} ${i % 2 ? "odd" : "even"}`}
+          style={{ top: ty + b.y * zoom, height: b.height * zoom, left: 0, right: 0 }}
+          data-testid={`band-${b.level}`}
+        >
+          {b.height * zoom >= 15 && (
+            <span className="band-label" data-kind={levels[b.level]}>
+              {b.name}
+            </span>
+          )}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+// ---- overview of a large tree at low zoom -------------------------------------
+
+/** Below this zoom a large tree is drawn as one SVG (boxes and lines, no text): panning stays smooth. */
+export const OVERVIEW_ZOOM = 0.22;
+/** Trees with at most this many boxes are always drawn box by box. */
+export const OVERVIEW_MIN_BOXES = 300;
+
+const Overview = memo(function Overview({ layout, selection }: { layout: TreeLayout; selection: string | null }) {
+  const { primary, crosscutting } = useMemo(() => {
+    const p: string[] = [];
+    const c: string[] = [];
+    for (const e of layout.edges) (e.kind === "primary" ? p : c).push(polylinePath(e.points));
+    return { primary: p.join(" "), crosscutting: c.join(" ") };
+  }, [layout]);
+  const rects = useMemo(
+    () =>
+      layout.boxes.map((b) => (
+        <rect key={b.id} x={b.x} y={b.y} width={b.width} height={b.height} className={`ov-box ${levelClass(b.level)}${b.external ? " external" : ""}`} />
+      )),
+    [layout],
+  );
+  const sel = selection !== null ? indexLayout(layout).boxes.get(selection) : undefined;
+  return (
+    <ViewportPortal>
+      <svg className="overview" width={layout.width} height={layout.height} data-testid="overview" aria-label="Ikhtisar pohon (perbesar untuk membaca)">
+        <path d={primary} className="ov-edge" />
+        {crosscutting && <path d={crosscutting} className="ov-edge crosscutting" />}
+        {rects}
+        {sel && <rect x={sel.x - 6} y={sel.y - 6} width={sel.width + 12} height={sel.height + 12} className="ov-selected" />}
+      </svg>
+    </ViewportPortal>
+  );
+});
+
+// ---- the canvas ----------------------------------------------------------------
+
+const nodeTypes = { box: TreeBox };
+const edgeTypes = { layout: LayoutEdge };
+const MIN_READABLE_ZOOM = 0.5;
+
+function buildNodes(layout: TreeLayout, badges: Map<string, Badge>, hasChildren: (id: string) => boolean, kinds: LevelKind[], collapsed: Set<string>, readOnly: boolean): BoxNode[] {
+  return layout.boxes.map((box) => ({
+    id: box.id,
+    type: "box",
+    position: { x: box.x, y: box.y },
+    width: box.width,
+    height: box.height,
+    measured: { width: box.width, height: box.height },
+    handles: [
+      { type: "source", position: Position.Top, x: box.width / 2, y: 0, width: 1, height: 1 },
+      { type: "target", position: Position.Bottom, x: box.width / 2, y: box.height - 1, width: 1, height: 1 },
+    ],
+    draggable: !readOnly && !box.external,
+    data: {
+      box,
+      badge: badges.get(box.id),
+      kind: kinds[box.level],
+      parent: box.hidden_children > 0 || hasChildren(box.id),
+      collapsed: box.hidden_children > 0 || collapsed.has(box.id),
+      editing: false,
+      readOnly,
+    },
+  }));
+}
+
+function buildEdges(layout: TreeLayout): LayoutEdgeType[] {
+  const ix = indexLayout(layout);
+  const out: LayoutEdgeType[] = [];
+  for (const e of layout.edges) {
+    if (!ix.boxes.has(e.from) || !ix.boxes.has(e.to) || e.points.length < 2) continue;
+    out.push({
+      id: `${e.kind}:${e.from}->${e.to}`,
+      type: "layout",
+      source: e.from,
+      target: e.to,
+      selectable: false,
+      focusable: false,
+      data: { points: e.points, kind: e.kind },
+      ...(e.kind === "crosscutting" ? { markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14, color: "#8a5a00" } } : {}),
+    });
+  }
+  return out;
+}
+
+export function TreeCanvas() {
+  const layout = useEditor((s) => s.layout);
+  const view = useEditor((s) => s.view);
+  const selection = useEditor((s) => s.selection);
+  const editing = useEditor((s) => s.editing);
+  const collapsedList = useEditor((s) => s.collapsed);
+  const center = useEditor((s) => s.center);
+  const fitSeq = useEditor((s) => s.fitSeq);
+  const zoomReq = useEditor((s) => s.zoom);
+  const rf = useReactFlow<BoxNode, LayoutEdgeType>();
+  const wrapper = useRef<HTMLDivElement>(null);
+  const [drag, setDrag] = useState<{ id: string; x: number; y: number } | null>(null);
+
+  const readOnly = view ? view.read_only !== null && view.read_only !== undefined : true;
+  const report = view?.report;
+  const doc = view?.document;
+  const badges = useMemo(() => (report ? nodeBadges(report) : new Map<string, Badge>()), [report]);
+  const kinds = useMemo(() => (doc ? doc.tree.levels.map((l) => l.kind) : []), [doc]);
+  const collapsed = useMemo(() => new Set(collapsedList), [collapsedList]);
+
+  const baseNodes = useMemo(() => {
+    if (!layout || !doc) return [];
+    const ix = indexDocument(doc);
+    return buildNodes(layout, badges, (id) => ix.children.has(id), kinds, collapsed, readOnly);
+  }, [layout, doc, badges, kinds, collapsed, readOnly]);
+  const edges = useMemo(() => (layout ? buildEdges(layout) : []), [layout]);
+  const large = (layout?.boxes.length ?? 0) > OVERVIEW_MIN_BOXES;
+  const overview = useStore((s) => large && s.transform[2] < OVERVIEW_ZOOM);
+  const hiddenNodes = useMemo(() => (overview ? baseNodes.map((n) => ({ ...n, hidden: true })) : baseNodes), [overview, baseNodes]);
+
+  // Selection, the box being edited and the one being dragged: only those nodes change.
+  const nodes = useMemo(() => {
+    if (overview || (selection === null && editing === null && drag === null)) return hiddenNodes;
+    return baseNodes.map((n) => {
+      const isSel = n.id === selection;
+      const isEdit = n.id === editing;
+      const isDrag = drag !== null && n.id === drag.id;
+      if (!isSel && !isEdit && !isDrag) return n;
+      return {
+        ...n,
+        selected: isSel,
+        position: isDrag ? { x: drag!.x, y: drag!.y } : n.position,
+        data: isEdit ? { ...n.data, editing: true } : n.data,
+        zIndex: isDrag ? 10 : isSel ? 5 : undefined,
+      };
+    });
+  }, [baseNodes, hiddenNodes, overview, selection, editing, drag]);
+
+  const onNodesChange = useCallback((changes: NodeChange<BoxNode>[]) => {
+    for (const c of changes) {
+      if (c.type === "position" && c.position && c.dragging) setDrag({ id: c.id, x: c.position.x, y: c.position.y });
+    }
+  }, []);
+
+  const onNodeClick: NodeMouseHandler<BoxNode> = useCallback((_, node) => {
+    if (editor.state.editing !== node.id) editor.select(node.id);
+  }, []);
+  const onNodeDoubleClick: NodeMouseHandler<BoxNode> = useCallback((_, node) => editor.startEdit(node.id), []);
+  const onNodeDragStart: OnNodeDrag<BoxNode> = useCallback((_, node) => editor.select(node.id), []);
+  const onNodeDragStop: OnNodeDrag<BoxNode> = useCallback(
+    (event, node) => {
+      setDrag(null);
+      const current = editor.state.layout;
+      if (!current) return;
+      const point = "clientX" in event ? event : event.changedTouches[0];
+      const p = rf.screenToFlowPosition({ x: point.clientX, y: point.clientY });
+      const target =
+        boxAt(current, p.x, p.y, node.id) ??
+        boxOverlapping(current, { x: node.position.x, y: node.position.y, width: node.width ?? 0, height: node.height ?? 0 }, node.id);
+      if (target) void editor.drop(node.id, target.id);
+    },
+    [rf],
+  );
+
+  // A new document: show the whole tree where it is readable, else the top of it at a readable size.
+  const shownPath = useRef<string | null>(null);
+  useEffect(() => {
+    if (!layout || !view || shownPath.current === view.path || !wrapper.current) return;
+    shownPath.current = view.path;
+    const { width: W, height: H } = wrapper.current.getBoundingClientRect();
+    if (W === 0 || H === 0 || layout.boxes.length === 0) return;
+    const fitZoom = Math.min(W / layout.width, H / layout.height) * 0.92;
+    if (fitZoom >= MIN_READABLE_ZOOM) {
+      void rf.fitView({ padding: 0.06, maxZoom: 1.2 });
+      return;
+    }
+    const top = layout.boxes.filter((b) => !b.external).reduce<LayoutBox | null>((a, b) => (!a || b.level < a.level || (b.level === a.level && b.x < a.x) ? b : a), null);
+    const zoom = MIN_READABLE_ZOOM;
+    const cx = top ? top.x + top.width / 2 : layout.width / 2;
+    void rf.setViewport({ x: W / 2 - cx * zoom, y: 24 - (top?.y ?? 0) * zoom + 8, zoom });
+  }, [layout, view, rf]);
+
+  const lastFit = useRef(fitSeq);
+  useEffect(() => {
+    if (fitSeq === lastFit.current) return;
+    lastFit.current = fitSeq;
+    void rf.fitView({ padding: 0.04, duration: 200, maxZoom: 1.5, minZoom: 0.004 });
+  }, [fitSeq, rf]);
+
+  const lastZoom = useRef(zoomReq?.seq ?? 0);
+  useEffect(() => {
+    if (!zoomReq || zoomReq.seq === lastZoom.current) return;
+    lastZoom.current = zoomReq.seq;
+    void (zoomReq.dir > 0 ? rf.zoomIn({ duration: 120 }) : rf.zoomOut({ duration: 120 }));
+  }, [zoomReq, rf]);
+
+  // Bring a node into view: centred when asked from search or findings; from the arrows only when it is off screen.
+  const lastCenter = useRef(0);
+  useEffect(() => {
+    if (!center || !layout || center.seq === lastCenter.current || !wrapper.current) return;
+    const box = indexLayout(layout).boxes.get(center.id);
+    if (!box) return;
+    lastCenter.current = center.seq;
+    const { x, y, zoom } = rf.getViewport();
+    const { width: W, height: H } = wrapper.current.getBoundingClientRect();
+    const left = box.x * zoom + x;
+    const topY = box.y * zoom + y;
+    const margin = 40;
+    const inView = left >= margin && topY >= margin && left + box.width * zoom <= W - margin && topY + box.height * zoom <= H - margin;
+    // Typing into a box needs a size one can read: at least 90 %.
+    const wanted = editor.state.editing === center.id ? 0.9 : 0.45;
+    const readable = zoom >= wanted;
+    if (inView && readable) return;
+    void rf.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: readable ? zoom : Math.max(wanted, 0.8), duration: 220 });
+  }, [center, layout, rf]);
+
+  if (!layout || !view) {
+    return (
+      <div className="canvas" ref={wrapper} data-testid="canvas">
+        <p className="canvas-wait">Menyusun tata letak pohon…</p>
+      </div>
+    );
+  }
+  return (
+    <div
+      className="canvas"
+      ref={wrapper}
+      data-testid="canvas"
+      onMouseDownCapture={(e) => {
+        // The canvas does not take focus (its drag handling prevents it): release a focused
+        // button or field elsewhere so Enter, Tab and Delete act on the tree (a field commits on blur).
+        const active = document.activeElement;
+        if (active instanceof HTMLElement && active !== document.body && !e.currentTarget.contains(active)) active.blur();
+      }}
+    >
+      <Bands layout={layout} levels={kinds} />
+      {layout.boxes.length === 0 && (
+        <div className="canvas-empty" data-testid="canvas-empty">
+          <p>Pohon ini masih kosong.</p>
+          {!readOnly && (
+            <button type="button" className="primary" onClick={() => void editor.addChild(null)} data-testid="add-root">
+              Tambah simpul level 0
+            </button>
+          )}
+        </div>
+      )}
+      <ReactFlow<BoxNode, LayoutEdgeType>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onNodeClick={onNodeClick}
+        onNodeDoubleClick={onNodeDoubleClick}
+        onNodeDragStart={onNodeDragStart}
+        onNodeDragStop={onNodeDragStop}
+        onPaneClick={(e) => {
+          // In the overview a click on a box selects it and zooms in to read it.
+          const current = editor.state.layout;
+          if (overview && current) {
+            const p = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+            const hit = boxAt(current, p.x, p.y);
+            if (hit) {
+              editor.select(hit.id);
+              void rf.setCenter(hit.x + hit.width / 2, hit.y + hit.height / 2, { zoom: 0.8, duration: 250 });
+              return;
+            }
+          }
+          editor.select(null);
+        }}
+        onlyRenderVisibleElements
+        nodesDraggable={!readOnly}
+        nodesConnectable={false}
+        nodesFocusable={false}
+        edgesFocusable={false}
+        elementsSelectable={false}
+        nodeDragThreshold={5}
+        deleteKeyCode={null}
+        selectionKeyCode={null}
+        multiSelectionKeyCode={null}
+        zoomActivationKeyCode={null}
+        disableKeyboardA11y
+        zoomOnDoubleClick={false}
+        minZoom={0.004}
+        maxZoom={3}
+        proOptions={{ hideAttribution: true }}
+      >
+        {overview && <Overview layout={layout} selection={selection} />}
+        <MiniMap
+          pannable
+          zoomable
+          ariaLabel="Peta kecil pohon kinerja"
+          nodeColor={(n) => `var(--${levelClass((n.data as BoxData).box.level).replace("lv", "level")})`}
+          nodeStrokeWidth={0}
+          maskColor="rgba(240, 243, 241, 0.6)"
+          className="minimap"
+          style={{ width: 170, height: 110 }}
+        />
+      </ReactFlow>
+    </div>
+  );
+}

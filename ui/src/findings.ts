@@ -1,0 +1,121 @@
+// The validator's findings as the planner reads them: grouped by severity,
+// counted per node for the badges, and resolved to the node to show.
+
+import type { Document, Finding, Report, Severity, Target } from "./types";
+import { shorten } from "./model";
+
+export const SEVERITIES: Severity[] = ["error", "warning", "info"];
+export const SEVERITY_LABEL: Record<Severity, string> = { error: "Galat", warning: "Peringatan", info: "Info" };
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+export interface FindingItem {
+  finding: Finding;
+  /** Position among the findings of the same rule, from 0: `finding-<rule>-<n>`. */
+  n: number;
+  testId: string;
+}
+
+export interface FindingGroup {
+  severity: Severity;
+  label: string;
+  /** Findings that count (not accepted). */
+  count: number;
+  /** Accepted findings in this group. */
+  accepted: number;
+  items: FindingItem[];
+}
+
+const groupCache = new WeakMap<Report, FindingGroup[]>();
+
+/** Galat, Peringatan, Info — in that order, each in report order, accepted ones after the others. */
+export function groupFindings(report: Report): FindingGroup[] {
+  const hit = groupCache.get(report);
+  if (hit) return hit;
+  const perRule = new Map<string, number>();
+  const groups = new Map<Severity, FindingGroup>(
+    SEVERITIES.map((s) => [s, { severity: s, label: SEVERITY_LABEL[s], count: 0, accepted: 0, items: [] }]),
+  );
+  const later: FindingItem[] = [];
+  for (const f of report.findings) {
+    const n = perRule.get(f.rule) ?? 0;
+    perRule.set(f.rule, n + 1);
+    const item = { finding: f, n, testId: `finding-${f.rule}-${n}` };
+    const g = groups.get(f.severity) ?? groups.get("info")!;
+    if (f.accepted !== undefined && f.accepted !== null) {
+      g.accepted++;
+      later.push(item);
+    } else {
+      g.count++;
+      g.items.push(item);
+    }
+  }
+  for (const item of later) (groups.get(item.finding.severity) ?? groups.get("info")!).items.push(item);
+  const out = SEVERITIES.map((s) => groups.get(s)!);
+  groupCache.set(report, out);
+  return out;
+}
+
+/** The tree node a target is about (node, indicator of a node, link from a node), or null. */
+export function targetNode(target: Target): string | null {
+  if ("node" in target) return target.node;
+  if ("indicator" in target) return target.indicator[0];
+  if ("link" in target) return target.link[0];
+  return null;
+}
+
+export function sameTarget(a: Target, b: Target): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export interface Badge {
+  count: number;
+  worst: Severity;
+}
+
+const badgeCache = new WeakMap<Report, Map<string, Badge>>();
+
+/** Per node: how many (not accepted) findings are about it and the worst severity. */
+export function nodeBadges(report: Report): Map<string, Badge> {
+  const hit = badgeCache.get(report);
+  if (hit) return hit;
+  const out = new Map<string, Badge>();
+  for (const f of report.findings) {
+    if (f.accepted !== undefined && f.accepted !== null) continue;
+    const id = targetNode(f.target);
+    if (id === null) continue;
+    const b = out.get(id);
+    if (!b) out.set(id, { count: 1, worst: f.severity });
+    else {
+      b.count++;
+      if (RANK[f.severity] > RANK[b.worst]) b.worst = f.severity;
+    }
+  }
+  badgeCache.set(report, out);
+  return out;
+}
+
+/** The findings about one node (its own, its indicators', its outgoing links'). */
+export function findingsOfNode(report: Report, id: string): Finding[] {
+  return report.findings.filter((f) => targetNode(f.target) === id);
+}
+
+/** Where a finding is, in words: "Simpul n3 — Meningkatnya …", "Indikator i2 pada n3", "Keterkaitan n3 → n2". */
+export function targetText(target: Target, doc?: Document): string {
+  const statement = (id: string) => {
+    const n = doc?.tree.nodes?.find((x) => x.id === id);
+    return n ? ` — ${shorten(n.statement, 50)}` : "";
+  };
+  if ("node" in target) return `Simpul ${target.node}${statement(target.node)}`;
+  if ("indicator" in target) return `Indikator ${target.indicator[1]} pada simpul ${target.indicator[0]}${statement(target.indicator[0])}`;
+  if ("link" in target) return `Keterkaitan ${target.link[0]} → ${target.link[1]}`;
+  if ("unit" in target) return `Unit kerja ${target.unit}`;
+  if ("process" in target) return `Proses ${target.process}`;
+  if ("flow" in target) return `Peta lintas fungsi ${target.flow}`;
+  if ("step" in target) return `Langkah ${target.step[1]} pada ${target.step[0]}`;
+  return "Dokumen";
+}
+
+/** Whether a rule is switched off in the document's settings. */
+export function ruleSetting(doc: Document, rule: string): string | undefined {
+  return doc.validation?.rules?.[rule];
+}

@@ -1,0 +1,91 @@
+import { ancestors, descendantCount, fold, freshId, indexDocument, indicatorIds, levelName, nodeAfter, periodYears, searchNodes, shorten, siblingsOf, unitLabel } from "./model";
+import { sampleDoc } from "./test/fixtures";
+
+describe("document index", () => {
+  const doc = sampleDoc();
+  const ix = indexDocument(doc);
+
+  test("is cached per document object", () => {
+    expect(indexDocument(doc)).toBe(ix);
+    expect(indexDocument(sampleDoc())).not.toBe(ix);
+  });
+  test("parents, children in document order, roots", () => {
+    expect(ix.parent.get("n3")).toBe("n1");
+    expect(ix.children.get("n1")).toEqual(["n3", "n4"]);
+    expect(ix.children.get("n0")).toEqual(["n1", "n2"]);
+    expect(ix.roots).toEqual(["n0", "n6"]);
+  });
+  test("links by kind", () => {
+    expect(ix.primaryLink.get("n1")?.rationale).toBe("Permenpan RB 26/2020");
+    expect(ix.crosscutting.get("n5")?.map((l) => l.to)).toEqual(["ext:X/n9"]);
+    expect(ix.incoming.get("ext:X/n9")?.[0].from).toBe("n5");
+  });
+  test("a primary link to a missing node leaves the child a root", () => {
+    const d = sampleDoc();
+    d.tree.links!.push({ from: "n6", to: "gone", kind: "primary" });
+    const i = indexDocument(d);
+    expect(i.parent.has("n6")).toBe(false);
+    expect(i.roots).toContain("n6");
+  });
+  test("siblings: same parent, or roots of the same level", () => {
+    expect(siblingsOf(ix, "n4")).toEqual(["n3", "n4"]);
+    expect(siblingsOf(ix, "n6")).toEqual(["n6"]);
+    expect(siblingsOf(ix, "n0")).toEqual(["n0"]);
+  });
+  test("the node after another in the document's list", () => {
+    expect(nodeAfter(ix, "n1")).toBe("n3");
+    expect(nodeAfter(ix, "n6")).toBeUndefined();
+    expect(nodeAfter(ix, "nope")).toBeUndefined();
+  });
+  test("ancestors and subtree size", () => {
+    expect(ancestors(ix, "n4")).toEqual(["n1", "n0"]);
+    expect(ancestors(ix, "n0")).toEqual([]);
+    expect(descendantCount(ix, "n0")).toBe(5);
+    expect(descendantCount(ix, "n5")).toBe(0);
+  });
+  test("ancestors stop on a cycle", () => {
+    const d = sampleDoc();
+    d.tree.links = [
+      { from: "n1", to: "n3", kind: "primary" },
+      { from: "n3", to: "n1", kind: "primary" },
+    ];
+    expect(ancestors(indexDocument(d), "n1")).toEqual(["n3"]);
+  });
+});
+
+describe("helpers", () => {
+  test("period years", () => {
+    expect(periodYears(sampleDoc())).toEqual([2025, 2026, 2027]);
+    const d = sampleDoc();
+    d.document.period = { from: 2030, to: 2020 };
+    expect(periodYears(d)).toEqual([]);
+  });
+  test("level names", () => {
+    expect(levelName(sampleDoc(), 1)).toBe("Sasaran");
+    expect(levelName(sampleDoc(), 9)).toBe("Level 9");
+  });
+  test("units and statements", () => {
+    expect(unitLabel({ id: "a", name: "Kepala Badan", short: "Kaban" })).toBe("Kaban — Kepala Badan");
+    expect(unitLabel({ id: "a", name: "Kepala Badan" })).toBe("Kepala Badan");
+    expect(shorten("")).toBe("(kondisi belum diisi)");
+    expect(shorten("abcdefghij", 5)).toBe("abcd…");
+  });
+  test("fresh ids", () => {
+    expect(freshId("i", ["i1", "i2", "i4"])).toBe("i3");
+    expect(freshId("u", [])).toBe("u1");
+    const d = sampleDoc();
+    d.tree.nodes![0].indicators = [{ id: "i1" }];
+    d.tree.nodes![1].indicators = [{ id: "i2" }];
+    expect(indicatorIds(d)).toEqual(["i1", "i2"]);
+  });
+  test("search folds case, accents and spaces; matches indicators and ids", () => {
+    const d = sampleDoc();
+    d.tree.nodes![2].indicators = [{ id: "i9", name: "Indeks Sistem Merit" }];
+    expect(fold("  Meningkatnya   PROFÉSIONALITAS ")).toBe("meningkatnya profesionalitas");
+    expect(searchNodes(d, "meningkatnya").map((n) => n.id)).toEqual(["n0", "n1"]);
+    expect(searchNodes(d, "sistem merit").map((n) => n.id)).toEqual(["n3"]);
+    expect(searchNodes(d, "N5").map((n) => n.id)).toEqual(["n5"]);
+    expect(searchNodes(d, "   ")).toEqual([]);
+    expect(searchNodes(d, "a", 2)).toHaveLength(2);
+  });
+});

@@ -1,0 +1,204 @@
+import {
+  acceptFindingOp,
+  addChildOp,
+  addCrosscuttingOp,
+  addIndicatorOp,
+  addSiblingOp,
+  cleanNode,
+  dropOp,
+  reorderOp,
+  selectionAfterDelete,
+  unacceptFindingOp,
+  updateNodeOp,
+  withBudgetField,
+  withField,
+  withIndicatorField,
+  withoutIndicator,
+  withRationale,
+  withTarget,
+  withUnitField,
+  ruleOffOp,
+} from "./ops";
+import { sampleDoc } from "./test/fixtures";
+import type { Node } from "./types";
+
+const doc = sampleDoc();
+
+describe("adding nodes", () => {
+  test("a child goes under the parent, one level down, id chosen by the core", () => {
+    expect(addChildOp(doc, "n1")).toEqual({ op: { op: "add_node", node: { id: "", level: 2, statement: "" }, parent: "n1" } });
+  });
+  test("no child below the lowest level", () => {
+    expect(addChildOp(doc, "n3")).toEqual({ refused: expect.stringContaining("level terbawah") });
+  });
+  test("no child of an outside box or a missing node", () => {
+    expect(addChildOp(doc, "ext:X/n9")).toHaveProperty("refused");
+    expect(addChildOp(doc, "zz")).toHaveProperty("refused");
+  });
+  test("a sibling lands right after the node, under the same parent", () => {
+    expect(addSiblingOp(doc, "n3")).toEqual({ op: { op: "add_node", node: { id: "", level: 2, statement: "" }, parent: "n1", before: "n2" } });
+  });
+  test("a sibling of the last node goes to the end; of a root, without parent", () => {
+    expect(addSiblingOp(doc, "n6")).toEqual({ op: { op: "add_node", node: { id: "", level: 1, statement: "" } } });
+    expect(addSiblingOp(doc, "n0")).toEqual({ op: { op: "add_node", node: { id: "", level: 0, statement: "" }, before: "n1" } });
+  });
+  test("selection after a delete: next sibling, previous, parent", () => {
+    expect(selectionAfterDelete(doc, "n3")).toBe("n4");
+    expect(selectionAfterDelete(doc, "n4")).toBe("n3");
+    expect(selectionAfterDelete(doc, "n5")).toBe("n2");
+    expect(selectionAfterDelete(doc, "n0")).toBeNull();
+  });
+});
+
+describe("moving nodes", () => {
+  test("reorder left: in front of the previous sibling", () => {
+    expect(reorderOp(doc, "n4", -1)).toEqual({ op: { op: "move_node", id: "n4", before: "n3" } });
+  });
+  test("reorder right: in front of what follows the next sibling", () => {
+    expect(reorderOp(doc, "n3", 1)).toEqual({ op: { op: "move_node", id: "n3", before: "n5" } });
+    expect(reorderOp(doc, "n1", 1)).toEqual({ op: { op: "move_node", id: "n1", before: "n4" } });
+  });
+  test("reorder right of the second-to-last node of the document list: to the end", () => {
+    const d = sampleDoc();
+    d.tree.nodes = d.tree.nodes!.filter((n) => n.id !== "n6");
+    d.tree.nodes.push({ id: "n7", level: 2, statement: "x" });
+    d.tree.links!.push({ from: "n7", to: "n2", kind: "primary" });
+    expect(reorderOp(d, "n5", 1)).toEqual({ op: { op: "move_node", id: "n5" } });
+  });
+  test("no reorder past the ends", () => {
+    expect(reorderOp(doc, "n3", -1)).toHaveProperty("refused");
+    expect(reorderOp(doc, "n4", 1)).toHaveProperty("refused");
+    expect(reorderOp(doc, "zz", 1)).toHaveProperty("refused");
+  });
+  test("drop onto a node one level up: new parent", () => {
+    expect(dropOp(doc, "n3", "n2")).toEqual({ op: { op: "move_node", id: "n3", parent: "n2" } });
+  });
+  test("drop onto a node of another level: move_node all the same; the core refuses with its message", () => {
+    expect(dropOp(doc, "n3", "n0")).toEqual({ op: { op: "move_node", id: "n3", parent: "n0" } });
+  });
+  test("drop onto a sibling: reorder, before it from the right, after it from the left", () => {
+    expect(dropOp(doc, "n4", "n3")).toEqual({ op: { op: "move_node", id: "n4", before: "n3" } });
+    expect(dropOp(doc, "n3", "n4")).toEqual({ op: { op: "move_node", id: "n3", before: "n5" } });
+  });
+  test("drop onto a cousin: next to it, under its parent", () => {
+    expect(dropOp(doc, "n3", "n5")).toEqual({ op: { op: "move_node", id: "n3", parent: "n2", before: "n5" } });
+  });
+  test("drop onto itself or its own parent: nothing", () => {
+    expect(dropOp(doc, "n3", "n3")).toBeNull();
+    expect(dropOp(doc, "n3", "n1")).toBeNull();
+  });
+  test("outside boxes neither move nor adopt", () => {
+    expect(dropOp(doc, "n3", "ext:X/n9")).toHaveProperty("refused");
+    expect(dropOp(doc, "ext:X/n9", "n3")).toHaveProperty("refused");
+    expect(dropOp(doc, "n3", "zz")).toHaveProperty("refused");
+  });
+});
+
+describe("node fields", () => {
+  const n1 = doc.tree.nodes![1];
+  test("statement: one line, trimmed", () => {
+    expect(withField(n1, "statement", "  Meningkatnya\n  Kualitas  ").statement).toBe("Meningkatnya Kualitas");
+  });
+  test("owner: empty clears it", () => {
+    expect(withField(n1, "owner", "").owner).toBeNull();
+    expect(withField(n1, "owner", "sek").owner).toBe("sek");
+  });
+  test("level and phenomenon", () => {
+    expect(withField(n1, "level", "2").level).toBe(2);
+    expect(withField(n1, "phenomenon", " Rendahnya indeks ").phenomenon).toBe("Rendahnya indeks");
+  });
+  test("update_node sends the whole node without empty optional keys", () => {
+    const node: Node = { id: "n9", level: 1, statement: "S", phenomenon: "", owner: null, indicators: [], budget: { code: "", ceiling: undefined } };
+    expect(updateNodeOp(node)).toEqual({ op: "update_node", node: { id: "n9", level: 1, statement: "S" } });
+    expect(cleanNode({ ...node, budget: { ceiling: 5, extra: { a: 1 } } }).budget).toEqual({ ceiling: 5, extra: { a: 1 } });
+  });
+});
+
+describe("indicators", () => {
+  const node: Node = {
+    id: "n1",
+    level: 1,
+    statement: "S",
+    indicators: [{ id: "i1", name: "Indeks RB", unit: "Poin", direction: "up", targets: { "2025": 60 } }, { id: "i2", name: "Lain" }],
+  };
+  test("a target typed in Indonesian becomes a number; text stays text", () => {
+    expect(withTarget(node, "i1", 2026, "97,81").indicators![0].targets).toEqual({ "2025": 60, "2026": 97.81 });
+    expect(withTarget(node, "i1", 2026, "WTP").indicators![0].targets).toEqual({ "2025": 60, "2026": "WTP" });
+  });
+  test("an emptied target cell removes the year; the last one removes targets", () => {
+    const i = withTarget(node, "i1", 2025, " ").indicators![0];
+    expect(i.targets).toBeUndefined();
+    expect(i.name).toBe("Indeks RB");
+  });
+  test("other indicators are left alone", () => {
+    expect(withTarget(node, "i1", 2026, "1").indicators![1]).toBe(node.indicators![1]);
+  });
+  test("fields: name, unit, direction, baseline", () => {
+    expect(withIndicatorField(node, "i1", "unit", " Persen ").indicators![0].unit).toBe("Persen");
+    expect(withIndicatorField(node, "i1", "unit", "").indicators![0]).not.toHaveProperty("unit");
+    expect(withIndicatorField(node, "i1", "direction", "down").indicators![0].direction).toBe("down");
+    expect(withIndicatorField(node, "i1", "direction", "").indicators![0]).not.toHaveProperty("direction");
+    const b = withIndicatorField(withIndicatorField(node, "i1", "baseline_value", "55,96"), "i1", "baseline_year", "2020");
+    expect(b.indicators![0].baseline).toEqual({ year: 2020, value: 55.96 });
+    const cleared = withIndicatorField(withIndicatorField(b, "i1", "baseline_value", ""), "i1", "baseline_year", "x");
+    expect(cleared.indicators![0]).not.toHaveProperty("baseline");
+  });
+  test("add: an id unique in the whole document; remove", () => {
+    const d = sampleDoc();
+    d.tree.nodes![0].indicators = [{ id: "i1" }];
+    expect(addIndicatorOp(d, "n1")).toEqual({ op: "add_indicator", node: "n1", indicator: { id: "i2", direction: "up" } });
+    expect(withoutIndicator(node, "i1").indicators!.map((i) => i.id)).toEqual(["i2"]);
+  });
+});
+
+describe("budget", () => {
+  const node: Node = { id: "n1", level: 1, statement: "S" };
+  test("money typed as 6.850.200.218", () => {
+    expect(withBudgetField(node, "ceiling", "6.850.200.218")!.budget).toEqual({ ceiling: 6850200218 });
+    expect(withBudgetField(node, "spent", "Rp 1.000")!.budget).toEqual({ spent: 1000 });
+  });
+  test("empty clears, text fields trimmed, unreadable money refused", () => {
+    expect(withBudgetField({ ...node, budget: { ceiling: 5 } }, "ceiling", "")!.budget).toEqual({});
+    expect(withBudgetField(node, "code", " 5.03.01 ")!.budget).toEqual({ code: "5.03.01" });
+    expect(withBudgetField(node, "ceiling", "dua juta")).toBeNull();
+  });
+});
+
+describe("links", () => {
+  test("rationale of a link", () => {
+    const link = { from: "n2", to: "n0", kind: "primary" as const };
+    expect(withRationale(link, " Permenpan 26/2020 ")).toEqual({ op: "update_link", link: { ...link, rationale: "Permenpan 26/2020" } });
+    expect(withRationale({ ...link, rationale: "x" }, "")).toEqual({ op: "update_link", link });
+  });
+  test("crosscutting to a node of this document or to an ext: address", () => {
+    expect(addCrosscuttingOp(doc, "n3", "n5", " alasan ")).toEqual({ op: { op: "add_link", link: { from: "n3", to: "n5", kind: "crosscutting", rationale: "alasan" } } });
+    expect(addCrosscuttingOp(doc, "n3", "ext:BKPSDM-Kebumen/n3")).toEqual({ op: { op: "add_link", link: { from: "n3", to: "ext:BKPSDM-Kebumen/n3", kind: "crosscutting" } } });
+  });
+  test("refused: malformed address, itself, missing, duplicate, empty", () => {
+    expect(addCrosscuttingOp(doc, "n3", "ext:Kebumen")).toEqual({ refused: expect.stringContaining("ext:<kode-instansi>/<id-simpul>") });
+    expect(addCrosscuttingOp(doc, "n3", "n3")).toHaveProperty("refused");
+    expect(addCrosscuttingOp(doc, "n3", "zz")).toHaveProperty("refused");
+    expect(addCrosscuttingOp(doc, "n5", "ext:X/n9")).toHaveProperty("refused");
+    expect(addCrosscuttingOp(doc, "n3", " ")).toHaveProperty("refused");
+    expect(addCrosscuttingOp(doc, "zz", "n3")).toHaveProperty("refused");
+  });
+});
+
+describe("units and findings", () => {
+  test("unit fields", () => {
+    const u = { id: "sek", name: "Sekretariat", echelon: "III.a", parent: "kaban" };
+    expect(withUnitField(u, "parent", "")).toEqual({ id: "sek", name: "Sekretariat", echelon: "III.a" });
+    expect(withUnitField(u, "echelon", "")).not.toHaveProperty("echelon");
+    expect(withUnitField(u, "short", " Sekban ").short).toBe("Sekban");
+    expect(withUnitField(u, "name", " Sekretariat Badan ").name).toBe("Sekretariat Badan");
+  });
+  test("switch a rule off; accept a finding with a reason", () => {
+    expect(ruleOffOp("P016")).toEqual({ op: "set_rule", rule: "P016", setting: "off" });
+    const f = { rule: "P014", severity: "warning" as const, target: { node: "n9" }, message: "m" };
+    expect(acceptFindingOp(f, " Dikerjakan bersama ", "2024-01-15T00:00:00Z")).toEqual({
+      op: { op: "accept_finding", accepted: { rule: "P014", target: { node: "n9" }, reason: "Dikerjakan bersama", at: "2024-01-15T00:00:00Z" } },
+    });
+    expect(acceptFindingOp(f, "  ")).toHaveProperty("refused");
+    expect(unacceptFindingOp(f)).toEqual({ op: "unaccept_finding", rule: "P014", target: { node: "n9" } });
+  });
+});

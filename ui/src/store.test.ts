@@ -1,0 +1,365 @@
+import { vi, type Mock } from "vitest";
+import * as api from "./api";
+import { Editor } from "./store";
+import { sampleDoc, sampleLayout, sampleView } from "./test/fixtures";
+import type { Document, DocumentView, Op } from "./types";
+
+vi.mock("./api", () => ({
+  currentDocument: vi.fn(),
+  listSamples: vi.fn(),
+  openSample: vi.fn(),
+  openDocument: vi.fn(),
+  newDocument: vi.fn(),
+  recentFiles: vi.fn(),
+  saveAs: vi.fn(),
+  applyOp: vi.fn(),
+  undo: vi.fn(),
+  redo: vi.fn(),
+  createSnapshot: vi.fn(),
+  listSnapshots: vi.fn(),
+  treeLayout: vi.fn(),
+  pickOpenPath: vi.fn(),
+  pickSavePath: vi.fn(),
+  setWindowTitle: vi.fn(),
+}));
+
+const m = api as unknown as Record<keyof typeof api, Mock>;
+
+/** A view whose document is `doc` changed by `change`. */
+function viewWith(change: (d: Document) => void, patch: Partial<DocumentView> = {}): DocumentView {
+  const doc = sampleDoc();
+  change(doc);
+  return sampleView(doc, patch);
+}
+
+async function opened(view = sampleView()): Promise<Editor> {
+  const e = new Editor();
+  m.openSample.mockResolvedValueOnce(view);
+  await e.openSample("lumajang-bkd");
+  return e;
+}
+
+beforeEach(() => {
+  vi.clearAllMocks();
+  m.treeLayout.mockResolvedValue(sampleLayout());
+  m.recentFiles.mockResolvedValue(["/a.pokin"]);
+  m.listSamples.mockResolvedValue([{ key: "lumajang-bkd", title: "T", agency: "A", government: "G" }]);
+  m.setWindowTitle.mockResolvedValue(undefined);
+});
+
+describe("opening", () => {
+  test("at launch: the document given on the command line, the samples and the recent files", async () => {
+    m.currentDocument.mockResolvedValue(sampleView());
+    const e = new Editor();
+    await e.init();
+    expect(e.state.screen).toBe("main");
+    expect(e.state.samples).toHaveLength(1);
+    expect(e.state.layout).toEqual(sampleLayout());
+    expect(e.state.selection).toBe("n0");
+    expect(m.treeLayout).toHaveBeenCalledWith([]);
+    expect(m.setWindowTitle).toHaveBeenLastCalledWith("uji.pokin — Pokin Studio");
+  });
+  test("a launch file that could not be opened: its message on the start screen", async () => {
+    m.currentDocument.mockRejectedValue("lumajang.pokin: berkas rusak");
+    const e = new Editor();
+    await e.init();
+    expect(e.state.screen).toBe("start");
+    expect(e.state.startError).toBe("lumajang.pokin: berkas rusak");
+    expect(e.state.samples).toHaveLength(1);
+  });
+  test("nothing at launch: the start screen", async () => {
+    m.currentDocument.mockResolvedValue(null);
+    const e = new Editor();
+    await e.init();
+    expect(e.state.screen).toBe("start");
+    expect(m.setWindowTitle).toHaveBeenCalledWith("Pokin Studio");
+  });
+  test("a read-only file says so in the title", async () => {
+    await opened(sampleView(undefined, { read_only: "dibuat versi lebih baru" }));
+    expect(m.setWindowTitle).toHaveBeenLastCalledWith("uji.pokin (hanya-baca) — Pokin Studio");
+  });
+  test("open from the native dialog; cancel does nothing", async () => {
+    const e = new Editor();
+    m.pickOpenPath.mockResolvedValueOnce(null);
+    expect(await e.openWithDialog()).toBe(false);
+    expect(m.openDocument).not.toHaveBeenCalled();
+    m.pickOpenPath.mockResolvedValueOnce("/x/bkd.pokin");
+    m.openDocument.mockResolvedValueOnce(sampleView());
+    expect(await e.openWithDialog()).toBe(true);
+    expect(m.openDocument).toHaveBeenCalledWith("/x/bkd.pokin");
+  });
+  test("a file that will not open: the message on the start screen, or as a toast from the main screen", async () => {
+    const e = new Editor();
+    m.openDocument.mockRejectedValueOnce("bukan berkas Pokin");
+    await e.openPath("/x.pokin");
+    expect(e.state.startError).toBe("bukan berkas Pokin");
+    const f = await opened();
+    m.openDocument.mockRejectedValueOnce("terkunci");
+    await f.openPath("/y.pokin");
+    expect(f.state.toasts.map((t) => t.text)).toEqual(["terkunci"]);
+    expect(f.state.screen).toBe("main");
+  });
+  test("new document: fields, then the save dialog for the path", async () => {
+    const e = new Editor();
+    m.pickSavePath.mockResolvedValueOnce("/d/bkd.pokin");
+    m.newDocument.mockResolvedValueOnce(sampleView());
+    await e.createDocument({ title: "Pohon Kinerja BKD", agency: "BKD", government: "Kab", from: 2025, to: 2029 });
+    expect(m.pickSavePath).toHaveBeenCalledWith("pohon-kinerja-bkd.pokin");
+    expect(m.newDocument).toHaveBeenCalledWith({ path: "/d/bkd.pokin", title: "Pohon Kinerja BKD", agency: "BKD", government: "Kab", from: 2025, to: 2029 });
+    expect(e.state.screen).toBe("main");
+  });
+  test("save as", async () => {
+    const e = await opened();
+    m.pickSavePath.mockResolvedValueOnce("/d/salinan.pokin");
+    m.saveAs.mockResolvedValueOnce(sampleView(undefined, { path: "/d/salinan.pokin" }));
+    expect(await e.saveAsWithDialog()).toBe(true);
+    expect(m.saveAs).toHaveBeenCalledWith("/d/salinan.pokin");
+    expect(e.state.view!.path).toBe("/d/salinan.pokin");
+    expect(m.setWindowTitle).toHaveBeenLastCalledWith("salinan.pokin — Pokin Studio");
+  });
+});
+
+describe("edits", () => {
+  test("an op is sent, the returned view replaces the state, the layout is asked again", async () => {
+    const e = await opened();
+    const next = viewWith((d) => (d.tree.nodes![1].statement = "Baru"));
+    m.applyOp.mockResolvedValueOnce(next);
+    m.treeLayout.mockClear();
+    await e.apply({ op: "delete_node", id: "n6" });
+    expect(e.state.view).toBe(next);
+    await Promise.resolve();
+    expect(m.treeLayout).toHaveBeenCalledTimes(1);
+  });
+  test("a refusal is shown, never swallowed, and the document stays", async () => {
+    const e = await opened();
+    const before = e.state.view;
+    m.applyOp.mockRejectedValueOnce("\"Seleksi\" ada di Output, jadi induknya harus di level 1.");
+    expect(await e.drop("n3", "n0")).toBeNull();
+    expect(m.applyOp).toHaveBeenCalledWith({ op: "move_node", id: "n3", parent: "n0" });
+    expect(e.state.toasts.at(-1)).toMatchObject({ kind: "error", text: expect.stringContaining("induknya harus di level 1") });
+    expect(e.state.view).toBe(before);
+  });
+  test("edits reach the core in order; a patch sees the previous edit's result", async () => {
+    const e = await opened();
+    const first = viewWith((d) => (d.tree.nodes![1].statement = "Satu"));
+    let release!: () => void;
+    m.applyOp.mockImplementationOnce(() => new Promise((r) => (release = () => r(first))));
+    m.applyOp.mockImplementationOnce(async (op: Op) => viewWith((d) => (d.tree.nodes![1] = (op as Op & { op: "update_node" }).node)));
+    const a = e.patchNode("n1", (n) => ({ ...n, statement: "Satu" }));
+    const b = e.patchNode("n1", (n) => ({ ...n, phenomenon: n.statement + " fenomena" }));
+    await Promise.resolve();
+    release();
+    await a;
+    await b;
+    const second = m.applyOp.mock.calls[1][0] as Op & { op: "update_node" };
+    expect(second.node.statement).toBe("Satu");
+    expect(second.node.phenomenon).toBe("Satu fenomena");
+    expect(e.state.pending).toBe(0);
+  });
+  test("a patch that changes nothing sends nothing", async () => {
+    const e = await opened();
+    await e.patchNode("n1", (n) => ({ ...n }));
+    await e.patchNode("n1", () => null);
+    await e.patchNode("zz", (n) => n);
+    expect(m.applyOp).not.toHaveBeenCalled();
+  });
+  test("add child: the new node (found by diff) is selected and opened for typing", async () => {
+    const e = await opened();
+    e.select("n1");
+    m.applyOp.mockResolvedValueOnce(viewWith((d) => d.tree.nodes!.push({ id: "n7", level: 2, statement: "" })));
+    expect(await e.addChild()).toBe("n7");
+    expect(m.applyOp).toHaveBeenCalledWith({ op: "add_node", node: { id: "", level: 2, statement: "" }, parent: "n1" });
+    expect(e.state.selection).toBe("n7");
+    expect(e.state.editing).toBe("n7");
+    expect(e.state.center?.id).toBe("n7");
+  });
+  test("add child of a collapsed node unfolds it first", async () => {
+    const e = await opened();
+    await e.toggleCollapse("n1");
+    expect(e.state.collapsed).toEqual(["n1"]);
+    m.applyOp.mockResolvedValueOnce(viewWith((d) => d.tree.nodes!.push({ id: "n7", level: 2, statement: "" })));
+    await e.addChild("n1");
+    expect(e.state.collapsed).toEqual([]);
+  });
+  test("add below the lowest level: the reason, no op", async () => {
+    const e = await opened();
+    expect(await e.addChild("n3")).toBeNull();
+    expect(m.applyOp).not.toHaveBeenCalled();
+    expect(e.state.toasts.at(-1)!.text).toContain("level terbawah");
+  });
+  test("add sibling; in an empty tree, a level-0 root", async () => {
+    const e = await opened();
+    m.applyOp.mockResolvedValueOnce(viewWith((d) => d.tree.nodes!.push({ id: "n7", level: 2, statement: "" })));
+    await e.addSibling("n3");
+    expect(m.applyOp).toHaveBeenLastCalledWith({ op: "add_node", node: { id: "", level: 2, statement: "" }, parent: "n1", before: "n2" });
+    const empty = await opened(viewWith((d) => (d.tree.nodes = [])));
+    m.applyOp.mockResolvedValueOnce(viewWith((d) => (d.tree.nodes = [{ id: "n1", level: 0, statement: "" }])));
+    expect(await empty.addSibling(null)).toBe("n1");
+    expect(m.applyOp).toHaveBeenLastCalledWith({ op: "add_node", node: { id: "", level: 0, statement: "" } });
+  });
+  test("delete asks first (mentioning undo), then selects a neighbour", async () => {
+    const e = await opened();
+    e.select("n1");
+    e.requestDelete();
+    expect(m.applyOp).not.toHaveBeenCalled();
+    expect(e.state.confirm?.message).toContain("2 simpul di bawahnya");
+    expect(e.state.confirm?.message).toContain("Urungkan");
+    m.applyOp.mockResolvedValueOnce(viewWith((d) => (d.tree.nodes = d.tree.nodes!.filter((n) => !["n1", "n3", "n4"].includes(n.id)))));
+    e.answerConfirm(true);
+    await vi.waitFor(() => expect(e.state.selection).toBe("n2"));
+    expect(m.applyOp).toHaveBeenCalledWith({ op: "delete_node", id: "n1" });
+    expect(e.state.confirm).toBeNull();
+  });
+  test("delete declined: nothing sent", async () => {
+    const e = await opened();
+    e.requestDelete("n5");
+    e.answerConfirm(false);
+    expect(m.applyOp).not.toHaveBeenCalled();
+  });
+  test("read-only: no edits from the keyboard", async () => {
+    const e = await opened(sampleView(undefined, { read_only: "versi baru" }));
+    e.select("n1");
+    await e.addChild();
+    await e.addSibling();
+    e.requestDelete();
+    e.startEdit();
+    expect(m.applyOp).not.toHaveBeenCalled();
+    expect(e.state.confirm).toBeNull();
+    expect(e.state.editing).toBeNull();
+  });
+  test("statement edited in place is one update_node", async () => {
+    const e = await opened();
+    e.startEdit("n3");
+    expect(e.state.editing).toBe("n3");
+    m.applyOp.mockResolvedValueOnce(sampleView());
+    await e.commitEdit("n3", "  Terlaksananya\nseleksi ASN ");
+    expect(e.state.editing).toBeNull();
+    expect(m.applyOp).toHaveBeenCalledWith({ op: "update_node", node: { id: "n3", level: 2, statement: "Terlaksananya seleksi ASN" } });
+  });
+  test("undo and redo go through the core; their refusal is shown", async () => {
+    const e = await opened();
+    const undone = viewWith((d) => (d.tree.nodes = d.tree.nodes!.slice(0, 3)), { can_redo: true });
+    m.undo.mockResolvedValueOnce(undone);
+    e.select("n6");
+    await e.undo();
+    expect(e.state.view).toBe(undone);
+    expect(e.state.selection).toBeNull();
+    m.redo.mockRejectedValueOnce("Tidak ada yang dapat diulangi");
+    await e.redo();
+    expect(e.state.toasts.at(-1)!.text).toBe("Tidak ada yang dapat diulangi");
+  });
+  test("reorder sends move_node", async () => {
+    const e = await opened();
+    m.applyOp.mockResolvedValueOnce(sampleView());
+    await e.reorder(-1, "n4");
+    expect(m.applyOp).toHaveBeenCalledWith({ op: "move_node", id: "n4", before: "n3" });
+  });
+  test("accept a finding asks for a reason; switching a rule off asks to confirm", async () => {
+    const e = await opened();
+    const f = e.state.view!.report.findings[1];
+    e.requestAccept(f);
+    expect(e.state.prompt?.title).toBe("Terima temuan P014");
+    m.applyOp.mockResolvedValueOnce(sampleView());
+    e.answerPrompt("Dikerjakan bersama");
+    await vi.waitFor(() => expect(m.applyOp).toHaveBeenCalled());
+    const op = m.applyOp.mock.calls[0][0];
+    expect(op).toMatchObject({ op: "accept_finding", accepted: { rule: "P014", target: { node: "n3" }, reason: "Dikerjakan bersama" } });
+    e.switchRuleOff("P016");
+    m.applyOp.mockResolvedValueOnce(sampleView());
+    e.answerConfirm(true);
+    await vi.waitFor(() => expect(m.applyOp).toHaveBeenLastCalledWith({ op: "set_rule", rule: "P016", setting: "off" }));
+  });
+});
+
+describe("view state", () => {
+  test("arrows move the selection over the layout", async () => {
+    const e = await opened();
+    e.select("n1");
+    e.navigate("down");
+    expect(e.state.selection).toBe("n3");
+    e.navigate("right");
+    expect(e.state.selection).toBe("n4");
+    e.navigate("up");
+    expect(e.state.selection).toBe("n1");
+  });
+  test("collapse and expand ask for a new layout with the collapsed set", async () => {
+    const e = await opened();
+    await e.toggleCollapse("n1");
+    expect(m.treeLayout).toHaveBeenLastCalledWith(["n1"]);
+    await e.toggleCollapse("n5");
+    expect(e.state.collapsed).toEqual(["n1"]);
+    await e.toggleCollapse("n1");
+    expect(m.treeLayout).toHaveBeenLastCalledWith([]);
+  });
+  test("collapse to a level", async () => {
+    const e = await opened();
+    await e.collapseToLevel(1);
+    expect(e.state.collapsed).toEqual(["n1", "n2"]);
+    await e.expandAll();
+    expect(e.state.collapsed).toEqual([]);
+  });
+  test("reveal unfolds the ancestors, selects and asks to centre", async () => {
+    const e = await opened();
+    await e.collapseToLevel(0);
+    await e.collapseToLevel(1);
+    expect(e.state.collapsed).toEqual(["n1", "n2"]);
+    await e.reveal("n4");
+    expect(e.state.collapsed).toEqual(["n2"]);
+    expect(e.state.selection).toBe("n4");
+    expect(e.state.center?.id).toBe("n4");
+  });
+  test("a finding's node is revealed; a unit finding opens the units editor", async () => {
+    const e = await opened();
+    e.showFinding(e.state.view!.report.findings[2]);
+    await vi.waitFor(() => expect(e.state.selection).toBe("n1"));
+    e.showFinding(e.state.view!.report.findings[6]);
+    expect(e.state.dialog).toBe("units");
+  });
+  test("a later layout request wins over an earlier slower one", async () => {
+    const e = await opened();
+    let slow!: (l: unknown) => void;
+    const old = { ...sampleLayout(), width: 1 };
+    const fresh = { ...sampleLayout(), width: 2 };
+    m.treeLayout.mockImplementationOnce(() => new Promise((r) => (slow = r)));
+    m.treeLayout.mockResolvedValueOnce(fresh);
+    const a = e.refreshLayout();
+    const b = e.refreshLayout();
+    await b;
+    slow(old);
+    await a;
+    expect(e.state.layout).toBe(fresh);
+  });
+  test("the selection survives edits where its node still exists, and collapsed ids of deleted nodes go", async () => {
+    const e = await opened();
+    e.select("n4");
+    await e.toggleCollapse("n1");
+    m.applyOp.mockResolvedValueOnce(viewWith((d) => (d.tree.nodes = d.tree.nodes!.filter((n) => !["n1", "n3", "n4"].includes(n.id)))));
+    await e.apply({ op: "delete_node", id: "n1" });
+    expect(e.state.selection).toBeNull();
+    expect(e.state.collapsed).toEqual([]);
+  });
+  test("search results are jumped to in turn, wrapping", async () => {
+    const e = await opened();
+    e.setSearchQuery("meningkatnya");
+    e.jumpToResult(["n0", "n1"], 2);
+    expect(e.state.search.index).toBe(0);
+    e.jumpToResult(["n0", "n1"], -1);
+    expect(e.state.search.index).toBe(1);
+    await vi.waitFor(() => expect(e.state.selection).toBe("n1"));
+    e.closeSearch();
+    expect(e.state.search.open).toBe(false);
+  });
+  test("notices go away by themselves; errors stay until closed; at most four kept", async () => {
+    vi.useFakeTimers();
+    const e = new Editor();
+    e.toast("Disimpan", "info");
+    e.toast("Galat");
+    vi.advanceTimersByTime(5000);
+    expect(e.state.toasts.map((t) => t.text)).toEqual(["Galat"]);
+    for (let i = 0; i < 5; i++) e.toast(`g${i}`);
+    expect(e.state.toasts).toHaveLength(4);
+    e.dismiss(e.state.toasts[0].id);
+    expect(e.state.toasts).toHaveLength(3);
+    vi.useRealTimers();
+  });
+});

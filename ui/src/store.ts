@@ -1,0 +1,627 @@
+// The editor store (one per window, like tldraw's Editor): the open
+// document as the core last returned it, its layout, the selection, the
+// collapsed subtrees, and what the screen shows around them (dialogs,
+// messages). Views read it through `useEditor` and call its methods; every
+// change to the document is an Op sent through api.ts, and the returned
+// DocumentView replaces the state before the layout is asked for again.
+
+import { useSyncExternalStore } from "react";
+import * as api from "./api";
+import { errorText, fileName, suggestFileName } from "./format";
+import { ancestors, descendantCount, indexDocument, shorten } from "./model";
+import { navigate, firstBox, type NavDirection } from "./navigation";
+import {
+  acceptFindingOp,
+  addChildOp,
+  addRootOp,
+  addSiblingOp,
+  deleteNodeOp,
+  dropOp,
+  reorderOp,
+  ruleOffOp,
+  selectionAfterDelete,
+  unacceptFindingOp,
+  updateNodeOp,
+  type Decision,
+} from "./ops";
+import { targetNode } from "./findings";
+import type { DocumentView, Finding, NewDocumentArgs, Node, Op, SampleInfo, TreeLayout } from "./types";
+
+export interface Toast {
+  id: number;
+  kind: "error" | "info";
+  text: string;
+}
+
+export interface ConfirmRequest {
+  title: string;
+  message: string;
+  yes: string;
+  onYes: () => void;
+}
+
+export interface PromptRequest {
+  title: string;
+  message: string;
+  label: string;
+  initial: string;
+  ok: string;
+  onOk: (value: string) => void;
+}
+
+export type DialogName = "new" | "units" | "snapshots" | "link";
+
+export interface EditorState {
+  screen: "start" | "main";
+  view: DocumentView | null;
+  layout: TreeLayout | null;
+  selection: string | null;
+  /** Node ids whose subtrees are folded away (sent to tree_layout). */
+  collapsed: string[];
+  /** The node whose statement is being edited in place. */
+  editing: string | null;
+  toasts: Toast[];
+  /** Why the file given at launch (or the last one tried from the start screen) did not open. */
+  startError: string | null;
+  samples: SampleInfo[];
+  recent: string[];
+  /** Edits sent and not yet answered. */
+  pending: number;
+  /** Ask the canvas to centre a node (seq changes on every request). */
+  center: { id: string; seq: number } | null;
+  /** Ask the canvas to fit the whole tree. */
+  fitSeq: number;
+  /** Ask the canvas to zoom: +1 in, -1 out (seq changes on every request). */
+  zoom: { dir: 1 | -1; seq: number } | null;
+  search: { open: boolean; query: string; index: number };
+  confirm: ConfirmRequest | null;
+  prompt: PromptRequest | null;
+  dialog: DialogName | null;
+}
+
+export function initialState(): EditorState {
+  return {
+    screen: "start",
+    view: null,
+    layout: null,
+    selection: null,
+    collapsed: [],
+    editing: null,
+    toasts: [],
+    startError: null,
+    samples: [],
+    recent: [],
+    pending: 0,
+    center: null,
+    fitSeq: 0,
+    zoom: null,
+    search: { open: false, query: "", index: 0 },
+    confirm: null,
+    prompt: null,
+    dialog: null,
+  };
+}
+
+type Listener = () => void;
+
+export class Editor {
+  state: EditorState = initialState();
+  private listeners = new Set<Listener>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private layoutToken = 0;
+  private seq = 0;
+
+  subscribe = (l: Listener): (() => void) => {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  };
+
+  getState = (): EditorState => this.state;
+
+  set(patch: Partial<EditorState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  // ---- messages ----------------------------------------------------------
+
+  toast(text: string, kind: Toast["kind"] = "error"): void {
+    const id = ++this.seq;
+    // Keep the last few; errors stay until closed, notices go by themselves.
+    this.set({ toasts: [...this.state.toasts.slice(-3), { id, kind, text }] });
+    if (kind === "info") setTimeout(() => this.dismiss(id), 4000);
+  }
+
+  dismiss(id: number): void {
+    if (this.state.toasts.some((t) => t.id === id)) this.set({ toasts: this.state.toasts.filter((t) => t.id !== id) });
+  }
+
+  /** Runs `task` after every edit sent before it (edits reach the core in the order made). */
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  // ---- opening -------------------------------------------------------------
+
+  /** At launch: the document given on the command line (or its error), the samples, the recent files. */
+  private started = false;
+
+  async init(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    const [current, samples, recent] = await Promise.allSettled([api.currentDocument(), api.listSamples(), api.recentFiles()]);
+    const patch: Partial<EditorState> = {};
+    if (samples.status === "fulfilled") patch.samples = samples.value;
+    else this.toast(errorText(samples.reason));
+    if (recent.status === "fulfilled") patch.recent = recent.value;
+    else this.toast(errorText(recent.reason));
+    this.set(patch);
+    if (current.status === "rejected") this.set({ startError: errorText(current.reason), screen: "start" });
+    else if (current.value) await this.show(current.value);
+    else this.updateTitle();
+  }
+
+  private async refreshRecent(): Promise<void> {
+    try {
+      this.set({ recent: await api.recentFiles() });
+    } catch (e) {
+      this.toast(errorText(e));
+    }
+  }
+
+  /** Shows a freshly opened document: new selection, nothing collapsed, the whole tree fitted. */
+  async show(view: DocumentView): Promise<void> {
+    this.set({
+      view,
+      screen: "main",
+      startError: null,
+      selection: null,
+      collapsed: [],
+      editing: null,
+      layout: null,
+      dialog: null,
+      search: { open: false, query: "", index: 0 },
+    });
+    this.updateTitle();
+    await this.refreshLayout();
+    const layout = this.state.layout;
+    if (layout) this.set({ selection: firstBox(layout) });
+    void this.refreshRecent();
+  }
+
+  private async opening(what: () => Promise<DocumentView>): Promise<boolean> {
+    try {
+      const view = await this.enqueue(what);
+      await this.show(view);
+      return true;
+    } catch (e) {
+      const text = errorText(e);
+      if (this.state.screen === "start") this.set({ startError: text });
+      else this.toast(text);
+      return false;
+    }
+  }
+
+  openPath(path: string): Promise<boolean> {
+    return this.opening(() => api.openDocument(path));
+  }
+
+  openSample(key: string): Promise<boolean> {
+    return this.opening(() => api.openSample(key));
+  }
+
+  /** Berkas › Buka: the native dialog, then the file. */
+  async openWithDialog(): Promise<boolean> {
+    let path: string | null;
+    try {
+      path = await api.pickOpenPath();
+    } catch (e) {
+      this.toast(errorText(e));
+      return false;
+    }
+    return path ? this.openPath(path) : false;
+  }
+
+  /** Dokumen baru: the form's fields, then the native save dialog for the path. */
+  async createDocument(fields: Omit<NewDocumentArgs, "path">): Promise<boolean> {
+    let path: string | null;
+    try {
+      path = await api.pickSavePath(suggestFileName(fields.title));
+    } catch (e) {
+      this.toast(errorText(e));
+      return false;
+    }
+    if (!path) return false;
+    const ok = await this.opening(() => api.newDocument({ ...fields, path: path! }));
+    if (ok) this.set({ dialog: null });
+    return ok;
+  }
+
+  async saveAsWithDialog(): Promise<boolean> {
+    const view = this.state.view;
+    if (!view) return false;
+    let path: string | null;
+    try {
+      path = await api.pickSavePath(fileName(view.path).replace(/\.(pokin|json)$/i, "") + "-salinan.pokin");
+    } catch (e) {
+      this.toast(errorText(e));
+      return false;
+    }
+    if (!path) return false;
+    try {
+      const next = await this.enqueue(() => api.saveAs(path!));
+      this.setView(next);
+      this.updateTitle();
+      this.toast(`Disimpan sebagai ${fileName(next.path)}`, "info");
+      void this.refreshRecent();
+      return true;
+    } catch (e) {
+      this.toast(errorText(e));
+      return false;
+    }
+  }
+
+  goHome(): void {
+    this.set({ screen: "start", dialog: null });
+    void this.refreshRecent();
+  }
+
+  backToDocument(): void {
+    if (this.state.view) this.set({ screen: "main" });
+  }
+
+  updateTitle(): void {
+    const view = this.state.view;
+    const title = view ? `${fileName(view.path)}${view.read_only !== null && view.read_only !== undefined ? " (hanya-baca)" : ""} — Pokin Studio` : "Pokin Studio";
+    api.setWindowTitle(title).catch((e) => console.warn("Judul jendela tidak dapat diubah:", errorText(e)));
+  }
+
+  // ---- edits ---------------------------------------------------------------
+
+  get readOnly(): boolean {
+    const r = this.state.view?.read_only;
+    return r !== null && r !== undefined;
+  }
+
+  /** Replaces the document with what the core returned; keeps the selection where it still exists. */
+  private setView(view: DocumentView): void {
+    const ix = indexDocument(view.document);
+    const alive = (id: string) => ix.nodes.has(id) || id.startsWith("ext:");
+    const sel = this.state.selection;
+    this.set({
+      view,
+      selection: sel !== null && alive(sel) ? sel : null,
+      editing: this.state.editing !== null && ix.nodes.has(this.state.editing) ? this.state.editing : null,
+      collapsed: this.state.collapsed.filter((id) => ix.children.has(id)),
+    });
+  }
+
+  /** Asks the core for the layout of the current document; a later request wins over an earlier one. */
+  async refreshLayout(): Promise<void> {
+    if (!this.state.view) return;
+    const token = ++this.layoutToken;
+    try {
+      const layout = await api.treeLayout(this.state.collapsed);
+      if (token === this.layoutToken) this.set({ layout });
+    } catch (e) {
+      if (token === this.layoutToken) this.toast(errorText(e));
+    }
+  }
+
+  /**
+   * Sends one edit. Resolves to the new view, or null when the core refused
+   * it (its message is shown). The layout is asked for again afterwards.
+   */
+  apply(op: Op | (() => Op | null)): Promise<DocumentView | null> {
+    this.set({ pending: this.state.pending + 1 });
+    return this.enqueue(async () => {
+      try {
+        // A function is evaluated in turn, against the document as the previous edit left it.
+        const resolved = typeof op === "function" ? op() : op;
+        if (!resolved) return null;
+        const view = await api.applyOp(resolved);
+        this.setView(view);
+        void this.refreshLayout();
+        return view;
+      } catch (e) {
+        this.toast(errorText(e));
+        return null;
+      } finally {
+        this.set({ pending: this.state.pending - 1 });
+      }
+    });
+  }
+
+  /** Sends the op of a decision, or shows why there is none. */
+  decide(decision: Decision | null): Promise<DocumentView | null> {
+    if (!decision) return Promise.resolve(null);
+    if ("refused" in decision) {
+      this.toast(decision.refused);
+      return Promise.resolve(null);
+    }
+    return this.apply(decision.op);
+  }
+
+  /** Changes a node: `change` gets the node as the core last returned it. */
+  patchNode(id: string, change: (node: Node) => Node | null): Promise<DocumentView | null> {
+    return this.apply(() => {
+      const node = this.state.view && indexDocument(this.state.view.document).nodes.get(id);
+      if (!node) return null;
+      const next = change(node);
+      if (!next) return null;
+      if (JSON.stringify(updateNodeOp(next)) === JSON.stringify(updateNodeOp(node))) return null;
+      return updateNodeOp(next);
+    });
+  }
+
+  async undo(): Promise<void> {
+    await this.history(api.undo);
+  }
+
+  async redo(): Promise<void> {
+    await this.history(api.redo);
+  }
+
+  private async history(call: () => Promise<DocumentView>): Promise<void> {
+    this.set({ editing: null });
+    try {
+      const view = await this.enqueue(call);
+      this.setView(view);
+      await this.refreshLayout();
+    } catch (e) {
+      this.toast(errorText(e));
+    }
+  }
+
+  /** A new node from `decide`; selects it and opens its statement for typing. */
+  private async addNode(decision: Decision): Promise<string | null> {
+    if ("refused" in decision) {
+      this.toast(decision.refused);
+      return null;
+    }
+    const before = new Set(this.state.view?.document.tree.nodes?.map((n) => n.id) ?? []);
+    const view = await this.apply(decision.op);
+    if (!view) return null;
+    const added = view.document.tree.nodes?.find((n) => !before.has(n.id))?.id ?? null;
+    // The canvas centres it once the layout that holds it arrives.
+    if (added) this.set({ selection: added, editing: added, center: { id: added, seq: ++this.seq } });
+    return added;
+  }
+
+  addChild(id = this.state.selection): Promise<string | null> {
+    const view = this.state.view;
+    if (!view || this.readOnly) return Promise.resolve(null);
+    if (id === null) {
+      if ((view.document.tree.nodes ?? []).length === 0) return this.addNode({ op: addRootOp() });
+      this.toast("Pilih dulu simpul induknya.");
+      return Promise.resolve(null);
+    }
+    if (this.state.collapsed.includes(id)) this.set({ collapsed: this.state.collapsed.filter((c) => c !== id) });
+    return this.addNode(addChildOp(view.document, id));
+  }
+
+  addSibling(id = this.state.selection): Promise<string | null> {
+    const view = this.state.view;
+    if (!view || this.readOnly) return Promise.resolve(null);
+    if (id === null) {
+      if ((view.document.tree.nodes ?? []).length === 0) return this.addNode({ op: addRootOp() });
+      this.toast("Pilih dulu simpul yang akan diberi saudara.");
+      return Promise.resolve(null);
+    }
+    return this.addNode(addSiblingOp(view.document, id));
+  }
+
+  /** Asks for confirmation, then deletes the node with its subtree. */
+  requestDelete(id = this.state.selection): void {
+    const view = this.state.view;
+    if (!view || id === null || this.readOnly) return;
+    const ix = indexDocument(view.document);
+    const node = ix.nodes.get(id);
+    if (!node) {
+      if (id.startsWith("ext:")) this.toast("Simpul luar hilang bila keterkaitan crosscutting ke sana dihapus (di panel simpul asalnya).");
+      return;
+    }
+    const below = descendantCount(ix, id);
+    const message =
+      `Hapus simpul "${shorten(node.statement, 80)}"` +
+      (below > 0 ? ` beserta ${below} simpul di bawahnya` : "") +
+      "? Anda dapat mengembalikannya dengan Urungkan (Ctrl+Z).";
+    this.set({
+      confirm: {
+        title: "Hapus simpul",
+        message,
+        yes: "Hapus",
+        onYes: () => void this.deleteNode(id),
+      },
+    });
+  }
+
+  async deleteNode(id: string): Promise<void> {
+    const view = this.state.view;
+    if (!view) return;
+    const next = selectionAfterDelete(view.document, id);
+    const done = await this.apply(deleteNodeOp(id));
+    if (done) this.set({ selection: next });
+  }
+
+  answerConfirm(yes: boolean): void {
+    const c = this.state.confirm;
+    this.set({ confirm: null });
+    if (yes && c) c.onYes();
+  }
+
+  answerPrompt(value: string | null): void {
+    const p = this.state.prompt;
+    this.set({ prompt: null });
+    if (value !== null && p) p.onOk(value);
+  }
+
+  reorder(delta: -1 | 1, id = this.state.selection): Promise<DocumentView | null> {
+    const view = this.state.view;
+    if (!view || id === null) return Promise.resolve(null);
+    return this.decide(reorderOp(view.document, id, delta));
+  }
+
+  /** A node dragged onto another. */
+  drop(dragged: string, target: string): Promise<DocumentView | null> {
+    const view = this.state.view;
+    if (!view || this.readOnly) return Promise.resolve(null);
+    return this.decide(dropOp(view.document, dragged, target));
+  }
+
+  // ---- statement editing in place ------------------------------------------
+
+  startEdit(id = this.state.selection): void {
+    if (id === null || this.readOnly || !this.state.view) return;
+    if (!indexDocument(this.state.view.document).nodes.has(id)) return;
+    this.set({ selection: id, editing: id, center: { id, seq: ++this.seq } });
+  }
+
+  cancelEdit(): void {
+    if (this.state.editing !== null) this.set({ editing: null });
+  }
+
+  commitEdit(id: string, statement: string): Promise<DocumentView | null> {
+    if (this.state.editing === id) this.set({ editing: null });
+    return this.patchNode(id, (n) => ({ ...n, statement: statement.replace(/\s*\n\s*/g, " ").trim() }));
+  }
+
+  // ---- selection and view --------------------------------------------------
+
+  select(id: string | null): void {
+    if (id !== this.state.selection) this.set({ selection: id, editing: null });
+  }
+
+  navigate(dir: NavDirection): void {
+    const layout = this.state.layout;
+    if (!layout) return;
+    const next = navigate(layout, this.state.selection, dir);
+    if (next !== null && next !== this.state.selection) this.set({ selection: next, editing: null, center: { id: next, seq: ++this.seq } });
+  }
+
+  toggleCollapse(id = this.state.selection): Promise<void> {
+    const view = this.state.view;
+    if (!view || id === null) return Promise.resolve();
+    const collapsed = this.state.collapsed.includes(id)
+      ? this.state.collapsed.filter((c) => c !== id)
+      : indexDocument(view.document).children.has(id)
+        ? [...this.state.collapsed, id].sort()
+        : this.state.collapsed;
+    if (collapsed === this.state.collapsed) return Promise.resolve();
+    this.set({ collapsed });
+    return this.refreshLayout();
+  }
+
+  expandAll(): Promise<void> {
+    if (this.state.collapsed.length === 0) return Promise.resolve();
+    this.set({ collapsed: [] });
+    return this.refreshLayout();
+  }
+
+  /** Collapses every node of `level` that has children (shows levels 0…level). */
+  collapseToLevel(level: number): Promise<void> {
+    const view = this.state.view;
+    if (!view) return Promise.resolve();
+    const ix = indexDocument(view.document);
+    const collapsed = [...ix.children.keys()].filter((id) => ix.nodes.get(id)?.level === level).sort();
+    this.set({ collapsed });
+    return this.refreshLayout();
+  }
+
+  /** Selects a node and centres it, unfolding the collapsed subtrees it is hidden in. */
+  async reveal(id: string): Promise<void> {
+    const view = this.state.view;
+    if (!view) return;
+    const up = new Set(ancestors(indexDocument(view.document), id));
+    const collapsed = this.state.collapsed.filter((c) => !up.has(c));
+    if (collapsed.length !== this.state.collapsed.length) {
+      this.set({ collapsed });
+      await this.refreshLayout();
+    }
+    this.set({ selection: id, editing: null, center: { id, seq: ++this.seq } });
+  }
+
+  fit(): void {
+    this.set({ fitSeq: this.state.fitSeq + 1 });
+  }
+
+  zoomBy(dir: 1 | -1): void {
+    this.set({ zoom: { dir, seq: ++this.seq } });
+  }
+
+  // ---- search ----------------------------------------------------------------
+
+  openSearch(): void {
+    this.set({ search: { ...this.state.search, open: true } });
+  }
+
+  closeSearch(): void {
+    this.set({ search: { open: false, query: this.state.search.query, index: 0 } });
+  }
+
+  setSearchQuery(query: string): void {
+    this.set({ search: { open: true, query, index: 0 } });
+  }
+
+  /** Jumps to the result at `index` (wrapping) of `results`. */
+  jumpToResult(results: string[], index: number): void {
+    if (results.length === 0) return;
+    const i = ((index % results.length) + results.length) % results.length;
+    this.set({ search: { ...this.state.search, index: i } });
+    void this.reveal(results[i]);
+  }
+
+  // ---- findings ----------------------------------------------------------------
+
+  showFinding(f: Finding): void {
+    const id = targetNode(f.target);
+    if (id === null) {
+      if ("unit" in f.target) this.set({ dialog: "units" });
+      return;
+    }
+    if (this.state.view && indexDocument(this.state.view.document).nodes.has(id)) void this.reveal(id);
+  }
+
+  switchRuleOff(rule: string): void {
+    this.set({
+      confirm: {
+        title: "Matikan aturan",
+        message: `Matikan aturan ${rule} untuk dokumen ini? Semua temuannya tidak akan ditampilkan lagi. Anda dapat mengembalikannya dengan Urungkan (Ctrl+Z).`,
+        yes: "Matikan",
+        onYes: () => void this.apply(ruleOffOp(rule)),
+      },
+    });
+  }
+
+  requestAccept(f: Finding): void {
+    this.set({
+      prompt: {
+        title: `Terima temuan ${f.rule}`,
+        message: f.message,
+        label: "Alasan menerima temuan ini",
+        initial: "",
+        ok: "Terima",
+        onOk: (reason) => void this.decide(acceptFindingOp(f, reason, new Date().toISOString())),
+      },
+    });
+  }
+
+  unaccept(f: Finding): Promise<DocumentView | null> {
+    return this.apply(unacceptFindingOp(f));
+  }
+
+  // ---- dialogs -------------------------------------------------------------------
+
+  openDialog(dialog: DialogName | null): void {
+    this.set({ dialog });
+  }
+}
+
+export const editor = new Editor();
+
+/** Reads a slice of the editor's state; re-renders only when that slice changes (by ===). */
+export function useEditor<T>(select: (s: EditorState) => T, store: Editor = editor): T {
+  return useSyncExternalStore(store.subscribe, () => select(store.state), () => select(store.state));
+}
