@@ -111,6 +111,7 @@ fn set_title(app: &tauri::AppHandle, file: &DocFile) {
 
 /// Makes `file` the open document.
 fn install(app: &tauri::AppHandle, session: &Session, file: DocFile) -> DocumentView {
+    *session.launch_error.lock().unwrap() = None;
     remember(app, file.path());
     set_title(app, &file);
     let shown = view(&file);
@@ -126,7 +127,8 @@ fn with_file<T>(session: &Session, f: impl FnOnce(&mut DocFile) -> Reply<T>) -> 
 
 #[tauri::command]
 fn current_document(app: tauri::AppHandle, session: State<'_, Session>) -> Reply<Option<DocumentView>> {
-    if let Some(message) = session.launch_error.lock().unwrap().take() {
+    // Kept until another document opens: the start screen may ask more than once.
+    if let Some(message) = session.launch_error.lock().unwrap().clone() {
         return Err(message);
     }
     let slot = session.file.lock().unwrap();

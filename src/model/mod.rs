@@ -241,12 +241,27 @@ pub struct Indicator {
     pub direction: Option<Direction>,
     #[serde(default, skip_serializing_if = "Baseline::is_empty")]
     pub baseline: Baseline,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty", deserialize_with = "by_year")]
     pub targets: BTreeMap<i32, Value>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty", deserialize_with = "by_year")]
     pub actuals: BTreeMap<i32, Value>,
     #[serde(default, skip_serializing_if = "Extra::is_empty")]
     pub extra: Extra,
+}
+
+/// Values by year. JSON object keys are strings ("2021"); they are read as
+/// years whether the JSON comes from a file or from an already parsed value
+/// (as the desktop shell receives it).
+fn by_year<'de, D: serde::Deserializer<'de>>(de: D) -> Result<BTreeMap<i32, Value>, D::Error> {
+    let raw = Option::<BTreeMap<String, Value>>::deserialize(de)?.unwrap_or_default();
+    raw.into_iter()
+        .map(|(year, value)| {
+            year.trim()
+                .parse::<i32>()
+                .map(|y| (y, value))
+                .map_err(|_| serde::de::Error::custom(format!("tahun `{year}` bukan bilangan bulat")))
+        })
+        .collect()
 }
 
 /// How a better value moves.

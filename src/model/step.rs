@@ -122,6 +122,16 @@ mod tests {
     }
 
     #[test]
+    fn years_read_from_a_parsed_value_too() {
+        let value = serde_json::json!({ "id": "i1", "targets": { "2021": 80.5, "2022": "WTP" } });
+        let indicator: crate::model::Indicator = serde_json::from_value(value).unwrap();
+        assert_eq!(indicator.targets[&2021].as_f64(), Some(80.5));
+        let bad = serde_json::json!({ "id": "i1", "targets": { "duaribu": 1 } });
+        let err = serde_json::from_value::<crate::model::Indicator>(bad).unwrap_err();
+        assert!(err.to_string().contains("tahun `duaribu` bukan bilangan bulat"), "{err}");
+    }
+
+    #[test]
     fn unknown_key_is_refused() {
         let err = serde_json::from_str::<Step>(r#"{"id":"s1","text":"x","lane":"a","shape":"start","nxt":[]}"#)
             .unwrap_err();

@@ -1,18 +1,22 @@
 // A minimal W3C WebDriver client (Node's fetch) and the harness that starts
 // Xvfb and tauri-driver for the real app (recipe: shared/notes/e2e-on-linux.md).
 import { spawn, execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
-const PORT = Number(process.env.POKIN_E2E_PORT ?? 4444);
-const BASE = `http://127.0.0.1:${PORT}`;
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
+const KEYS = { Tab: "\uE004", Enter: "\uE007", Shift: "\uE008", Control: "\uE009", Escape: "\uE00C", Delete: "\uE017", F2: "\uE032" };
+let nextPort = Number(process.env.POKIN_E2E_PORT ?? 4444);
+let BASE = "";
 
 async function call(method, path, body) {
   const res = await fetch(BASE + path, {
     method,
     headers: { "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
+    // A driver that stops answering fails the test instead of hanging it.
+    signal: AbortSignal.timeout(20000),
   });
   const json = await res.json();
   if (!res.ok) throw new Error(`${method} ${path}: ${JSON.stringify(json.value ?? json)}`);
@@ -21,7 +25,10 @@ async function call(method, path, body) {
 
 /** Starts Xvfb and tauri-driver; returns a stop function that ends both by pid. */
 export async function startDriver() {
-  const display = `:${90 + (process.pid % 9)}`;
+  const PORT = nextPort;
+  nextPort += 2; // tauri-driver also takes the next port for WebKitWebDriver
+  BASE = `http://127.0.0.1:${PORT}`;
+  const display = `:${90 + (PORT % 50)}`;
   const env = { ...process.env, DISPLAY: display, NO_AT_BRIDGE: "1", WEBKIT_DISABLE_COMPOSITING_MODE: "1", WEBKIT_DISABLE_DMABUF_RENDERER: "1" };
   const xvfb = spawn("Xvfb", [display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"], { stdio: "ignore" });
   await sleep(700);
@@ -34,7 +41,7 @@ export async function startDriver() {
       await sleep(100);
     }
   }
-  return async () => {
+  const stop = async () => {
     // Stop what we started, by pid: the driver's whole process tree, then Xvfb.
     for (const pid of [...descendants(driver.pid), driver.pid]) {
       try { process.kill(pid, "SIGTERM"); } catch {}
@@ -42,6 +49,7 @@ export async function startDriver() {
     try { xvfb.kill("SIGTERM"); } catch {}
     await sleep(300);
   };
+  return { stop, display };
 }
 
 function descendants(pid) {
@@ -53,12 +61,13 @@ function descendants(pid) {
 }
 
 export class Session {
-  static async start(application, args = []) {
+  static async start(application, args = [], display = process.env.DISPLAY) {
     const value = await call("POST", "/session", {
       capabilities: { alwaysMatch: { "tauri:options": { application, args } } },
     });
     const s = new Session();
     s.id = value.sessionId;
+    s.display = display;
     return s;
   }
   path(p) { return `/session/${this.id}${p}`; }
@@ -77,6 +86,46 @@ export class Session {
     throw new Error(`element not found: ${css} (${last})`);
   }
   async text(css) { return call("GET", this.path(`/element/${await this.find(css)}/text`)); }
+  async click(css) { await call("POST", this.path(`/element/${await this.find(css)}/click`), {}); }
+  /** Types into an element (after clearing it when `clear`). */
+  async type(css, text, { clear = true } = {}) {
+    const el = await this.find(css);
+    if (clear) await call("POST", this.path(`/element/${el}/clear`), {});
+    await call("POST", this.path(`/element/${el}/value`), { text });
+  }
+  async value(css) { return call("GET", this.path(`/element/${await this.find(css)}/property/value`)); }
+  async exists(css) {
+    const found = await call("POST", this.path("/elements"), { using: "css selector", value: css });
+    return found.length > 0;
+  }
+  /** Presses keys on the focused element; `keys` like ["Control", "z"]: held together. */
+  async press(...keys) {
+    const code = (k) => KEYS[k] ?? k;
+    const down = keys.map((k) => ({ type: "keyDown", value: code(k) }));
+    const up = [...keys].reverse().map((k) => ({ type: "keyUp", value: code(k) }));
+    await call("POST", this.path("/actions"), { actions: [{ type: "key", id: "keyboard", actions: [...down, ...up] }] });
+    await call("DELETE", this.path("/actions")).catch(() => {});
+  }
+  /** Drags one element onto another with the mouse. */
+  async drag(fromCss, toCss) {
+    const from = await this.find(fromCss);
+    const to = await this.find(toCss);
+    const origin = (el) => ({ [ELEMENT]: el });
+    await call("POST", this.path("/actions"), {
+      actions: [{
+        type: "pointer", id: "mouse", parameters: { pointerType: "mouse" },
+        actions: [
+          { type: "pointerMove", duration: 0, origin: origin(from), x: 0, y: 0 },
+          { type: "pointerDown", button: 0 },
+          { type: "pointerMove", duration: 150, origin: origin(from), x: 12, y: 6 },
+          { type: "pointerMove", duration: 300, origin: origin(to), x: 0, y: 0 },
+          { type: "pointerMove", duration: 100, origin: origin(to), x: 2, y: 1 },
+          { type: "pointerUp", button: 0 },
+        ],
+      }],
+    });
+    await call("DELETE", this.path("/actions")).catch(() => {});
+  }
   async pageText() { return this.text("body"); }
   async waitForText(needle, timeoutMs = 15000) {
     const end = Date.now() + timeoutMs;
@@ -88,10 +137,31 @@ export class Session {
     }
     throw new Error(`text not shown: ${needle}\n--- screen ---\n${text.slice(0, 2000)}`);
   }
+  /**
+   * A PNG of the screen as the user sees it, taken from the X display
+   * (WebKitWebDriver's own screenshot hangs on some pages).
+   */
   async screenshot(file) {
-    const png = await call("GET", this.path("/screenshot"));
-    mkdirSync(new URL(".", `file://${file}`).pathname, { recursive: true });
-    writeFileSync(file, Buffer.from(png, "base64"));
+    mkdirSync(dirname(file), { recursive: true });
+    await sleep(300); // let the last frame paint
+    execFileSync("import", ["-display", this.display, "-window", "root", file]);
   }
   async end() { await call("DELETE", this.path("")).catch(() => {}); }
+}
+
+/**
+ * Runs `body` with the real app started with `args`, in a driver and an
+ * Xvfb of its own (a fresh app per scenario; the two are stopped after).
+ */
+export async function withApp(application, args, body, env = {}) {
+  Object.assign(process.env, env);
+  const { stop, display } = await startDriver();
+  let session;
+  try {
+    session = await Session.start(application, args, display);
+    return await body(session);
+  } finally {
+    await session?.end();
+    await stop();
+  }
 }
