@@ -90,6 +90,11 @@ impl TreeLayout {
     }
 }
 
+/// How far a column of activities is indented under its parent.
+const STACK_INDENT: f32 = 14.0;
+/// Space between activities in a column.
+const STACK_GAP: f32 = 6.0;
+
 pub fn layout_tree(doc: &Document, options: &TreeOptions) -> TreeLayout {
     let font = Font::regular();
     let nodes = &doc.tree.nodes;
@@ -157,15 +162,46 @@ pub fn layout_tree(doc: &Document, options: &TreeOptions) -> TreeLayout {
         }
     }
 
-    // Measure.
+    // Activities under one parent are listed in a column below it, as
+    // planners draw them, instead of spreading the tree sideways.
+    let is_activity = |i: usize| {
+        doc.tree.levels.get(nodes[i].level).is_some_and(|l| l.kind == crate::model::LevelKind::Activity)
+    };
+    let mut stacks: Vec<bool> = vec![false; n];
+    let mut in_stack: Vec<bool> = vec![false; n];
+    for &i in &order {
+        let kids = visible_children(i, &children, &visible, options, nodes);
+        let all_activity_leaves = kids
+            .iter()
+            .all(|&c| is_activity(c) && visible_children(c, &children, &visible, options, nodes).is_empty());
+        if !kids.is_empty() && all_activity_leaves {
+            stacks[i] = true;
+            for &c in &kids {
+                in_stack[c] = true;
+            }
+        }
+    }
+    let indent = STACK_INDENT.min(options.box_width / 4.0);
+
+    // Measure; a column of activities is as tall as its boxes together.
     let text_width = options.box_width - 2.0 * options.padding;
     let mut lines: Vec<Vec<String>> = vec![Vec::new(); n];
+    let mut offset = vec![0.0f32; n];
     let rows = order.iter().map(|&i| row[i] + 1).max().unwrap_or(0).max(doc.tree.levels.len());
     let mut row_height = vec![options.line_height + 2.0 * options.padding; rows];
+    let box_height = |lines: &[String]| lines.len() as f32 * options.line_height + 2.0 * options.padding;
     for &i in &order {
-        lines[i] = font.wrap(&nodes[i].statement, options.font_size, text_width);
-        let h = lines[i].len() as f32 * options.line_height + 2.0 * options.padding;
-        row_height[row[i]] = row_height[row[i]].max(h);
+        let width = if in_stack[i] { text_width - indent } else { text_width };
+        lines[i] = font.wrap(&nodes[i].statement, options.font_size, width);
+        row_height[row[i]] = row_height[row[i]].max(box_height(&lines[i]));
+    }
+    for &i in order.iter().filter(|&&i| stacks[i]) {
+        let mut below = 0.0;
+        for c in visible_children(i, &children, &visible, options, nodes) {
+            offset[c] = below;
+            below += box_height(&lines[c]) + STACK_GAP;
+            row_height[row[c]] = row_height[row[c]].max(below - STACK_GAP);
+        }
     }
     let mut bands = Vec::with_capacity(rows);
     let mut y = 0.0;
@@ -202,9 +238,15 @@ pub fn layout_tree(doc: &Document, options: &TreeOptions) -> TreeLayout {
     }
     for &i in &post {
         let kids = visible_children(i, &children, &visible, options, nodes);
-        if kids.is_empty() {
+        if in_stack[i] {
+            continue; // placed with its parent
+        }
+        if kids.is_empty() || stacks[i] {
             x[i] = next_leaf;
             next_leaf += step;
+            for &c in kids.iter() {
+                x[c] = x[i] + indent;
+            }
         } else {
             x[i] = (x[kids[0]] + x[kids[kids.len() - 1]]) / 2.0;
         }
@@ -214,14 +256,14 @@ pub fn layout_tree(doc: &Document, options: &TreeOptions) -> TreeLayout {
     let mut box_of: FxHashMap<&str, usize> = FxHashMap::default();
     for &i in &order {
         let band = &bands[row[i]];
-        let height = lines[i].len() as f32 * options.line_height + 2.0 * options.padding;
+        let height = box_height(&lines[i]);
         box_of.insert(nodes[i].id.as_str(), boxes.len());
         boxes.push(BoxLayout {
             id: nodes[i].id.clone(),
             level: nodes[i].level,
             x: x[i],
-            y: band.y + options.v_gap / 2.0,
-            width: options.box_width,
+            y: band.y + options.v_gap / 2.0 + offset[i],
+            width: if in_stack[i] { options.box_width - indent } else { options.box_width },
             height,
             lines: std::mem::take(&mut lines[i]),
             font_size: options.font_size,
@@ -272,7 +314,13 @@ pub fn layout_tree(doc: &Document, options: &TreeOptions) -> TreeLayout {
         let (Some(&c), Some(&p)) = (box_of.get(link.from.as_str()), box_of.get(link.to.as_str())) else { continue };
         let (child, parent) = (&boxes[c], &boxes[p]);
         let (cx, px) = (child.x + child.width / 2.0, parent.x + parent.width / 2.0);
-        let points = if link.kind == LinkKind::Primary && parent.y < child.y {
+        let stacked = link.kind == LinkKind::Primary && in_stack[index[link.from.as_str()]] && !parent.external;
+        let points = if stacked {
+            // Down the column's spine, then into the activity's side.
+            let spine = parent.x + indent / 2.0;
+            let mid = child.y + child.height / 2.0;
+            vec![[spine, parent.y + parent.height], [spine, mid], [child.x, mid]]
+        } else if link.kind == LinkKind::Primary && parent.y < child.y {
             let mid = child.y - options.v_gap / 2.0;
             vec![[cx, child.y], [cx, mid], [px, mid], [px, parent.y + parent.height]]
         } else if parent.y < child.y {
@@ -331,6 +379,12 @@ mod tests {
             assert!(c.y > p.y + p.height, "{} under {}", link.from, link.to);
         }
         assert_eq!(layout.edges.len(), doc.tree.links.len());
+        // Activities are listed in a column under their output, not spread sideways.
+        let (n23, n24) = (layout.find("n23").unwrap(), layout.find("n24").unwrap());
+        assert_eq!(n23.x, n24.x);
+        assert!(n24.y >= n23.y + n23.height);
+        let n10 = layout.find("n10").unwrap();
+        assert!(n23.x > n10.x && n23.x < n10.x + n10.width);
         // Bands carry the document's level names.
         assert_eq!(layout.bands[0].name, doc.tree.levels[0].name);
         // The wrapped lines hold the statement.

@@ -38,8 +38,16 @@ test("the start screen opens a sample document", async () => {
   await withApp(app, [], async (s) => {
     await s.waitForText("Contoh dokumen");
     await s.screenshot(join(artifacts, "layar-awal.png"));
+    await s.click('[data-testid="start-new"]');
+    await s.find('[data-testid="new-title"]');
+    await s.screenshot(join(artifacts, "dokumen-baru.png"));
+    await s.press("Escape");
     await s.click('[data-testid="sample-lumajang-bkd"]');
     const text = await s.waitForText("Meningkatnya Profesionalitas ASN");
     assert.match(text, /17 galat/);
+    // The units editor lists the struktur organisasi.
+    await s.click('[data-testid="units"]');
+    await s.find('[data-testid="unit-row-p2i"]');
+    await s.screenshot(join(artifacts, "struktur-organisasi.png"));
   }, env);
 });
