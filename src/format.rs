@@ -46,6 +46,14 @@ fn group_thousands(digits: &str) -> String {
     out
 }
 
+/// A target or actual as written in Indonesian: 97,81 · WTP.
+pub fn value(v: &crate::model::Value) -> String {
+    match v {
+        crate::model::Value::Number(n) => n.as_f64().map(number).unwrap_or_else(|| n.to_string()),
+        crate::model::Value::Text(t) => t.clone(),
+    }
+}
+
 /// "2024-01-15" → "15 Januari 2024". Anything else is returned as it is.
 pub fn date(iso: &str) -> String {
     let parts: Vec<&str> = iso.get(..10).unwrap_or(iso).split('-').collect();

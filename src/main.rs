@@ -42,9 +42,9 @@ enum Command {
         /// Berkas .pokin yang dibuat
         file: PathBuf,
     },
-    /// Ekspor dokumen .pokin
+    /// Ekspor dokumen .pokin: json (pokin/1), pdf (cetakan bertanda tangan), dot (Graphviz)
     Export {
-        /// Format: json (pokin/1)
+        /// Format: json, pdf atau dot
         format: ExportFormat,
         /// Berkas .pokin
         file: PathBuf,
@@ -57,7 +57,21 @@ enum Command {
         /// Ekspor versi bernama ini
         #[arg(long, conflicts_with = "at")]
         version: Option<String>,
+        #[command(flatten)]
+        print: PrintArgs,
     },
+    /// Tetapkan dokumen (final): simpan versi final bernama; sesudahnya dokumen tidak dapat diubah
+    Final {
+        file: PathBuf,
+        /// Nama versi final, mis. "Renstra 2025-2029 ditetapkan"
+        #[arg(long)]
+        name: String,
+    },
+    /// Buat draf baru (berkas .pokin baru) dari dokumen, mis. dari versi final
+    Draft { file: PathBuf, new_file: PathBuf },
+    /// Periksa apakah sebuah PDF dicetak dari versi final dalam berkas .pokin ini.
+    /// Status keluar: 0 ya, 1 tidak, 2 berkas tak terbaca.
+    Verify { file: PathBuf, pdf: PathBuf },
     /// Periksa logika pohon kinerja dan peta proses (.pokin atau .json).
     /// Status keluar: 0 tanpa galat, 1 ada galat, 2 berkas tak terbaca.
     Validate {
@@ -88,9 +102,65 @@ enum Command {
     },
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, ValueEnum)]
 enum ExportFormat {
     Json,
+    Pdf,
+    Dot,
+}
+
+#[derive(Clone, Copy, PartialEq, ValueEnum)]
+enum Mode {
+    Fit,
+    Poster,
+}
+
+/// Options of `export pdf`.
+#[derive(clap::Args)]
+struct PrintArgs {
+    /// Yang dicetak: tree (pohon kinerja)
+    #[arg(long, default_value = "tree")]
+    view: String,
+    /// Kertas: A4, F4, A3, A2, A1, A0
+    #[arg(long, default_value = "A3", value_parser = parse_paper)]
+    paper: pokin::render::Paper,
+    /// Mendatar (landscape)
+    #[arg(long)]
+    landscape: bool,
+    /// fit: seluruh pohon pada satu lembar; poster: dibagi ke beberapa lembar
+    #[arg(long, value_enum, default_value_t = Mode::Fit)]
+    mode: Mode,
+    /// Skala mode poster (1 = ukuran di layar)
+    #[arg(long, default_value_t = 1.0)]
+    scale: f32,
+    /// Margin dalam mm
+    #[arg(long, default_value_t = 10.0)]
+    margin: f32,
+    /// Tampilkan indikator dengan target tahun-tahun ini, mis. 2024,2025
+    #[arg(long, value_delimiter = ',')]
+    years: Vec<i32>,
+    /// Tampilkan indikator (tanpa --years: tanpa target)
+    #[arg(long)]
+    indicators: bool,
+    /// Tampilkan penanggung jawab
+    #[arg(long)]
+    owners: bool,
+    /// Beri nomor simpul (1, 1.1, 1.1.2 …)
+    #[arg(long)]
+    numbering: bool,
+    /// Tampilkan lencana temuan validasi pada kotak
+    #[arg(long)]
+    findings: bool,
+    /// Tanpa keterangan (legend)
+    #[arg(long)]
+    no_legend: bool,
+    /// Tanggal cetak (YYYY-MM-DD; bawaan: hari ini)
+    #[arg(long, default_value = "")]
+    printed_on: String,
+}
+
+fn parse_paper(text: &str) -> Result<pokin::render::Paper, String> {
+    pokin::render::Paper::parse(text).ok_or_else(|| format!("kertas `{text}` tidak dikenal; pilih A4, F4, A3, A2, A1 atau A0"))
 }
 
 #[derive(Clone, Copy, PartialEq, ValueEnum)]
@@ -158,14 +228,81 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             DocFile::create(&file, &doc)?;
             println!("Diimpor: {} → {} ({} simpul)", source.display(), file.display(), doc.node_count());
         }
-        Command::Export { format: ExportFormat::Json, file, output, at, version } => {
+        Command::Export { format, file, output, at, version, print } => {
             let opened = DocFile::open_read_only(&file)?;
-            let doc = match (at, version) {
+            let doc = match (at, &version) {
                 (Some(seq), _) => opened.state_at(seq)?,
-                (_, Some(name)) => opened.snapshot_document(&name)?,
+                (_, Some(name)) => opened.snapshot_document(name)?,
                 _ => opened.document().clone(),
             };
-            write_output(output.as_deref(), &json::to_string(&doc))?;
+            match format {
+                ExportFormat::Json => write_output(output.as_deref(), &json::to_string(&doc))?,
+                ExportFormat::Dot => write_output(output.as_deref(), &pokin::render::dot::tree_dot(&doc))?,
+                ExportFormat::Pdf => {
+                    let output = output.ok_or_else(|| Error::refused("Untuk PDF, sebutkan berkas keluaran dengan -o BERKAS.pdf"))?;
+                    if print.view != "tree" {
+                        return Err(Error::refused(format!(
+                            "Tampilan `{}` belum dapat dicetak; yang tersedia sekarang: tree (pohon kinerja)",
+                            print.view
+                        )));
+                    }
+                    let fingerprint = json::fingerprint(&doc);
+                    let final_version = opened.final_version(&fingerprint)?;
+                    let provenance = pokin::render::pdf::Provenance {
+                        fingerprint: &fingerprint,
+                        final_name: final_version.as_ref().map(|s| s.name.as_str()),
+                    };
+                    let options = pokin::render::PrintOptions {
+                        paper: print.paper,
+                        landscape: print.landscape,
+                        margin_mm: print.margin,
+                        mode: match print.mode {
+                            Mode::Fit => pokin::render::PrintMode::Fit,
+                            Mode::Poster => pokin::render::PrintMode::Poster { scale: print.scale },
+                        },
+                        indicators: print.indicators || !print.years.is_empty(),
+                        years: print.years,
+                        owners: print.owners,
+                        numbering: print.numbering,
+                        findings: print.findings,
+                        legend: !print.no_legend,
+                        printed_on: print.printed_on,
+                        ..Default::default()
+                    };
+                    let printout = pokin::render::print_tree(&doc, &provenance, &options);
+                    std::fs::write(&output, &printout.pdf).map_err(|e| Error::io(&output, e))?;
+                    for warning in &printout.warnings {
+                        eprintln!("peringatan: {warning}");
+                    }
+                    println!("Dicetak: {} ({} halaman)", output.display(), printout.pages);
+                }
+            }
+        }
+        Command::Final { file, name } => {
+            let snapshot = DocFile::open(&file)?.mark_final(&name)?;
+            println!("Ditetapkan: versi final \"{}\" (sidik {}). Dokumen ini tidak dapat diubah lagi.", snapshot.name, snapshot.fingerprint);
+        }
+        Command::Draft { file, new_file } => {
+            DocFile::open_read_only(&file)?.branch_draft(&new_file)?;
+            println!("Draf baru: {}", new_file.display());
+        }
+        Command::Verify { file, pdf } => {
+            let opened = DocFile::open_read_only(&file)?;
+            let bytes = std::fs::read(&pdf).map_err(|e| Error::io(&pdf, e))?;
+            let Some(fingerprint) = pokin::render::pdf::printed_fingerprint(&bytes) else {
+                println!("TIDAK: {} bukan cetakan Pokin Studio (tidak ada sidik dokumen).", pdf.display());
+                return Ok(ExitCode::from(1));
+            };
+            return Ok(match opened.final_version(&fingerprint)? {
+                Some(version) => {
+                    println!("YA: {} dicetak dari versi final \"{}\" ({}), sidik {}.", pdf.display(), version.name, version.at, fingerprint);
+                    ExitCode::SUCCESS
+                }
+                None => {
+                    println!("TIDAK: {} tidak dicetak dari versi final mana pun di {} (sidik {}).", pdf.display(), file.display(), fingerprint);
+                    ExitCode::from(1)
+                }
+            });
         }
         Command::Validate { file, format } => {
             let doc = read_any(&file)?;

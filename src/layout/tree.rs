@@ -21,6 +21,20 @@ pub struct TreeOptions {
     pub label_width: f32,
     /// Nodes whose subtrees are hidden.
     pub collapsed: FxHashSet<String>,
+    /// What a box shows besides its statement (the printout's options).
+    pub details: Details,
+}
+
+/// Optional content of the boxes.
+#[derive(Debug, Clone, Default)]
+pub struct Details {
+    /// "PJ: <unit>" under the statement.
+    pub owners: bool,
+    /// Each indicator with its satuan, and its targets for `years`.
+    pub indicators: bool,
+    pub years: Vec<i32>,
+    /// Hierarchical numbers ("1.2.3") before the statements.
+    pub numbering: bool,
 }
 
 impl Default for TreeOptions {
@@ -34,6 +48,7 @@ impl Default for TreeOptions {
             v_gap: 36.0,
             label_width: 90.0,
             collapsed: FxHashSet::default(),
+            details: Details::default(),
         }
     }
 }
@@ -61,6 +76,10 @@ pub struct BoxLayout {
     pub font_size: f32,
     pub line_height: f32,
     pub padding: f32,
+    /// Owner and indicator lines under the statement (printout details), wrapped.
+    pub notes: Vec<String>,
+    pub note_size: f32,
+    pub note_line_height: f32,
     /// How many nodes below are hidden because this one is collapsed.
     pub hidden_children: usize,
     /// An `ext:` target: a node of another agency, drawn as an outside box.
@@ -88,6 +107,35 @@ impl TreeLayout {
     pub fn find(&self, id: &str) -> Option<&BoxLayout> {
         self.boxes.iter().find(|b| b.id == id)
     }
+}
+
+/// Space between a box's statement and its notes.
+const NOTE_GAP: f32 = 4.0;
+
+/// The notes under a statement: owner, then each indicator with its targets.
+fn node_notes(doc: &Document, node: &crate::model::Node, details: &Details) -> Vec<String> {
+    let mut notes = Vec::new();
+    if details.owners {
+        if let Some(unit) = node.owner.as_deref().and_then(|o| doc.unit(o)) {
+            let name = if unit.short.is_empty() { &unit.name } else { &unit.short };
+            notes.push(format!("PJ: {name}"));
+        }
+    }
+    if details.indicators {
+        for ind in &node.indicators {
+            let unit = if ind.unit.is_empty() { String::new() } else { format!(" ({})", ind.unit) };
+            notes.push(format!("IK: {}{unit}", ind.name));
+            let targets: Vec<String> = details
+                .years
+                .iter()
+                .filter_map(|y| ind.targets.get(y).map(|v| format!("{y}: {}", crate::format::value(v))))
+                .collect();
+            if !targets.is_empty() {
+                notes.push(format!("Target {}", targets.join(" · ")));
+            }
+        }
+    }
+    notes
 }
 
 /// How far a column of activities is indented under its parent.
@@ -183,23 +231,55 @@ pub fn layout_tree(doc: &Document, options: &TreeOptions) -> TreeLayout {
     }
     let indent = STACK_INDENT.min(options.box_width / 4.0);
 
+    // Hierarchical numbers along the visible tree: 1, 1.1, 1.2, 1.2.1 …
+    let mut number = vec![String::new(); n];
+    if options.details.numbering {
+        let mut roots_seen = 0;
+        for &i in &order {
+            match parent[i].filter(|&p| visible[p] && !number[p].is_empty()) {
+                Some(p) => {
+                    let k = children[p].iter().filter(|&&c| visible[c]).position(|&c| c == i).unwrap_or(0) + 1;
+                    number[i] = format!("{}.{k}", number[p]);
+                }
+                None => {
+                    roots_seen += 1;
+                    number[i] = roots_seen.to_string();
+                }
+            }
+        }
+    }
+
     // Measure; a column of activities is as tall as its boxes together.
     let text_width = options.box_width - 2.0 * options.padding;
+    let note_size = (options.font_size - 1.5).max(4.0);
+    let note_line_height = options.line_height * note_size / options.font_size;
     let mut lines: Vec<Vec<String>> = vec![Vec::new(); n];
+    let mut notes: Vec<Vec<String>> = vec![Vec::new(); n];
+    let mut height = vec![0.0f32; n];
     let mut offset = vec![0.0f32; n];
     let rows = order.iter().map(|&i| row[i] + 1).max().unwrap_or(0).max(doc.tree.levels.len());
     let mut row_height = vec![options.line_height + 2.0 * options.padding; rows];
-    let box_height = |lines: &[String]| lines.len() as f32 * options.line_height + 2.0 * options.padding;
     for &i in &order {
         let width = if in_stack[i] { text_width - indent } else { text_width };
-        lines[i] = font.wrap(&nodes[i].statement, options.font_size, width);
-        row_height[row[i]] = row_height[row[i]].max(box_height(&lines[i]));
+        let statement = if number[i].is_empty() {
+            nodes[i].statement.clone()
+        } else {
+            format!("{} {}", number[i], nodes[i].statement)
+        };
+        lines[i] = font.wrap(&statement, options.font_size, width);
+        for note in node_notes(doc, &nodes[i], &options.details) {
+            notes[i].extend(font.wrap(&note, note_size, width));
+        }
+        let notes_height =
+            if notes[i].is_empty() { 0.0 } else { NOTE_GAP + notes[i].len() as f32 * note_line_height };
+        height[i] = lines[i].len() as f32 * options.line_height + notes_height + 2.0 * options.padding;
+        row_height[row[i]] = row_height[row[i]].max(height[i]);
     }
     for &i in order.iter().filter(|&&i| stacks[i]) {
         let mut below = 0.0;
         for c in visible_children(i, &children, &visible, options, nodes) {
             offset[c] = below;
-            below += box_height(&lines[c]) + STACK_GAP;
+            below += height[c] + STACK_GAP;
             row_height[row[c]] = row_height[row[c]].max(below - STACK_GAP);
         }
     }
@@ -256,7 +336,6 @@ pub fn layout_tree(doc: &Document, options: &TreeOptions) -> TreeLayout {
     let mut box_of: FxHashMap<&str, usize> = FxHashMap::default();
     for &i in &order {
         let band = &bands[row[i]];
-        let height = box_height(&lines[i]);
         box_of.insert(nodes[i].id.as_str(), boxes.len());
         boxes.push(BoxLayout {
             id: nodes[i].id.clone(),
@@ -264,11 +343,14 @@ pub fn layout_tree(doc: &Document, options: &TreeOptions) -> TreeLayout {
             x: x[i],
             y: band.y + options.v_gap / 2.0 + offset[i],
             width: if in_stack[i] { options.box_width - indent } else { options.box_width },
-            height,
+            height: height[i],
             lines: std::mem::take(&mut lines[i]),
             font_size: options.font_size,
             line_height: options.line_height,
             padding: options.padding,
+            notes: std::mem::take(&mut notes[i]),
+            note_size,
+            note_line_height,
             hidden_children: hidden[i],
             external: false,
         });
@@ -301,6 +383,9 @@ pub fn layout_tree(doc: &Document, options: &TreeOptions) -> TreeLayout {
             font_size: options.font_size,
             line_height: options.line_height,
             padding: options.padding,
+            notes: Vec::new(),
+            note_size,
+            note_line_height,
             hidden_children: 0,
             external: true,
         });

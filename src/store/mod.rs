@@ -68,6 +68,11 @@ pub(crate) fn now() -> String {
         .unwrap_or_default()
 }
 
+/// Today's date, ISO (YYYY-MM-DD), local where known.
+pub fn today() -> String {
+    now().chars().take(10).collect()
+}
+
 impl DocFile {
     /// Creates a new `.pokin` file holding `doc`. Refuses to overwrite.
     pub fn create(path: &Path, doc: &Document) -> Result<DocFile> {
@@ -173,9 +178,23 @@ impl DocFile {
         }
     }
 
+    /// A final (ditetapkan) document is frozen: a new draft is made from it instead.
+    fn not_final(&self) -> Result<()> {
+        if self.doc.document.status == Some(Status::Final) {
+            return Err(Error::ReadOnly {
+                file: self.file(),
+                reason: "dokumen ini sudah ditetapkan (final) dan tidak dapat diubah lagi; \
+                         buat draf baru darinya (pokin draft, atau Berkas › Draf baru dari versi final)"
+                    .into(),
+            });
+        }
+        Ok(())
+    }
+
     /// Applies one edit durably. `Ok(None)` when it changed nothing.
     pub fn apply(&mut self, op: &Op) -> Result<Option<Applied>> {
         self.writable()?;
+        self.not_final()?;
         let changes = edit::execute(&mut self.doc, op)?;
         if changes.is_empty() {
             return Ok(None);
@@ -229,6 +248,7 @@ impl DocFile {
     /// Takes back the last edit. Returns its label, `None` when there is nothing to undo.
     pub fn undo(&mut self) -> Result<Option<String>> {
         self.writable()?;
+        self.not_final()?;
         let Some((label, changes)) = self.history_changes(self.head)? else { return Ok(None) };
         let inverse: Vec<Change> = changes.iter().rev().map(Change::inverse).collect();
         self.move_head(self.head - 1, &inverse)?;
@@ -363,6 +383,42 @@ impl DocFile {
             .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
             .map_err(self.db_err())?;
         Ok(rows)
+    }
+
+    /// Marks the document final (ditetapkan): its status becomes final, the
+    /// state is kept as a named final version with its fingerprint, and the
+    /// file accepts no further edits.
+    pub fn mark_final(&mut self, name: &str) -> Result<Snapshot> {
+        self.writable()?;
+        self.not_final()?;
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(Error::refused("Nama versi final wajib diisi"));
+        }
+        if self.snapshots()?.iter().any(|s| s.name == name) {
+            return Err(Error::refused(format!("Versi bernama \"{name}\" sudah ada; pilih nama lain")));
+        }
+        let mut meta = self.doc.document.clone();
+        meta.status = Some(Status::Final);
+        let label_op = Op::UpdateDocument { document: meta };
+        self.apply(&label_op)?;
+        let mut snapshot = self.snapshot(name)?;
+        self.conn.execute("UPDATE snapshot SET final = 1 WHERE name = ?1", [name]).map_err(self.db_err())?;
+        snapshot.is_final = true;
+        Ok(snapshot)
+    }
+
+    /// The final version whose fingerprint this is, if any.
+    pub fn final_version(&self, fingerprint: &str) -> Result<Option<Snapshot>> {
+        Ok(self.snapshots()?.into_iter().find(|s| s.is_final && s.fingerprint == fingerprint))
+    }
+
+    /// A new draft file at `path` branched from this document (its current
+    /// state, usually a final version): same content, status draft, fresh history.
+    pub fn branch_draft(&self, path: &Path) -> Result<DocFile> {
+        let mut doc = self.doc.clone();
+        doc.document.status = Some(Status::Draft);
+        DocFile::create(path, &doc)
     }
 
     /// Writes a complete copy of this file (document, history, versions) to

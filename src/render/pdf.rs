@@ -1,0 +1,573 @@
+//! The printed Pohon Kinerja: the shared layout drawn onto paper with
+//! printpdf, the shipped fonts embedded and subset, a header, a footer with
+//! the page number, the print date and the document's fingerprint, and the
+//! signature block on the last sheet. Two modes: the whole tree fitted onto
+//! one sheet, or a poster tiled over several sheets with overlap, crop
+//! marks and a label on each sheet for assembly.
+
+use crate::format;
+use crate::layout::{font, layout_tree, Font, TreeLayout, TreeOptions};
+use crate::model::{Document, LinkKind};
+use printpdf::{
+    Color, FontId, Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle,
+    PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem,
+};
+
+/// Sheet sizes in millimetres (portrait).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Paper {
+    A4,
+    F4,
+    A3,
+    A2,
+    A1,
+    A0,
+}
+
+impl Paper {
+    pub fn size_mm(self) -> (f32, f32) {
+        match self {
+            Paper::A4 => (210.0, 297.0),
+            Paper::F4 => (215.0, 330.0),
+            Paper::A3 => (297.0, 420.0),
+            Paper::A2 => (420.0, 594.0),
+            Paper::A1 => (594.0, 841.0),
+            Paper::A0 => (841.0, 1189.0),
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Paper> {
+        Some(match name.to_ascii_uppercase().as_str() {
+            "A4" => Paper::A4,
+            "F4" | "FOLIO" => Paper::F4,
+            "A3" => Paper::A3,
+            "A2" => Paper::A2,
+            "A1" => Paper::A1,
+            "A0" => Paper::A0,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PrintMode {
+    /// The whole tree scaled onto one sheet.
+    Fit,
+    /// Tiled over several sheets at this scale (1.0 = the screen's size).
+    Poster { scale: f32 },
+}
+
+#[derive(Debug, Clone)]
+pub struct PrintOptions {
+    pub paper: Paper,
+    pub landscape: bool,
+    pub margin_mm: f32,
+    pub mode: PrintMode,
+    /// How much neighbouring poster sheets repeat, for gluing.
+    pub overlap_mm: f32,
+    /// Indicators with their targets for these years.
+    pub indicators: bool,
+    pub years: Vec<i32>,
+    pub owners: bool,
+    pub numbering: bool,
+    /// Findings badges on the boxes (off by default).
+    pub findings: bool,
+    pub legend: bool,
+    /// ISO date printed in the footer (today when empty).
+    pub printed_on: String,
+}
+
+impl Default for PrintOptions {
+    fn default() -> Self {
+        PrintOptions {
+            paper: Paper::A3,
+            landscape: true,
+            margin_mm: 10.0,
+            mode: PrintMode::Fit,
+            overlap_mm: 10.0,
+            indicators: false,
+            years: Vec::new(),
+            owners: false,
+            numbering: false,
+            findings: false,
+            legend: true,
+            printed_on: String::new(),
+        }
+    }
+}
+
+pub struct Printout {
+    pub pdf: Vec<u8>,
+    pub pages: usize,
+    /// In Indonesian, for the planner (e.g. text too small to read).
+    pub warnings: Vec<String>,
+    /// The smallest text size on paper, in points.
+    pub smallest_text_pt: f32,
+}
+
+/// What identifies the printed version: its fingerprint, and the name of the
+/// final version it is, if it is one.
+pub struct Provenance<'a> {
+    pub fingerprint: &'a str,
+    pub final_name: Option<&'a str>,
+}
+
+/// The marker `pokin verify` looks for in a printout's metadata.
+pub const FINGERPRINT_MARK: &str = "POKIN-SHA256:";
+
+const MM: f32 = 72.0 / 25.4;
+const HEADER_H: f32 = 34.0;
+const FOOTER_H: f32 = 16.0;
+const SIGNATURE_W: f32 = 230.0;
+const SIGNATURE_H: f32 = 118.0;
+const LEVEL_COLOURS: [(f32, f32, f32); 6] = [
+    (0.48, 0.12, 0.17),
+    (0.12, 0.31, 0.47),
+    (0.12, 0.42, 0.32),
+    (0.54, 0.35, 0.0),
+    (0.29, 0.23, 0.55),
+    (0.33, 0.33, 0.33),
+];
+
+fn rgb(r: f32, g: f32, b: f32) -> Color {
+    Color::Rgb(Rgb::new(r, g, b, None))
+}
+
+fn grey(v: f32) -> Color {
+    rgb(v, v, v)
+}
+
+/// One sheet being drawn, in points with the origin at the top left.
+struct Sheet {
+    width: f32,
+    height: f32,
+    ops: Vec<Op>,
+}
+
+/// The two shipped faces, with the characters each is used for (to subset them).
+struct Fonts {
+    regular: FontId,
+    bold: FontId,
+    used: std::cell::RefCell<rustc_hash::FxHashMap<String, std::collections::BTreeSet<char>>>,
+}
+
+impl Fonts {
+    fn note(&self, font: &FontId, text: &str) {
+        self.used.borrow_mut().entry(font.0.clone()).or_default().extend(text.chars());
+    }
+
+    /// Embeds each face reduced to the glyphs the printout uses.
+    fn embed(self, pdf: &mut PdfDocument) {
+        let used = self.used.into_inner();
+        for (id, bytes, name) in
+            [(self.regular, font::REGULAR_TTF, "NotoSans-Regular"), (self.bold, font::BOLD_TTF, "NotoSans-Bold")]
+        {
+            let chars = used.get(&id.0).cloned().unwrap_or_default();
+            let subset = subset_font(bytes, &chars);
+            let mut parsed = subset
+                .as_deref()
+                .and_then(|program| ParsedFont::from_bytes(program, 0, &mut Vec::new()))
+                .or_else(|| ParsedFont::from_bytes(bytes, 0, &mut Vec::new()))
+                .expect("the shipped font parses");
+            // A subset carries the tag ISO 32000 asks for ("XXXXXX+Name").
+            parsed.font_name = Some(if subset.is_some() { format!("PKNSTD+{name}") } else { name.to_string() });
+            pdf.resources.fonts.map.insert(id, printpdf::PdfFont::new(parsed));
+        }
+    }
+}
+
+/// A copy of the font with only the glyphs of `chars` (and their cmap).
+fn subset_font(bytes: &[u8], chars: &std::collections::BTreeSet<char>) -> Option<Vec<u8>> {
+    use allsorts::binary::read::ReadScope;
+    use allsorts::font_data::FontData;
+    use allsorts::subset::{subset, CmapTarget, SubsetProfile};
+    let face = ttf_parser::Face::parse(bytes, 0).ok()?;
+    let mut glyphs: Vec<u16> = vec![0];
+    glyphs.extend(chars.iter().filter_map(|&c| face.glyph_index(c)).map(|g| g.0));
+    glyphs.sort_unstable();
+    glyphs.dedup();
+    let data = ReadScope::new(bytes).read::<FontData<'_>>().ok()?;
+    let provider = data.table_provider(0).ok()?;
+    subset(&provider, &glyphs, &SubsetProfile::Minimal, CmapTarget::Unicode).ok()
+}
+
+impl Sheet {
+    fn new(width: f32, height: f32) -> Sheet {
+        Sheet { width, height, ops: Vec::new() }
+    }
+
+    fn point(&self, x: f32, y: f32) -> Point {
+        Point { x: Pt(x), y: Pt(self.height - y) }
+    }
+
+    fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, fill: Option<Color>, stroke: Option<(Color, f32)>) {
+        let r = Rect::from_xywh(Pt(x), Pt(self.height - y - h), Pt(w), Pt(h));
+        if let Some(fill) = fill {
+            self.ops.push(Op::SetFillColor { col: fill });
+            self.ops.push(Op::DrawRectangle { rectangle: Rect { mode: Some(PaintMode::Fill), ..r.clone() } });
+        }
+        if let Some((colour, width)) = stroke {
+            self.ops.push(Op::SetOutlineColor { col: colour });
+            self.ops.push(Op::SetOutlineThickness { pt: Pt(width) });
+            self.ops.push(Op::DrawRectangle { rectangle: Rect { mode: Some(PaintMode::Stroke), ..r } });
+        }
+    }
+
+    fn polyline(&mut self, points: &[[f32; 2]], colour: Color, width: f32, dashed: bool) {
+        if points.len() < 2 {
+            return;
+        }
+        self.ops.push(Op::SetOutlineColor { col: colour });
+        self.ops.push(Op::SetOutlineThickness { pt: Pt(width) });
+        if dashed {
+            self.ops.push(Op::SetLineDashPattern { dash: LineDashPattern::new(0.0, &[3.0, 2.0]) });
+        }
+        let points = points.iter().map(|p| LinePoint { p: self.point(p[0], p[1]), bezier: false }).collect();
+        self.ops.push(Op::DrawLine { line: Line { points, is_closed: false } });
+        if dashed {
+            self.ops.push(Op::SetLineDashPattern { dash: LineDashPattern::solid() });
+        }
+    }
+
+    /// Text with its baseline at `y`.
+    fn text(&mut self, fonts: &Fonts, x: f32, y: f32, text: &str, size: f32, font: &FontId, colour: Color) {
+        if text.is_empty() {
+            return;
+        }
+        fonts.note(font, text);
+        self.ops.push(Op::StartTextSection);
+        self.ops.push(Op::SetFillColor { col: colour });
+        self.ops.push(Op::SetTextCursor { pos: self.point(x, y) });
+        self.ops.push(Op::SetFont { font: PdfFontHandle::External(font.clone()), size: Pt(size) });
+        self.ops.push(Op::ShowText { items: vec![TextItem::Text(text.to_string())] });
+        self.ops.push(Op::EndTextSection);
+    }
+
+    fn clip(&mut self, x: f32, y: f32, w: f32, h: f32) {
+        self.ops.push(Op::SaveGraphicsState);
+        let r = Rect::from_xywh(Pt(x), Pt(self.height - y - h), Pt(w), Pt(h));
+        self.ops.push(Op::DrawRectangle { rectangle: Rect { mode: Some(PaintMode::Clip), ..r } });
+    }
+
+    fn unclip(&mut self) {
+        self.ops.push(Op::RestoreGraphicsState);
+    }
+}
+
+/// Where the tree goes on a sheet: content point (x, y) lands at
+/// (dx + x·scale, dy + y·scale).
+#[derive(Clone, Copy)]
+struct Place {
+    dx: f32,
+    dy: f32,
+    scale: f32,
+}
+
+impl Place {
+    fn x(&self, x: f32) -> f32 {
+        self.dx + x * self.scale
+    }
+    fn y(&self, y: f32) -> f32 {
+        self.dy + y * self.scale
+    }
+}
+
+/// Draws the tree (bands, edges, boxes) within the visible window
+/// `[x0, x1] × [y0, y1]` of content coordinates.
+fn draw_tree(
+    sheet: &mut Sheet,
+    fonts: &Fonts,
+    layout: &TreeLayout,
+    place: Place,
+    window: [f32; 4],
+    badges: &rustc_hash::FxHashMap<&str, (usize, bool)>,
+) {
+    let s = place.scale;
+    let [x0, y0, x1, y1] = window;
+    let visible = |x: f32, y: f32, w: f32, h: f32| x < x1 && x + w > x0 && y < y1 && y + h > y0;
+    // Level bands with their names.
+    for (k, band) in layout.bands.iter().enumerate() {
+        if !visible(0.0, band.y, layout.width, band.height) {
+            continue;
+        }
+        let shade = if k % 2 == 0 { 0.975 } else { 0.94 };
+        sheet.rect(place.x(0.0), place.y(band.y), layout.width * s, band.height * s, Some(grey(shade)), None);
+        let (r, g, b) = LEVEL_COLOURS[band.level.min(5)];
+        let label = 7.5 * s;
+        let mut y = place.y(band.y) + 6.0 * s + label;
+        for line in Font::bold().wrap(&band.name.to_uppercase(), 7.5, 80.0) {
+            sheet.text(fonts, place.x(4.0), y, &line, label, &fonts.bold, rgb(r, g, b));
+            y += label * 1.2;
+        }
+    }
+    for edge in &layout.edges {
+        let (ex0, ex1) = edge.points.iter().fold((f32::MAX, f32::MIN), |(a, b), p| (a.min(p[0]), b.max(p[0])));
+        let (ey0, ey1) = edge.points.iter().fold((f32::MAX, f32::MIN), |(a, b), p| (a.min(p[1]), b.max(p[1])));
+        if !visible(ex0, ey0, ex1 - ex0 + 1.0, ey1 - ey0 + 1.0) {
+            continue;
+        }
+        let points: Vec<[f32; 2]> = edge.points.iter().map(|p| [place.x(p[0]), place.y(p[1])]).collect();
+        let crosscutting = edge.kind == LinkKind::Crosscutting;
+        let colour = if crosscutting { rgb(0.75, 0.35, 0.1) } else { grey(0.45) };
+        sheet.polyline(&points, colour, 0.6 * s.max(0.5), crosscutting);
+    }
+    let regular = Font::regular();
+    for b in &layout.boxes {
+        if !visible(b.x, b.y, b.width, b.height) {
+            continue;
+        }
+        let (x, y, w, h) = (place.x(b.x), place.y(b.y), b.width * s, b.height * s);
+        let (r, g, bl) = LEVEL_COLOURS[b.level.min(5)];
+        if b.external {
+            sheet.rect(x, y, w, h, Some(rgb(1.0, 0.97, 0.92)), Some((rgb(0.75, 0.35, 0.1), 0.6 * s)));
+        } else {
+            sheet.rect(x, y, w, h, Some(grey(1.0)), Some((grey(0.55), 0.5 * s)));
+            sheet.rect(x, y, w, 2.5 * s, Some(rgb(r, g, bl)), None);
+        }
+        let size = b.font_size * s;
+        for (k, line) in b.lines.iter().enumerate() {
+            let width = regular.width(line, b.font_size) * s;
+            let baseline = y + (b.padding + (k as f32 + 0.8) * b.line_height) * s;
+            sheet.text(fonts, x + (w - width) / 2.0, baseline, line, size, &fonts.regular, grey(0.1));
+        }
+        if !b.notes.is_empty() {
+            let top = y + (b.padding + b.lines.len() as f32 * b.line_height + 2.0) * s;
+            sheet.polyline(&[[x + 3.0 * s, top], [x + w - 3.0 * s, top]], grey(0.8), 0.4 * s, false);
+            for (k, note) in b.notes.iter().enumerate() {
+                let baseline = top + (2.0 + (k as f32 + 0.8) * b.note_line_height) * s;
+                sheet.text(fonts, x + b.padding * s, baseline, note, b.note_size * s, &fonts.regular, grey(0.25));
+            }
+        }
+        if let Some(&(count, error)) = badges.get(b.id.as_str()) {
+            let d = 9.0 * s;
+            let colour = if error { rgb(0.7, 0.13, 0.13) } else { rgb(0.8, 0.55, 0.0) };
+            sheet.rect(x + w - d * 0.7, y - d * 0.3, d, d, Some(colour), None);
+            let label = count.to_string();
+            let tw = Font::bold().width(&label, 6.0) * s;
+            sheet.text(fonts, x + w - d * 0.7 + (d - tw) / 2.0, y - d * 0.3 + 6.8 * s, &label, 6.0 * s, &fonts.bold, grey(1.0));
+        }
+    }
+}
+
+fn draw_header(sheet: &mut Sheet, fonts: &Fonts, doc: &Document, margin: f32, suffix: &str) {
+    let meta = &doc.document;
+    sheet.text(fonts, margin, margin + 12.0, &meta.title, 12.0, &fonts.bold, grey(0.08));
+    let mut second: Vec<String> = [meta.agency.clone(), meta.government.clone()].into_iter().filter(|s| !s.is_empty()).collect();
+    second.push(format!("Periode {}–{}", meta.period.from, meta.period.to));
+    let mut line = second.join(" · ");
+    if !suffix.is_empty() {
+        line.push_str(" · ");
+        line.push_str(suffix);
+    }
+    sheet.text(fonts, margin, margin + 25.0, &line, 8.0, &fonts.regular, grey(0.3));
+}
+
+fn draw_footer(sheet: &mut Sheet, fonts: &Fonts, margin: f32, page: usize, pages: usize, printed: &str, provenance: &Provenance) {
+    let y = sheet.height - margin - 4.0;
+    let state = match provenance.final_name {
+        Some(name) => format!("Versi final \"{name}\""),
+        None => "DRAF (belum ditetapkan)".to_string(),
+    };
+    let left = format!("Dicetak {} · {state} · Sidik SHA-256 {}", format::date(printed), provenance.fingerprint);
+    sheet.text(fonts, margin, y, &left, 6.0, &fonts.regular, grey(0.35));
+    let right = format!("Halaman {page} dari {pages}");
+    let w = Font::regular().width(&right, 7.0);
+    sheet.text(fonts, sheet.width - margin - w, y, &right, 7.0, &fonts.regular, grey(0.2));
+}
+
+/// The Indonesian signature block, right-aligned in its box.
+fn draw_signature(sheet: &mut Sheet, fonts: &Fonts, doc: &Document, x: f32, y: f32, provenance: &Provenance) {
+    let sig = &doc.document.signatory;
+    let centre = x + SIGNATURE_W / 2.0;
+    let centred = |sheet: &mut Sheet, text: &str, baseline: f32, size: f32, bold: bool| {
+        let font = if bold { Font::bold() } else { Font::regular() };
+        let lines = font.wrap(text, size, SIGNATURE_W);
+        for (k, line) in lines.iter().enumerate() {
+            let w = font.width(line, size);
+            let id = if bold { &fonts.bold } else { &fonts.regular };
+            sheet.text(fonts, centre - w / 2.0, baseline + k as f32 * size * 1.25, line, size, id, grey(0.05));
+        }
+        lines.len() as f32 * size * 1.25
+    };
+    let place_date = match (sig.place.is_empty(), sig.date.is_empty()) {
+        (false, false) => format!("{}, {}", sig.place, format::date(&sig.date)),
+        (false, true) => format!("{}, ……………… ", sig.place),
+        (true, false) => format::date(&sig.date),
+        (true, true) => "……………………, ……………………".to_string(),
+    };
+    let mut at = y + 9.0;
+    at += centred(sheet, &place_date, at, 9.0, false);
+    let position = if sig.position.is_empty() { "………………………………".to_string() } else { sig.position.to_uppercase() };
+    at += centred(sheet, &position, at, 9.0, true);
+    at += 44.0; // space to sign
+    let name = if sig.name.is_empty() { "………………………………".to_string() } else { sig.name.clone() };
+    let name_w = Font::bold().width(&name, 9.5).min(SIGNATURE_W);
+    centred(sheet, &name, at, 9.5, true);
+    sheet.polyline(&[[centre - name_w / 2.0, at + 1.8], [centre + name_w / 2.0, at + 1.8]], grey(0.05), 0.7, false);
+    at += 12.0;
+    if !sig.rank.is_empty() {
+        at += centred(sheet, &sig.rank, at, 9.0, false);
+    }
+    let nip = if sig.nip.is_empty() { "NIP. ……………………".to_string() } else { format!("NIP. {}", sig.nip) };
+    at += centred(sheet, &nip, at, 9.0, false);
+    if let Some(name) = provenance.final_name {
+        let text = format!("Versi final \"{name}\" · sidik {}", &provenance.fingerprint[..16]);
+        centred(sheet, &text, at + 2.0, 5.5, false);
+    }
+}
+
+fn draw_legend(sheet: &mut Sheet, fonts: &Fonts, x: f32, y: f32) {
+    sheet.text(fonts, x, y + 8.0, "Keterangan", 7.5, &fonts.bold, grey(0.15));
+    sheet.polyline(&[[x, y + 18.0], [x + 24.0, y + 18.0]], grey(0.45), 0.6, false);
+    sheet.text(fonts, x + 30.0, y + 20.5, "keterkaitan utama (dari anak ke induk)", 7.0, &fonts.regular, grey(0.2));
+    sheet.polyline(&[[x, y + 30.0], [x + 24.0, y + 30.0]], rgb(0.75, 0.35, 0.1), 0.6, true);
+    sheet.text(fonts, x + 30.0, y + 32.5, "keterkaitan crosscutting", 7.0, &fonts.regular, grey(0.2));
+    sheet.rect(x, y + 37.0, 24.0, 9.0, Some(rgb(1.0, 0.97, 0.92)), Some((rgb(0.75, 0.35, 0.1), 0.6)));
+    sheet.text(fonts, x + 30.0, y + 44.5, "kondisi milik perangkat daerah lain (ext:)", 7.0, &fonts.regular, grey(0.2));
+}
+
+fn crop_marks(sheet: &mut Sheet, x: f32, y: f32, w: f32, h: f32) {
+    let l = 8.0;
+    for (cx, cy, sx, sy) in [(x, y, -1.0, -1.0), (x + w, y, 1.0, -1.0), (x, y + h, -1.0, 1.0), (x + w, y + h, 1.0, 1.0)] {
+        sheet.polyline(&[[cx + sx * 2.0, cy], [cx + sx * (2.0 + l), cy]], grey(0.1), 0.3, false);
+        sheet.polyline(&[[cx, cy + sy * 2.0], [cx, cy + sy * (2.0 + l)]], grey(0.1), 0.3, false);
+    }
+}
+
+/// Prints the Pohon Kinerja.
+pub fn print_tree(doc: &Document, provenance: &Provenance, options: &PrintOptions) -> Printout {
+    let mut tree_options = TreeOptions::default();
+    tree_options.details.indicators = options.indicators;
+    tree_options.details.years = options.years.clone();
+    tree_options.details.owners = options.owners;
+    tree_options.details.numbering = options.numbering;
+    let layout = layout_tree(doc, &tree_options);
+    let smallest_content = layout.boxes.iter().map(|b| if b.notes.is_empty() { b.font_size } else { b.note_size }).fold(tree_options.font_size, f32::min);
+
+    let mut badges: rustc_hash::FxHashMap<&str, (usize, bool)> = rustc_hash::FxHashMap::default();
+    let report;
+    if options.findings {
+        report = crate::validate::validate(doc);
+        for f in report.findings.iter().filter(|f| f.accepted.is_none()) {
+            let node = match &f.target {
+                crate::model::Target::Node(n) | crate::model::Target::Indicator(n, _) => n.as_str(),
+                crate::model::Target::Link(a, _) => a.as_str(),
+                _ => continue,
+            };
+            let entry = badges.entry(node).or_insert((0, false));
+            entry.0 += 1;
+            entry.1 |= f.severity == crate::validate::Severity::Error;
+        }
+    }
+
+    let (mut pw, mut ph) = options.paper.size_mm();
+    if options.landscape {
+        std::mem::swap(&mut pw, &mut ph);
+    }
+    let (pw, ph) = (pw * MM, ph * MM);
+    let margin = options.margin_mm * MM;
+    let printed = if options.printed_on.is_empty() { crate::store::today() } else { options.printed_on.clone() };
+
+    let mut pdf = PdfDocument::new(&doc.document.title);
+    let fonts = Fonts { regular: FontId::new(), bold: FontId::new(), used: Default::default() };
+    let mut warnings = Vec::new();
+    let mut sheets: Vec<Sheet> = Vec::new();
+    let smallest;
+
+    match options.mode {
+        PrintMode::Fit => {
+            let area_w = pw - 2.0 * margin;
+            let area_h = ph - 2.0 * margin - HEADER_H - FOOTER_H - SIGNATURE_H - 8.0;
+            let scale = (area_w / layout.width).min(area_h / layout.height).min(1.5);
+            smallest = smallest_content * scale;
+            let mut sheet = Sheet::new(pw, ph);
+            draw_header(&mut sheet, &fonts, doc, margin, "");
+            let place = Place { dx: margin + (area_w - layout.width * scale) / 2.0, dy: margin + HEADER_H, scale };
+            draw_tree(&mut sheet, &fonts, &layout, place, [f32::MIN, f32::MIN, f32::MAX, f32::MAX], &badges);
+            let sig_y = ph - margin - FOOTER_H - SIGNATURE_H;
+            draw_signature(&mut sheet, &fonts, doc, pw - margin - SIGNATURE_W, sig_y, provenance);
+            if options.legend {
+                draw_legend(&mut sheet, &fonts, margin, sig_y + 10.0);
+            }
+            sheets.push(sheet);
+        }
+        PrintMode::Poster { scale } => {
+            let scale = scale.clamp(0.1, 10.0);
+            smallest = smallest_content * scale;
+            let overlap = options.overlap_mm * MM;
+            // The content: the tree, then a strip for the legend and the signature below it.
+            let content_w = (layout.width * scale).max(SIGNATURE_W + 20.0);
+            let content_h = layout.height * scale + SIGNATURE_H + 20.0;
+            let usable_w = pw - 2.0 * margin;
+            let usable_h = ph - 2.0 * margin - 18.0 - FOOTER_H;
+            let step_w = (usable_w - overlap).max(10.0);
+            let step_h = (usable_h - overlap).max(10.0);
+            let cols = (((content_w - overlap) / step_w).ceil() as usize).max(1);
+            let rows = (((content_h - overlap) / step_h).ceil() as usize).max(1);
+            for r in 0..rows {
+                for c in 0..cols {
+                    let mut sheet = Sheet::new(pw, ph);
+                    let (ox, oy) = (margin, margin + 18.0);
+                    let (cx, cy) = (c as f32 * step_w, r as f32 * step_h);
+                    let label = format!("Lembar B{}-K{} (baris {} dari {}, kolom {} dari {})", r + 1, c + 1, r + 1, rows, c + 1, cols);
+                    sheet.text(&fonts, margin, margin + 9.0, &format!("{} — {label}", doc.document.title), 7.5, &fonts.bold, grey(0.2));
+                    crop_marks(&mut sheet, ox, oy, usable_w, usable_h);
+                    sheet.clip(ox, oy, usable_w, usable_h);
+                    let place = Place { dx: ox - cx, dy: oy - cy, scale };
+                    let window = [cx / scale, cy / scale, (cx + usable_w) / scale, (cy + usable_h) / scale];
+                    draw_tree(&mut sheet, &fonts, &layout, place, window, &badges);
+                    // Legend and signature sit in the strip under the tree.
+                    let strip_y = layout.height * scale + 10.0;
+                    if options.legend {
+                        draw_legend(&mut sheet, &fonts, ox - cx, oy - cy + strip_y);
+                    }
+                    draw_signature(&mut sheet, &fonts, doc, ox - cx + content_w - SIGNATURE_W, oy - cy + strip_y, provenance);
+                    sheet.unclip();
+                    sheets.push(sheet);
+                }
+            }
+        }
+    }
+    if smallest < 6.0 {
+        warnings.push(format!(
+            "Teks terkecil di kertas hanya {} pt (di bawah 6 pt) dan sulit dibaca. Pilih kertas yang lebih besar atau mode poster.",
+            format::number(smallest as f64)
+        ));
+    }
+    let pages = sheets.len();
+    let pdf_pages: Vec<PdfPage> = sheets
+        .into_iter()
+        .enumerate()
+        .map(|(k, mut sheet)| {
+            draw_footer(&mut sheet, &fonts, margin, k + 1, pages, &printed, provenance);
+            PdfPage::new(Mm(pw / MM), Mm(ph / MM), sheet.ops)
+        })
+        .collect();
+    fonts.embed(&mut pdf);
+    pdf.metadata.info.subject = format!("{FINGERPRINT_MARK}{}", provenance.fingerprint);
+    pdf.metadata.info.creator = "Pokin Studio".into();
+    pdf.metadata.info.producer = "Pokin Studio (printpdf)".into();
+    let bytes = pdf
+        .with_pages(pdf_pages)
+        .save(&PdfSaveOptions { subset_fonts: true, ..Default::default() }, &mut Vec::new());
+    Printout { pdf: bytes, pages, warnings, smallest_text_pt: smallest }
+}
+
+/// The fingerprint a printout carries in its metadata, if it is one of ours.
+pub fn printed_fingerprint(pdf: &[u8]) -> Option<String> {
+    let document = lopdf::Document::load_mem(pdf).ok()?;
+    let info = document.trailer.get(b"Info").ok()?;
+    let info = match info {
+        lopdf::Object::Reference(id) => document.get_object(*id).ok()?,
+        other => other,
+    };
+    let subject = info.as_dict().ok()?.get(b"Subject").ok()?.as_str().ok()?;
+    let text = if subject.starts_with(&[0xFE, 0xFF]) {
+        let units: Vec<u16> = subject[2..].chunks(2).map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)])).collect();
+        String::from_utf16_lossy(&units)
+    } else {
+        String::from_utf8_lossy(subject).into_owned()
+    };
+    let hex = text.split(FINGERPRINT_MARK).nth(1)?.trim();
+    (hex.len() == 64 && hex.chars().all(|c| c.is_ascii_hexdigit())).then(|| hex.to_string())
+}

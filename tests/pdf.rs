@@ -1,0 +1,211 @@
+//! The printout read as a reader would: pdfinfo (pages, size), pdffonts
+//! (embedded, subset), pdftotext (every statement, the signature block, the
+//! fingerprint); final versions and `pokin verify`.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn pokin(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_pokin")).args(args).output().unwrap()
+}
+
+fn tool(name: &str, args: &[&str]) -> String {
+    let out = Command::new(name).args(args).output().unwrap_or_else(|e| panic!("{name}: {e} (scripts/setup installs poppler-utils)"));
+    assert!(out.status.success(), "{name} {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+fn pdf_text(pdf: &Path) -> String {
+    // Words joined by single spaces, so that statements wrapped over lines still match.
+    tool("pdftotext", &[s(pdf), "-"]).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn import(dir: &Path, sample: &str) -> std::path::PathBuf {
+    let file = dir.join(format!("{sample}.pokin"));
+    let src = common::root().join(format!("assets/samples/{sample}.json"));
+    assert!(pokin(&["import", s(&src), s(&file)]).status.success());
+    file
+}
+
+#[test]
+fn fitted_tree_on_a3_has_every_statement_fonts_and_signature() {
+    let dir = common::temp_dir();
+    let file = import(dir.path(), "waykanan-bkpsdm");
+    let pdf = dir.path().join("pohon.pdf");
+    let o = pokin(&["export", "pdf", s(&file), "-o", s(&pdf), "--paper", "A3", "--landscape", "--printed-on", "2024-01-20"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let info = tool("pdfinfo", &[s(&pdf)]);
+    assert!(info.contains("Pages:           1"), "{info}");
+    assert!(info.contains("1190.55 x 841.89 pts (A3)"), "{info}");
+    let fonts = tool("pdffonts", &[s(&pdf)]);
+    for face in ["PKNSTD+NotoSans-Regular", "PKNSTD+NotoSans-Bold"] {
+        let line = fonts.lines().find(|l| l.starts_with(face)).unwrap_or_else(|| panic!("{face} in {fonts}"));
+        assert!(line.contains("yes yes yes"), "embedded, subset, unicode: {line}");
+    }
+    let text = pdf_text(&pdf);
+    let doc = common::read(&common::root().join("assets/samples/waykanan-bkpsdm.json"));
+    for node in doc.tree.nodes.iter() {
+        let statement = node.statement.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(text.contains(&statement), "missing: {statement}");
+    }
+    let sig = &doc.document.signatory;
+    assert!(text.contains(&sig.position.to_uppercase()), "{}", sig.position);
+    assert!(text.contains(&sig.name));
+    assert!(text.contains(&format!("NIP. {}", sig.nip)));
+    assert!(text.contains(&doc.document.title));
+    assert!(text.contains("Halaman 1 dari 1"));
+    assert!(text.contains("Dicetak 20 Januari 2024"));
+    let fingerprint = pokin::interchange::json::fingerprint(&doc);
+    assert!(text.contains(&format!("Sidik SHA-256 {fingerprint}")), "fingerprint printed");
+}
+
+#[test]
+fn paper_sizes_and_orientation() {
+    let dir = common::temp_dir();
+    let file = import(dir.path(), "lumajang-bkd");
+    for (paper, landscape, size) in [
+        ("A4", false, "595.276 x 841.89 pts (A4)"),
+        ("F4", true, "935.433 x 609.449 pts"),
+        ("A3", true, "1190.55 x 841.89 pts (A3)"),
+        ("A2", false, "1190.55 x 1683.78 pts (A2)"),
+        ("A1", true, "2383.94 x 1683.78 pts (A1)"),
+        ("A0", false, "2383.94 x 3370.39 pts (A0)"),
+    ] {
+        let pdf = dir.path().join(format!("{paper}.pdf"));
+        let mut args = vec!["export", "pdf", s(&file), "-o", s(&pdf), "--paper", paper];
+        if landscape {
+            args.push("--landscape");
+        }
+        assert!(pokin(&args).status.success(), "{paper}");
+        let info = tool("pdfinfo", &[s(&pdf)]);
+        assert!(info.contains(size), "{paper}: {info}");
+    }
+}
+
+#[test]
+fn small_text_is_warned_about() {
+    let dir = common::temp_dir();
+    let file = import(dir.path(), "kebumen-bkpsdm");
+    let pdf = dir.path().join("kecil.pdf");
+    let o = pokin(&["export", "pdf", s(&file), "-o", s(&pdf), "--paper", "A4"]);
+    assert!(o.status.success());
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("di bawah 6 pt") && stderr.contains("mode poster"), "{stderr}");
+}
+
+#[test]
+fn poster_tiles_cover_the_whole_tree() {
+    let dir = common::temp_dir();
+    let file = import(dir.path(), "kebumen-bkpsdm");
+    let pdf = dir.path().join("poster.pdf");
+    let o = pokin(&["export", "pdf", s(&file), "-o", s(&pdf), "--paper", "A4", "--landscape", "--mode", "poster", "--scale", "1"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(o.stderr.is_empty(), "no small-text warning at scale 1: {}", String::from_utf8_lossy(&o.stderr));
+    let info = tool("pdfinfo", &[s(&pdf)]);
+    let pages: usize = info.lines().find(|l| l.starts_with("Pages:")).unwrap()[6..].trim().parse().unwrap();
+    assert!(pages > 1, "{info}");
+    // Each sheet is labelled for assembly; together they show every statement.
+    let mut all = String::new();
+    for page in 1..=pages {
+        let text = tool("pdftotext", &["-f", &page.to_string(), "-l", &page.to_string(), s(&pdf), "-"]);
+        assert!(text.contains(&format!("Halaman {page} dari {pages}")), "page {page}");
+        assert!(text.contains("Lembar B"), "page {page} label");
+        all.push_str(&text);
+        all.push(' ');
+    }
+    let all = all.split_whitespace().collect::<Vec<_>>().join(" ");
+    let doc = common::read(&common::root().join("assets/samples/kebumen-bkpsdm.json"));
+    for node in doc.tree.nodes.iter() {
+        let first_words: Vec<&str> = node.statement.split_whitespace().take(3).collect();
+        assert!(all.contains(&first_words.join(" ")), "missing on every tile: {}", node.statement);
+    }
+    // The signature block is on the last sheet.
+    let last = tool("pdftotext", &["-f", &pages.to_string(), "-l", &pages.to_string(), s(&pdf), "-"]);
+    assert!(last.contains("NIP. 196894241998031011"), "{last}");
+}
+
+#[test]
+fn indicators_targets_owners_and_numbering_are_printed_when_asked() {
+    let dir = common::temp_dir();
+    let file = import(dir.path(), "waykanan-bkpsdm");
+    let pdf = dir.path().join("rinci.pdf");
+    let o = pokin(&["export", "pdf", s(&file), "-o", s(&pdf), "--paper", "A0", "--years", "2024,2025", "--owners", "--numbering", "--findings"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = pdf_text(&pdf);
+    assert!(text.contains("IK: "), "indicators");
+    assert!(text.contains("Target 2024: "), "targets of the chosen years");
+    assert!(!text.contains("Target 2021"), "only the chosen years");
+    assert!(text.contains("PJ: "), "owners");
+    assert!(text.contains("1.1 "), "numbering");
+}
+
+#[test]
+fn final_version_is_frozen_and_verify_tells_the_printout_apart() {
+    let dir = common::temp_dir();
+    let file = import(dir.path(), "lumajang-bkd");
+    // A draft printout is not from a final version.
+    let draft_pdf = dir.path().join("draf.pdf");
+    assert!(pokin(&["export", "pdf", s(&file), "-o", s(&draft_pdf)]).status.success());
+    assert!(pdf_text(&draft_pdf).contains("DRAF (belum ditetapkan)"));
+    let o = pokin(&["verify", s(&file), s(&draft_pdf)]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("TIDAK:"), "{}", String::from_utf8_lossy(&o.stdout));
+
+    // Mark final: the printout names the version and verify says yes.
+    let o = pokin(&["final", s(&file), "--name", "Renstra 2021-2026 ditetapkan"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let final_pdf = dir.path().join("final.pdf");
+    assert!(pokin(&["export", "pdf", s(&file), "-o", s(&final_pdf)]).status.success());
+    let text = pdf_text(&final_pdf);
+    assert!(text.contains("Versi final \"Renstra 2021-2026 ditetapkan\""), "{text}");
+    let o = pokin(&["verify", s(&file), s(&final_pdf)]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stdout));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("dicetak dari versi final \"Renstra 2021-2026 ditetapkan\""));
+    // The draft printed before is still not final.
+    assert_eq!(pokin(&["verify", s(&file), s(&draft_pdf)]).status.code(), Some(1));
+
+    // A final document refuses edits and undo; a new draft can be branched.
+    let mut opened = pokin::store::DocFile::open(&file).unwrap();
+    let err = opened.apply(&pokin::edit::Op::DeleteNode { id: "n19".into() }).unwrap_err().to_string();
+    assert!(err.contains("sudah ditetapkan (final)"), "{err}");
+    assert!(opened.undo().is_err());
+    drop(opened);
+    let branch = dir.path().join("draf-baru.pokin");
+    assert!(pokin(&["draft", s(&file), s(&branch)]).status.success());
+    let mut draft = pokin::store::DocFile::open(&branch).unwrap();
+    assert_eq!(draft.document().document.status, Some(pokin::model::Status::Draft));
+    assert!(draft.apply(&pokin::edit::Op::DeleteNode { id: "n19".into() }).is_ok());
+
+    // A file that is not our printout.
+    let other = dir.path().join("lain.pdf");
+    std::fs::write(&other, b"%PDF-1.4\n%%EOF\n").unwrap();
+    let o = pokin(&["verify", s(&file), s(&other)]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("bukan cetakan Pokin Studio"));
+}
+
+#[test]
+fn views_not_yet_printable_say_so() {
+    let dir = common::temp_dir();
+    let file = import(dir.path(), "lumajang-bkd");
+    let o = pokin(&["export", "pdf", s(&file), "-o", s(&dir.path().join("x.pdf")), "--view", "flow:f1"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("belum dapat dicetak"));
+}
+
+#[test]
+fn dot_export_for_graphviz() {
+    let dir = common::temp_dir();
+    let file = import(dir.path(), "lumajang-bkd");
+    let o = pokin(&["export", "dot", s(&file)]);
+    assert!(o.status.success());
+    let dot = String::from_utf8_lossy(&o.stdout);
+    assert!(dot.starts_with("digraph pohon_kinerja {"));
+    assert_eq!(dot.matches(" -> ").count(), 49);
+}
