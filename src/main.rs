@@ -246,12 +246,9 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                             print.view
                         )));
                     }
-                    let fingerprint = json::fingerprint(&doc);
-                    let final_version = opened.final_version(&fingerprint)?;
-                    let provenance = pokin::render::pdf::Provenance {
-                        fingerprint: &fingerprint,
-                        final_name: final_version.as_ref().map(|s| s.name.as_str()),
-                    };
+                    let (fingerprint, final_name) = opened.identify(&doc)?;
+                    let provenance =
+                        pokin::render::Provenance { fingerprint: &fingerprint, final_name: final_name.as_deref() };
                     let options = pokin::render::PrintOptions {
                         paper: print.paper,
                         landscape: print.landscape,

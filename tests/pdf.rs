@@ -209,3 +209,24 @@ fn dot_export_for_graphviz() {
     assert!(dot.starts_with("digraph pohon_kinerja {"));
     assert_eq!(dot.matches(" -> ").count(), 49);
 }
+
+#[test]
+fn preview_pages_are_svg_of_the_same_sheets() {
+    let doc = pokin::samples::find("kebumen-bkpsdm").unwrap().document();
+    let fingerprint = pokin::interchange::json::fingerprint(&doc);
+    let provenance = pokin::render::Provenance { fingerprint: &fingerprint, final_name: None };
+    let options = pokin::render::PrintOptions {
+        paper: pokin::render::Paper::A4,
+        mode: pokin::render::PrintMode::Poster { scale: 1.0 },
+        printed_on: "2024-01-20".into(),
+        ..Default::default()
+    };
+    let preview = pokin::render::preview_tree(&doc, &provenance, &options);
+    let printout = pokin::render::print_tree(&doc, &provenance, &options);
+    assert_eq!(preview.pages.len(), printout.pages);
+    assert!((preview.width_pt - 841.89).abs() < 0.1, "A4 landscape by default: {}", preview.width_pt);
+    let last = preview.pages.last().unwrap();
+    assert!(last.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    assert!(last.contains("NIP. 196894241998031011"));
+    assert!(preview.pages[0].contains(&format!("Halaman 1 dari {}", printout.pages)));
+}

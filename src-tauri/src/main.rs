@@ -6,6 +6,7 @@
 
 use pokin::edit::Op;
 use pokin::layout::{layout_tree, TreeLayout, TreeOptions};
+use pokin::render::{preview_tree, print_tree, Paper, Preview, PrintMode, PrintOptions, Provenance};
 use pokin::model::{Document, Period};
 use pokin::store::{DocFile, Snapshot};
 use pokin::validate::{self, Report};
@@ -262,6 +263,78 @@ fn tree_layout(session: State<'_, Session>, collapsed: Vec<String>) -> Reply<Tre
     })
 }
 
+/// The print dialog's options, as the front end sends them.
+#[derive(serde::Deserialize)]
+struct PrintRequest {
+    paper: String,
+    landscape: bool,
+    mode: String,
+    scale: f32,
+    margin_mm: f32,
+    years: Vec<i32>,
+    indicators: bool,
+    owners: bool,
+    numbering: bool,
+    findings: bool,
+    legend: bool,
+}
+
+impl PrintRequest {
+    fn options(self) -> Reply<PrintOptions> {
+        let paper = Paper::parse(&self.paper).ok_or_else(|| format!("Kertas `{}` tidak dikenal", self.paper))?;
+        let mode = match self.mode.as_str() {
+            "poster" => PrintMode::Poster { scale: self.scale },
+            _ => PrintMode::Fit,
+        };
+        Ok(PrintOptions {
+            paper,
+            landscape: self.landscape,
+            mode,
+            margin_mm: self.margin_mm,
+            indicators: self.indicators || !self.years.is_empty(),
+            years: self.years,
+            owners: self.owners,
+            numbering: self.numbering,
+            findings: self.findings,
+            legend: self.legend,
+            ..PrintOptions::default()
+        })
+    }
+}
+
+#[tauri::command]
+fn print_preview(session: State<'_, Session>, options: PrintRequest) -> Reply<Preview> {
+    let options = options.options()?;
+    with_file(&session, |file| {
+        let (fingerprint, final_name) = file.identify(file.document()).map_err(message)?;
+        let provenance = Provenance { fingerprint: &fingerprint, final_name: final_name.as_deref() };
+        Ok(preview_tree(file.document(), &provenance, &options))
+    })
+}
+
+#[derive(Serialize)]
+struct Printed {
+    path: String,
+    pages: usize,
+    warnings: Vec<String>,
+}
+
+#[tauri::command]
+fn print_pdf(session: State<'_, Session>, options: PrintRequest, path: String) -> Reply<Printed> {
+    let options = options.options()?;
+    let mut path = PathBuf::from(path);
+    if path.extension().is_none() {
+        path.set_extension("pdf");
+    }
+    let printout = with_file(&session, |file| {
+        let (fingerprint, final_name) = file.identify(file.document()).map_err(message)?;
+        let provenance = Provenance { fingerprint: &fingerprint, final_name: final_name.as_deref() };
+        Ok(print_tree(file.document(), &provenance, &options))
+    })?;
+    std::fs::write(&path, &printout.pdf).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(Printed { path: path.display().to_string(), pages: printout.pages, warnings: printout.warnings })
+}
+
 fn main() {
     let session = Session::default();
     if let Some(path) = std::env::args_os().nth(1) {
@@ -287,6 +360,8 @@ fn main() {
             create_snapshot,
             list_snapshots,
             tree_layout,
+            print_preview,
+            print_pdf,
         ])
         .run(tauri::generate_context!())
         .expect("Pokin Studio could not start");

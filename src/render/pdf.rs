@@ -129,19 +129,168 @@ const LEVEL_COLOURS: [(f32, f32, f32); 6] = [
     (0.33, 0.33, 0.33),
 ];
 
-fn rgb(r: f32, g: f32, b: f32) -> Color {
-    Color::Rgb(Rgb::new(r, g, b, None))
+fn rgb(r: f32, g: f32, b: f32) -> Rgb3 {
+    (r, g, b)
 }
 
-fn grey(v: f32) -> Color {
-    rgb(v, v, v)
+fn grey(v: f32) -> Rgb3 {
+    (v, v, v)
 }
 
-/// One sheet being drawn, in points with the origin at the top left.
+/// One drawing instruction, in points with the origin at the top left.
+#[derive(Debug, Clone)]
+enum Item {
+    Rect { x: f32, y: f32, w: f32, h: f32, fill: Option<Rgb3>, stroke: Option<(Rgb3, f32)> },
+    Line { points: Vec<[f32; 2]>, colour: Rgb3, width: f32, dashed: bool },
+    /// Text with its baseline at `y`.
+    Text { x: f32, y: f32, text: String, size: f32, bold: bool, colour: Rgb3 },
+    Clip { x: f32, y: f32, w: f32, h: f32 },
+    Unclip,
+}
+
+type Rgb3 = (f32, f32, f32);
+
+/// One sheet: what is drawn on it, the same for the PDF and the preview.
 struct Sheet {
     width: f32,
     height: f32,
-    ops: Vec<Op>,
+    items: Vec<Item>,
+}
+
+impl Sheet {
+    fn new(width: f32, height: f32) -> Sheet {
+        Sheet { width, height, items: Vec::new() }
+    }
+
+    fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, fill: Option<Rgb3>, stroke: Option<(Rgb3, f32)>) {
+        self.items.push(Item::Rect { x, y, w, h, fill, stroke });
+    }
+
+    fn polyline(&mut self, points: &[[f32; 2]], colour: Rgb3, width: f32, dashed: bool) {
+        if points.len() >= 2 {
+            self.items.push(Item::Line { points: points.to_vec(), colour, width, dashed });
+        }
+    }
+
+    fn text(&mut self, x: f32, y: f32, text: &str, size: f32, bold: bool, colour: Rgb3) {
+        if !text.is_empty() {
+            self.items.push(Item::Text { x, y, text: text.to_string(), size, bold, colour });
+        }
+    }
+
+    fn clip(&mut self, x: f32, y: f32, w: f32, h: f32) {
+        self.items.push(Item::Clip { x, y, w, h });
+    }
+
+    fn unclip(&mut self) {
+        self.items.push(Item::Unclip);
+    }
+
+    /// printpdf operations (PDF origin: bottom left).
+    fn to_pdf_ops(&self, fonts: &Fonts) -> Vec<Op> {
+        let colour = |(r, g, b): Rgb3| Color::Rgb(Rgb::new(r, g, b, None));
+        let point = |x: f32, y: f32| Point { x: Pt(x), y: Pt(self.height - y) };
+        let rect = |x: f32, y: f32, w: f32, h: f32| Rect::from_xywh(Pt(x), Pt(self.height - y - h), Pt(w), Pt(h));
+        let mut ops = Vec::with_capacity(self.items.len() * 4);
+        for item in &self.items {
+            match item {
+                Item::Rect { x, y, w, h, fill, stroke } => {
+                    let r = rect(*x, *y, *w, *h);
+                    if let Some(fill) = fill {
+                        ops.push(Op::SetFillColor { col: colour(*fill) });
+                        ops.push(Op::DrawRectangle { rectangle: Rect { mode: Some(PaintMode::Fill), ..r.clone() } });
+                    }
+                    if let Some((c, width)) = stroke {
+                        ops.push(Op::SetOutlineColor { col: colour(*c) });
+                        ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
+                        ops.push(Op::DrawRectangle { rectangle: Rect { mode: Some(PaintMode::Stroke), ..r } });
+                    }
+                }
+                Item::Line { points, colour: c, width, dashed } => {
+                    ops.push(Op::SetOutlineColor { col: colour(*c) });
+                    ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
+                    if *dashed {
+                        ops.push(Op::SetLineDashPattern { dash: LineDashPattern::new(0.0, &[3.0, 2.0]) });
+                    }
+                    let points = points.iter().map(|p| LinePoint { p: point(p[0], p[1]), bezier: false }).collect();
+                    ops.push(Op::DrawLine { line: Line { points, is_closed: false } });
+                    if *dashed {
+                        ops.push(Op::SetLineDashPattern { dash: LineDashPattern::solid() });
+                    }
+                }
+                Item::Text { x, y, text, size, bold, colour: c } => {
+                    let font = if *bold { &fonts.bold } else { &fonts.regular };
+                    fonts.note(font, text);
+                    ops.push(Op::StartTextSection);
+                    ops.push(Op::SetFillColor { col: colour(*c) });
+                    ops.push(Op::SetTextCursor { pos: point(*x, *y) });
+                    ops.push(Op::SetFont { font: PdfFontHandle::External(font.clone()), size: Pt(*size) });
+                    ops.push(Op::ShowText { items: vec![TextItem::Text(text.clone())] });
+                    ops.push(Op::EndTextSection);
+                }
+                Item::Clip { x, y, w, h } => {
+                    ops.push(Op::SaveGraphicsState);
+                    ops.push(Op::DrawRectangle { rectangle: Rect { mode: Some(PaintMode::Clip), ..rect(*x, *y, *w, *h) } });
+                }
+                Item::Unclip => ops.push(Op::RestoreGraphicsState),
+            }
+        }
+        ops
+    }
+
+    /// The same sheet as an SVG document, for the print preview.
+    fn to_svg(&self) -> String {
+        use std::fmt::Write;
+        let hex = |(r, g, b): Rgb3| {
+            format!("#{:02x}{:02x}{:02x}", (r * 255.0).round() as u8, (g * 255.0).round() as u8, (b * 255.0).round() as u8)
+        };
+        let mut out = String::with_capacity(self.items.len() * 90);
+        let _ = write!(
+            out,
+            r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w:.1} {h:.1}" width="{w:.1}" height="{h:.1}" font-family="Noto Sans, DejaVu Sans, sans-serif"><rect width="100%" height="100%" fill="#ffffff"/>"##,
+            w = self.width,
+            h = self.height
+        );
+        let mut clips = 0;
+        for item in &self.items {
+            match item {
+                Item::Rect { x, y, w, h, fill, stroke } => {
+                    let fill = fill.map_or("none".to_string(), hex);
+                    let stroke = stroke.map_or(String::new(), |(c, sw)| format!(r#" stroke="{}" stroke-width="{sw:.2}""#, hex(c)));
+                    let _ = write!(out, r#"<rect x="{x:.2}" y="{y:.2}" width="{w:.2}" height="{h:.2}" fill="{fill}"{stroke}/>"#);
+                }
+                Item::Line { points, colour, width, dashed } => {
+                    let pts: Vec<String> = points.iter().map(|p| format!("{:.2},{:.2}", p[0], p[1])).collect();
+                    let dash = if *dashed { r#" stroke-dasharray="3 2""# } else { "" };
+                    let _ = write!(
+                        out,
+                        r#"<polyline points="{}" fill="none" stroke="{}" stroke-width="{width:.2}"{dash}/>"#,
+                        pts.join(" "),
+                        hex(*colour)
+                    );
+                }
+                Item::Text { x, y, text, size, bold, colour } => {
+                    let weight = if *bold { r#" font-weight="bold""# } else { "" };
+                    let _ = write!(
+                        out,
+                        r#"<text x="{x:.2}" y="{y:.2}" font-size="{size:.2}" fill="{}"{weight}>{}</text>"#,
+                        hex(*colour),
+                        xml_escape(text)
+                    );
+                }
+                Item::Clip { x, y, w, h } => {
+                    clips += 1;
+                    let _ = write!(
+                        out,
+                        r#"<clipPath id="c{clips}"><rect x="{x:.2}" y="{y:.2}" width="{w:.2}" height="{h:.2}"/></clipPath><g clip-path="url(#c{clips})">"#
+                    );
+                }
+                Item::Unclip => out.push_str("</g>"),
+            }
+        }
+        out.push_str("</svg>");
+        out
+    }
 }
 
 /// The two shipped faces, with the characters each is used for (to subset them).
@@ -191,67 +340,8 @@ fn subset_font(bytes: &[u8], chars: &std::collections::BTreeSet<char>) -> Option
     subset(&provider, &glyphs, &SubsetProfile::Minimal, CmapTarget::Unicode).ok()
 }
 
-impl Sheet {
-    fn new(width: f32, height: f32) -> Sheet {
-        Sheet { width, height, ops: Vec::new() }
-    }
-
-    fn point(&self, x: f32, y: f32) -> Point {
-        Point { x: Pt(x), y: Pt(self.height - y) }
-    }
-
-    fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, fill: Option<Color>, stroke: Option<(Color, f32)>) {
-        let r = Rect::from_xywh(Pt(x), Pt(self.height - y - h), Pt(w), Pt(h));
-        if let Some(fill) = fill {
-            self.ops.push(Op::SetFillColor { col: fill });
-            self.ops.push(Op::DrawRectangle { rectangle: Rect { mode: Some(PaintMode::Fill), ..r.clone() } });
-        }
-        if let Some((colour, width)) = stroke {
-            self.ops.push(Op::SetOutlineColor { col: colour });
-            self.ops.push(Op::SetOutlineThickness { pt: Pt(width) });
-            self.ops.push(Op::DrawRectangle { rectangle: Rect { mode: Some(PaintMode::Stroke), ..r } });
-        }
-    }
-
-    fn polyline(&mut self, points: &[[f32; 2]], colour: Color, width: f32, dashed: bool) {
-        if points.len() < 2 {
-            return;
-        }
-        self.ops.push(Op::SetOutlineColor { col: colour });
-        self.ops.push(Op::SetOutlineThickness { pt: Pt(width) });
-        if dashed {
-            self.ops.push(Op::SetLineDashPattern { dash: LineDashPattern::new(0.0, &[3.0, 2.0]) });
-        }
-        let points = points.iter().map(|p| LinePoint { p: self.point(p[0], p[1]), bezier: false }).collect();
-        self.ops.push(Op::DrawLine { line: Line { points, is_closed: false } });
-        if dashed {
-            self.ops.push(Op::SetLineDashPattern { dash: LineDashPattern::solid() });
-        }
-    }
-
-    /// Text with its baseline at `y`.
-    fn text(&mut self, fonts: &Fonts, x: f32, y: f32, text: &str, size: f32, font: &FontId, colour: Color) {
-        if text.is_empty() {
-            return;
-        }
-        fonts.note(font, text);
-        self.ops.push(Op::StartTextSection);
-        self.ops.push(Op::SetFillColor { col: colour });
-        self.ops.push(Op::SetTextCursor { pos: self.point(x, y) });
-        self.ops.push(Op::SetFont { font: PdfFontHandle::External(font.clone()), size: Pt(size) });
-        self.ops.push(Op::ShowText { items: vec![TextItem::Text(text.to_string())] });
-        self.ops.push(Op::EndTextSection);
-    }
-
-    fn clip(&mut self, x: f32, y: f32, w: f32, h: f32) {
-        self.ops.push(Op::SaveGraphicsState);
-        let r = Rect::from_xywh(Pt(x), Pt(self.height - y - h), Pt(w), Pt(h));
-        self.ops.push(Op::DrawRectangle { rectangle: Rect { mode: Some(PaintMode::Clip), ..r } });
-    }
-
-    fn unclip(&mut self) {
-        self.ops.push(Op::RestoreGraphicsState);
-    }
+fn xml_escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 /// Where the tree goes on a sheet: content point (x, y) lands at
@@ -276,7 +366,6 @@ impl Place {
 /// `[x0, x1] × [y0, y1]` of content coordinates.
 fn draw_tree(
     sheet: &mut Sheet,
-    fonts: &Fonts,
     layout: &TreeLayout,
     place: Place,
     window: [f32; 4],
@@ -296,7 +385,7 @@ fn draw_tree(
         let label = 7.5 * s;
         let mut y = place.y(band.y) + 6.0 * s + label;
         for line in Font::bold().wrap(&band.name.to_uppercase(), 7.5, 80.0) {
-            sheet.text(fonts, place.x(4.0), y, &line, label, &fonts.bold, rgb(r, g, b));
+            sheet.text(place.x(4.0), y, &line, label, true, rgb(r, g, b));
             y += label * 1.2;
         }
     }
@@ -328,14 +417,14 @@ fn draw_tree(
         for (k, line) in b.lines.iter().enumerate() {
             let width = regular.width(line, b.font_size) * s;
             let baseline = y + (b.padding + (k as f32 + 0.8) * b.line_height) * s;
-            sheet.text(fonts, x + (w - width) / 2.0, baseline, line, size, &fonts.regular, grey(0.1));
+            sheet.text(x + (w - width) / 2.0, baseline, line, size, false, grey(0.1));
         }
         if !b.notes.is_empty() {
             let top = y + (b.padding + b.lines.len() as f32 * b.line_height + 2.0) * s;
             sheet.polyline(&[[x + 3.0 * s, top], [x + w - 3.0 * s, top]], grey(0.8), 0.4 * s, false);
             for (k, note) in b.notes.iter().enumerate() {
                 let baseline = top + (2.0 + (k as f32 + 0.8) * b.note_line_height) * s;
-                sheet.text(fonts, x + b.padding * s, baseline, note, b.note_size * s, &fonts.regular, grey(0.25));
+                sheet.text(x + b.padding * s, baseline, note, b.note_size * s, false, grey(0.25));
             }
         }
         if let Some(&(count, error)) = badges.get(b.id.as_str()) {
@@ -344,14 +433,14 @@ fn draw_tree(
             sheet.rect(x + w - d * 0.7, y - d * 0.3, d, d, Some(colour), None);
             let label = count.to_string();
             let tw = Font::bold().width(&label, 6.0) * s;
-            sheet.text(fonts, x + w - d * 0.7 + (d - tw) / 2.0, y - d * 0.3 + 6.8 * s, &label, 6.0 * s, &fonts.bold, grey(1.0));
+            sheet.text(x + w - d * 0.7 + (d - tw) / 2.0, y - d * 0.3 + 6.8 * s, &label, 6.0 * s, true, grey(1.0));
         }
     }
 }
 
-fn draw_header(sheet: &mut Sheet, fonts: &Fonts, doc: &Document, margin: f32, suffix: &str) {
+fn draw_header(sheet: &mut Sheet, doc: &Document, margin: f32, suffix: &str) {
     let meta = &doc.document;
-    sheet.text(fonts, margin, margin + 12.0, &meta.title, 12.0, &fonts.bold, grey(0.08));
+    sheet.text(margin, margin + 12.0, &meta.title, 12.0, true, grey(0.08));
     let mut second: Vec<String> = [meta.agency.clone(), meta.government.clone()].into_iter().filter(|s| !s.is_empty()).collect();
     second.push(format!("Periode {}–{}", meta.period.from, meta.period.to));
     let mut line = second.join(" · ");
@@ -359,24 +448,24 @@ fn draw_header(sheet: &mut Sheet, fonts: &Fonts, doc: &Document, margin: f32, su
         line.push_str(" · ");
         line.push_str(suffix);
     }
-    sheet.text(fonts, margin, margin + 25.0, &line, 8.0, &fonts.regular, grey(0.3));
+    sheet.text(margin, margin + 25.0, &line, 8.0, false, grey(0.3));
 }
 
-fn draw_footer(sheet: &mut Sheet, fonts: &Fonts, margin: f32, page: usize, pages: usize, printed: &str, provenance: &Provenance) {
+fn draw_footer(sheet: &mut Sheet, margin: f32, page: usize, pages: usize, printed: &str, provenance: &Provenance) {
     let y = sheet.height - margin - 4.0;
     let state = match provenance.final_name {
         Some(name) => format!("Versi final \"{name}\""),
         None => "DRAF (belum ditetapkan)".to_string(),
     };
     let left = format!("Dicetak {} · {state} · Sidik SHA-256 {}", format::date(printed), provenance.fingerprint);
-    sheet.text(fonts, margin, y, &left, 6.0, &fonts.regular, grey(0.35));
+    sheet.text(margin, y, &left, 6.0, false, grey(0.35));
     let right = format!("Halaman {page} dari {pages}");
     let w = Font::regular().width(&right, 7.0);
-    sheet.text(fonts, sheet.width - margin - w, y, &right, 7.0, &fonts.regular, grey(0.2));
+    sheet.text(sheet.width - margin - w, y, &right, 7.0, false, grey(0.2));
 }
 
 /// The Indonesian signature block, right-aligned in its box.
-fn draw_signature(sheet: &mut Sheet, fonts: &Fonts, doc: &Document, x: f32, y: f32, provenance: &Provenance) {
+fn draw_signature(sheet: &mut Sheet, doc: &Document, x: f32, y: f32, provenance: &Provenance) {
     let sig = &doc.document.signatory;
     let centre = x + SIGNATURE_W / 2.0;
     let centred = |sheet: &mut Sheet, text: &str, baseline: f32, size: f32, bold: bool| {
@@ -384,8 +473,7 @@ fn draw_signature(sheet: &mut Sheet, fonts: &Fonts, doc: &Document, x: f32, y: f
         let lines = font.wrap(text, size, SIGNATURE_W);
         for (k, line) in lines.iter().enumerate() {
             let w = font.width(line, size);
-            let id = if bold { &fonts.bold } else { &fonts.regular };
-            sheet.text(fonts, centre - w / 2.0, baseline + k as f32 * size * 1.25, line, size, id, grey(0.05));
+            sheet.text(centre - w / 2.0, baseline + k as f32 * size * 1.25, line, size, bold, grey(0.05));
         }
         lines.len() as f32 * size * 1.25
     };
@@ -416,14 +504,14 @@ fn draw_signature(sheet: &mut Sheet, fonts: &Fonts, doc: &Document, x: f32, y: f
     }
 }
 
-fn draw_legend(sheet: &mut Sheet, fonts: &Fonts, x: f32, y: f32) {
-    sheet.text(fonts, x, y + 8.0, "Keterangan", 7.5, &fonts.bold, grey(0.15));
+fn draw_legend(sheet: &mut Sheet, x: f32, y: f32) {
+    sheet.text(x, y + 8.0, "Keterangan", 7.5, true, grey(0.15));
     sheet.polyline(&[[x, y + 18.0], [x + 24.0, y + 18.0]], grey(0.45), 0.6, false);
-    sheet.text(fonts, x + 30.0, y + 20.5, "keterkaitan utama (dari anak ke induk)", 7.0, &fonts.regular, grey(0.2));
+    sheet.text(x + 30.0, y + 20.5, "keterkaitan utama (dari anak ke induk)", 7.0, false, grey(0.2));
     sheet.polyline(&[[x, y + 30.0], [x + 24.0, y + 30.0]], rgb(0.75, 0.35, 0.1), 0.6, true);
-    sheet.text(fonts, x + 30.0, y + 32.5, "keterkaitan crosscutting", 7.0, &fonts.regular, grey(0.2));
+    sheet.text(x + 30.0, y + 32.5, "keterkaitan crosscutting", 7.0, false, grey(0.2));
     sheet.rect(x, y + 37.0, 24.0, 9.0, Some(rgb(1.0, 0.97, 0.92)), Some((rgb(0.75, 0.35, 0.1), 0.6)));
-    sheet.text(fonts, x + 30.0, y + 44.5, "kondisi milik perangkat daerah lain (ext:)", 7.0, &fonts.regular, grey(0.2));
+    sheet.text(x + 30.0, y + 44.5, "kondisi milik perangkat daerah lain (ext:)", 7.0, false, grey(0.2));
 }
 
 fn crop_marks(sheet: &mut Sheet, x: f32, y: f32, w: f32, h: f32) {
@@ -434,8 +522,56 @@ fn crop_marks(sheet: &mut Sheet, x: f32, y: f32, w: f32, h: f32) {
     }
 }
 
-/// Prints the Pohon Kinerja.
+/// The sheets of a printout, drawn once for the PDF or the preview.
+struct Composed {
+    sheets: Vec<Sheet>,
+    warnings: Vec<String>,
+    smallest: f32,
+    width: f32,
+    height: f32,
+}
+
+/// Prints the Pohon Kinerja to PDF.
 pub fn print_tree(doc: &Document, provenance: &Provenance, options: &PrintOptions) -> Printout {
+    let composed = compose(doc, provenance, options);
+    let (pw, ph) = (composed.width, composed.height);
+    let mut pdf = PdfDocument::new(&doc.document.title);
+    let fonts = Fonts { regular: FontId::new(), bold: FontId::new(), used: Default::default() };
+    let pages = composed.sheets.len();
+    let pdf_pages: Vec<PdfPage> =
+        composed.sheets.iter().map(|sheet| PdfPage::new(Mm(pw / MM), Mm(ph / MM), sheet.to_pdf_ops(&fonts))).collect();
+    fonts.embed(&mut pdf);
+    pdf.metadata.info.subject = format!("{FINGERPRINT_MARK}{}", provenance.fingerprint);
+    pdf.metadata.info.creator = "Pokin Studio".into();
+    pdf.metadata.info.producer = "Pokin Studio (printpdf)".into();
+    let bytes = pdf
+        .with_pages(pdf_pages)
+        // Uncompressed streams: several times faster to write, readers do not mind.
+        .save(&PdfSaveOptions { subset_fonts: true, optimize: false, ..Default::default() }, &mut Vec::new());
+    Printout { pdf: bytes, pages, warnings: composed.warnings, smallest_text_pt: composed.smallest }
+}
+
+/// The print preview: each sheet as an SVG document, drawn from the same
+/// sheets as the PDF.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Preview {
+    pub pages: Vec<String>,
+    pub warnings: Vec<String>,
+    pub width_pt: f32,
+    pub height_pt: f32,
+}
+
+pub fn preview_tree(doc: &Document, provenance: &Provenance, options: &PrintOptions) -> Preview {
+    let composed = compose(doc, provenance, options);
+    Preview {
+        pages: composed.sheets.iter().map(Sheet::to_svg).collect(),
+        warnings: composed.warnings,
+        width_pt: composed.width,
+        height_pt: composed.height,
+    }
+}
+
+fn compose(doc: &Document, provenance: &Provenance, options: &PrintOptions) -> Composed {
     let mut tree_options = TreeOptions::default();
     tree_options.details.indicators = options.indicators;
     tree_options.details.years = options.years.clone();
@@ -468,8 +604,6 @@ pub fn print_tree(doc: &Document, provenance: &Provenance, options: &PrintOption
     let margin = options.margin_mm * MM;
     let printed = if options.printed_on.is_empty() { crate::store::today() } else { options.printed_on.clone() };
 
-    let mut pdf = PdfDocument::new(&doc.document.title);
-    let fonts = Fonts { regular: FontId::new(), bold: FontId::new(), used: Default::default() };
     let mut warnings = Vec::new();
     let mut sheets: Vec<Sheet> = Vec::new();
     let smallest;
@@ -481,13 +615,13 @@ pub fn print_tree(doc: &Document, provenance: &Provenance, options: &PrintOption
             let scale = (area_w / layout.width).min(area_h / layout.height).min(1.5);
             smallest = smallest_content * scale;
             let mut sheet = Sheet::new(pw, ph);
-            draw_header(&mut sheet, &fonts, doc, margin, "");
+            draw_header(&mut sheet, doc, margin, "");
             let place = Place { dx: margin + (area_w - layout.width * scale) / 2.0, dy: margin + HEADER_H, scale };
-            draw_tree(&mut sheet, &fonts, &layout, place, [f32::MIN, f32::MIN, f32::MAX, f32::MAX], &badges);
+            draw_tree(&mut sheet, &layout, place, [f32::MIN, f32::MIN, f32::MAX, f32::MAX], &badges);
             let sig_y = ph - margin - FOOTER_H - SIGNATURE_H;
-            draw_signature(&mut sheet, &fonts, doc, pw - margin - SIGNATURE_W, sig_y, provenance);
+            draw_signature(&mut sheet, doc, pw - margin - SIGNATURE_W, sig_y, provenance);
             if options.legend {
-                draw_legend(&mut sheet, &fonts, margin, sig_y + 10.0);
+                draw_legend(&mut sheet, margin, sig_y + 10.0);
             }
             sheets.push(sheet);
         }
@@ -510,18 +644,18 @@ pub fn print_tree(doc: &Document, provenance: &Provenance, options: &PrintOption
                     let (ox, oy) = (margin, margin + 18.0);
                     let (cx, cy) = (c as f32 * step_w, r as f32 * step_h);
                     let label = format!("Lembar B{}-K{} (baris {} dari {}, kolom {} dari {})", r + 1, c + 1, r + 1, rows, c + 1, cols);
-                    sheet.text(&fonts, margin, margin + 9.0, &format!("{} — {label}", doc.document.title), 7.5, &fonts.bold, grey(0.2));
+                    sheet.text(margin, margin + 9.0, &format!("{} — {label}", doc.document.title), 7.5, true, grey(0.2));
                     crop_marks(&mut sheet, ox, oy, usable_w, usable_h);
                     sheet.clip(ox, oy, usable_w, usable_h);
                     let place = Place { dx: ox - cx, dy: oy - cy, scale };
                     let window = [cx / scale, cy / scale, (cx + usable_w) / scale, (cy + usable_h) / scale];
-                    draw_tree(&mut sheet, &fonts, &layout, place, window, &badges);
+                    draw_tree(&mut sheet, &layout, place, window, &badges);
                     // Legend and signature sit in the strip under the tree.
                     let strip_y = layout.height * scale + 10.0;
                     if options.legend {
-                        draw_legend(&mut sheet, &fonts, ox - cx, oy - cy + strip_y);
+                        draw_legend(&mut sheet, ox - cx, oy - cy + strip_y);
                     }
-                    draw_signature(&mut sheet, &fonts, doc, ox - cx + content_w - SIGNATURE_W, oy - cy + strip_y, provenance);
+                    draw_signature(&mut sheet, doc, ox - cx + content_w - SIGNATURE_W, oy - cy + strip_y, provenance);
                     sheet.unclip();
                     sheets.push(sheet);
                 }
@@ -535,23 +669,10 @@ pub fn print_tree(doc: &Document, provenance: &Provenance, options: &PrintOption
         ));
     }
     let pages = sheets.len();
-    let pdf_pages: Vec<PdfPage> = sheets
-        .into_iter()
-        .enumerate()
-        .map(|(k, mut sheet)| {
-            draw_footer(&mut sheet, &fonts, margin, k + 1, pages, &printed, provenance);
-            PdfPage::new(Mm(pw / MM), Mm(ph / MM), sheet.ops)
-        })
-        .collect();
-    fonts.embed(&mut pdf);
-    pdf.metadata.info.subject = format!("{FINGERPRINT_MARK}{}", provenance.fingerprint);
-    pdf.metadata.info.creator = "Pokin Studio".into();
-    pdf.metadata.info.producer = "Pokin Studio (printpdf)".into();
-    let bytes = pdf
-        .with_pages(pdf_pages)
-        // Uncompressed streams: several times faster to write, readers do not mind.
-        .save(&PdfSaveOptions { subset_fonts: true, optimize: false, ..Default::default() }, &mut Vec::new());
-    Printout { pdf: bytes, pages, warnings, smallest_text_pt: smallest }
+    for (k, sheet) in sheets.iter_mut().enumerate() {
+        draw_footer(sheet, margin, k + 1, pages, &printed, provenance);
+    }
+    Composed { sheets, warnings, smallest, width: pw, height: ph }
 }
 
 /// The fingerprint a printout carries in its metadata, if it is one of ours.

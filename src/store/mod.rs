@@ -408,6 +408,14 @@ impl DocFile {
         Ok(snapshot)
     }
 
+    /// What a printout of `doc` is: its fingerprint, and the name of the final
+    /// version of this file it is, if it is one.
+    pub fn identify(&self, doc: &Document) -> Result<(String, Option<String>)> {
+        let fingerprint = json::fingerprint(doc);
+        let name = self.final_version(&fingerprint)?.map(|s| s.name);
+        Ok((fingerprint, name))
+    }
+
     /// The final version whose fingerprint this is, if any.
     pub fn final_version(&self, fingerprint: &str) -> Result<Option<Snapshot>> {
         Ok(self.snapshots()?.into_iter().find(|s| s.is_final && s.fingerprint == fingerprint))

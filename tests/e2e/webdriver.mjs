@@ -93,6 +93,7 @@ export class Session {
     if (clear) await call("POST", this.path(`/element/${el}/clear`), {});
     await call("POST", this.path(`/element/${el}/value`), { text });
   }
+  async attribute(css, name) { return call("GET", this.path(`/element/${await this.find(css)}/attribute/${name}`)); }
   async value(css) { return call("GET", this.path(`/element/${await this.find(css)}/property/value`)); }
   async exists(css) {
     const found = await call("POST", this.path("/elements"), { using: "css selector", value: css });

@@ -5,7 +5,7 @@
 // screens and measure rendering speed with a large synthetic tree.
 
 import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
-import type { Document, DocumentView, Finding, LayoutBox, LayoutEdge, Link, Node, Op, Report, TreeLayout } from "../src/types";
+import type { Document, DocumentView, Finding, LayoutBox, LayoutEdge, Link, Node, Op, PrintOptions, PrintPreview, Report, TreeLayout } from "../src/types";
 
 const samples = import.meta.glob("../../assets/samples/*.json", { eager: true, import: "default" }) as Record<string, Document>;
 const sampleKey = (path: string) => path.split("/").pop()!.replace(/\.json$/, "");
@@ -162,6 +162,54 @@ function layout(collapsed: string[]): TreeLayout {
     } else edges.push({ from: l.from, to: l.to, kind: "crosscutting", points: [[ax + 20, a.y], [bx, b.y + b.height]] });
   }
   return { width: cursor + 20, height: y, bands, boxes: [...boxes.values()], edges };
+}
+
+const PAPER_MM: Record<string, [number, number]> = { A4: [210, 297], F4: [215, 330], A3: [297, 420], A2: [420, 594], A1: [594, 841], A0: [841, 1189] };
+const esc = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** A crude printout: the mock layout on sheets (fit or poster tiles), with a header and a footer. */
+function printPreview(o: PrintOptions): PrintPreview {
+  const mm = PAPER_MM[o.paper];
+  if (!mm) refuse(`Kertas \`${o.paper}\` tidak dikenal`);
+  const pt = (v: number) => (v * 72) / 25.4;
+  const [w, h] = o.landscape ? [pt(mm[1]), pt(mm[0])] : [pt(mm[0]), pt(mm[1])];
+  const m = pt(o.margin_mm);
+  const head = 40;
+  const foot = 24;
+  const area = { x: m, y: m + head, w: w - 2 * m, h: h - 2 * m - head - foot };
+  const l = layout([]);
+  const d = doc!.document;
+  const fitScale = Math.min(area.w / l.width, area.h / l.height);
+  const scale = o.mode === "fit" ? fitScale : o.scale;
+  const cols = o.mode === "fit" ? 1 : Math.max(1, Math.ceil((l.width * scale) / area.w));
+  const rows = o.mode === "fit" ? 1 : Math.max(1, Math.ceil((l.height * scale) / area.h));
+  const warnings: string[] = [];
+  if (9 * scale < 6) warnings.push(`Teks terkecil ${(9 * scale).toFixed(1).replace(".", ",")} pt, di bawah 6 pt: pilih kertas lebih besar atau mode poster (tiruan).`);
+  const tree = l.boxes
+    .map((b) => {
+      const text = b.lines.map((line, i) => `<text x="${b.x + b.padding}" y="${b.y + b.padding + (i + 1) * b.line_height}" font-size="${b.font_size}">${esc(line)}</text>`).join("");
+      return `<rect x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}" fill="#fff" stroke="#1f4e79"/>${text}`;
+    })
+    .join("") + l.edges.map((e) => `<polyline fill="none" stroke="#7d8a86" points="${e.points.map((p) => p.join(",")).join(" ")}"/>`).join("");
+  const pages: string[] = [];
+  const total = rows * cols;
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const n = pages.length;
+      pages.push(
+        `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w.toFixed(1)} ${h.toFixed(1)}" width="${w.toFixed(1)}" height="${h.toFixed(1)}" font-family="Noto Sans, DejaVu Sans, sans-serif">` +
+          `<rect width="100%" height="100%" fill="#ffffff"/>` +
+          `<text x="${m}" y="${m + 16}" font-size="14" font-weight="bold">${esc(d.title)}</text>` +
+          `<text x="${m}" y="${m + 32}" font-size="9">${esc([d.agency, d.government].filter(Boolean).join(" — "))} · Periode ${d.period.from}–${d.period.to}</text>` +
+          `<clipPath id="c0"><rect x="${area.x}" y="${area.y}" width="${area.w}" height="${area.h}"/></clipPath>` +
+          `<g clip-path="url(#c0)"><g transform="translate(${area.x - c * area.w} ${area.y - r * area.h}) scale(${scale})">${tree}</g></g>` +
+          (o.legend ? `<text x="${w - m - 160}" y="${m + 16}" font-size="8">Keterangan: garis putus = crosscutting</text>` : "") +
+          `<text x="${m}" y="${h - m}" font-size="8">Halaman ${n + 1} dari ${total} · DRAF · ${o.mode === "poster" ? `Lembar B${r + 1}-K${c + 1}` : "tiruan"}</text>` +
+          `</svg>`,
+      );
+    }
+  }
+  return { pages, warnings, width_pt: w, height_pt: h };
 }
 
 function refuse(message: string): never {
@@ -374,10 +422,18 @@ export function installMockCore(): void {
       }
       case "list_snapshots":
         return snapshots;
+      case "print_preview":
+        return printPreview(a.options as PrintOptions);
+      case "print_pdf": {
+        const printed = printPreview(a.options as PrintOptions);
+        return { path: String(a.path), pages: printed.pages.length, warnings: printed.warnings };
+      }
       case "plugin:dialog|open":
         return "/home/perencana/contoh.pokin";
-      case "plugin:dialog|save":
-        return "/home/perencana/baru.pokin";
+      case "plugin:dialog|save": {
+        const suggested = (a.options as { defaultPath?: string } | undefined)?.defaultPath;
+        return `/home/perencana/${suggested ?? "baru.pokin"}`;
+      }
       case "plugin:window|set_title":
         return null;
       default:

@@ -5,7 +5,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { open, save } from "@tauri-apps/plugin-dialog";
-import type { DocumentView, NewDocumentArgs, Op, SampleInfo, Snapshot, TreeLayout } from "./types";
+import type { DocumentView, NewDocumentArgs, Op, PrintOptions, PrintPreview, PrintResult, SampleInfo, Snapshot, TreeLayout } from "./types";
 
 export function currentDocument(): Promise<DocumentView | null> {
   return invoke<DocumentView | null>("current_document");
@@ -47,6 +47,15 @@ export function treeLayout(collapsed: string[]): Promise<TreeLayout> {
   return invoke<TreeLayout>("tree_layout", { collapsed });
 }
 
+/** The printed sheets as SVG documents, drawn from the same geometry as the PDF. */
+export function printPreview(options: PrintOptions): Promise<PrintPreview> {
+  return invoke<PrintPreview>("print_preview", { options });
+}
+/** Writes the PDF to `path`. */
+export function printPdf(options: PrintOptions, path: string): Promise<PrintResult> {
+  return invoke<PrintResult>("print_pdf", { options, path });
+}
+
 const POKIN_FILTER = { name: "Dokumen Pokin (.pokin, .json)", extensions: ["pokin", "json"] };
 
 /** The native open dialog; null when the planner cancels. */
@@ -64,6 +73,17 @@ export async function pickSavePath(suggestedName: string): Promise<string | null
   });
   if (!picked) return null;
   return /\.pokin$/i.test(picked) ? picked : `${picked}.pokin`;
+}
+
+/** The native save dialog for a .pdf path; null when the planner cancels. */
+export async function pickPdfPath(suggestedName: string): Promise<string | null> {
+  const picked = await save({
+    title: "Simpan PDF",
+    defaultPath: suggestedName,
+    filters: [{ name: "Dokumen PDF (.pdf)", extensions: ["pdf"] }],
+  });
+  if (!picked) return null;
+  return /\.pdf$/i.test(picked) ? picked : `${picked}.pdf`;
 }
 
 /** Sets the window title (and the page title, which WebDriver reads). */

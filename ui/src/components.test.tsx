@@ -9,6 +9,7 @@ import { SidePanel } from "./components/SidePanel";
 import { StartScreen } from "./components/StartScreen";
 import { MainScreen } from "./components/MainScreen";
 import { ConfirmDialog, Toasts } from "./components/Overlays";
+import { PrintDialog } from "./components/PrintDialog";
 import { TreeBox, levelClass, polylinePath, type BoxNode } from "./components/TreeCanvas";
 import { sampleDoc, sampleLayout, sampleView } from "./test/fixtures";
 import type { NodeProps } from "@xyflow/react";
@@ -138,6 +139,66 @@ test("confirm dialog and toasts", () => {
   expect(html).toContain("Urungkan (Ctrl+Z)");
   expect(html).toContain('role="alert"');
   expect(html).toContain("Induknya harus di level 1");
+});
+
+describe("print dialog", () => {
+  /** The opening tag of the element with this test id. */
+  const tag = (html: string, id: string) => new RegExp(`<[^>]*data-testid="${id}"[^>]*>`).exec(html)?.[0] ?? "";
+  const svg = (n: number) => `<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1190.6 841.9"><clipPath id="c0"><rect width="9" height="9"/></clipPath><g clip-path="url(#c0)"><text x="10" y="20">Meningkatnya Reformasi Birokrasi ${n}</text></g></svg>`;
+  const preview = { pages: [svg(1), svg(2)], warnings: ["Teks terkecil 4,2 pt, di bawah 6 pt."], width_pt: 1190.6, height_pt: 841.9 };
+
+  test("the options with their test ids, a year per year of the period, the sheets as real text", () => {
+    editor.state = { ...initialState(), screen: "main", view: sampleView(), dialog: "print", print: { ...initialState().print, preview } };
+    const html = renderToStaticMarkup(<PrintDialog />);
+    for (const id of ["print-dialog", "print-paper", "print-landscape", "print-mode", "print-scale", "print-margin", "print-indicators", "print-year-2025", "print-year-2026", "print-year-2027", "print-owners", "print-numbering", "print-findings", "print-legend", "print-preview", "print-page-1", "print-page-2", "print-warning", "print-save", "print-cancel"]) {
+      expect(html).toContain(`data-testid="${id}"`);
+    }
+    expect(html).not.toContain('data-testid="print-year-2024"');
+    expect(html).not.toContain('data-testid="print-page-3"');
+    for (const label of [">Cetak<", ">Kertas<", ">Mendatar<", ">Mode<", "Satu lembar (paskan)", "Poster (beberapa lembar)", "Skala", ">Margin (mm)<", ">Tampilkan indikator<", "Target tahun", ">Penanggung jawab<", ">Nomor simpul<", ">Lencana temuan<", ">Keterangan<", "Simpan PDF…", ">Batal<"]) {
+      expect(html).toContain(label);
+    }
+    expect(html).toContain("Meningkatnya Reformasi Birokrasi 2</text>");
+    expect(html).toContain("Halaman 1 dari 2");
+    expect(html).toContain("Halaman 2 dari 2");
+    expect(html).toContain('id="pp2-c0"');
+    expect(html).not.toContain("<?xml");
+    expect(html).toContain("aspect-ratio:1190.6 / 841.9");
+    expect(html).toContain("Teks terkecil 4,2 pt, di bawah 6 pt.");
+    expect(html).toContain('<option value="A3" selected="">');
+    expect(html).toContain('aria-busy="false"');
+    expect(html).not.toContain("Menyiapkan pratinjau");
+    // Fit: the scale is for posters only.
+    expect(tag(html, "print-scale")).toContain('disabled=""');
+    expect(tag(html, "print-landscape")).toContain('checked=""');
+    expect(tag(html, "print-legend")).toContain('checked=""');
+    expect(tag(html, "print-owners")).not.toContain("checked");
+  });
+
+  test("while the preview is prepared, and with a wrong field", () => {
+    editor.state = { ...initialState(), screen: "main", view: sampleView(), dialog: "print", print: { ...initialState().print, loading: true, form: { ...initialState().print.form, mode: "poster", margin: "x", years: [2026], indicators: true } } };
+    const html = renderToStaticMarkup(<PrintDialog />);
+    expect(html).toContain("Menyiapkan pratinjau…");
+    expect(html).toContain('aria-busy="true"');
+    expect(html).toContain("Margin harus angka 0 sampai 50 mm.");
+    expect(html).toContain("Perbaiki isian di kiri");
+    expect(tag(html, "print-save")).toContain('disabled=""');
+    expect(tag(html, "print-year-2026")).toContain('checked=""');
+    expect(tag(html, "print-year-2025")).not.toContain("checked");
+    expect(tag(html, "print-scale")).not.toContain("disabled");
+    expect(tag(html, "print-margin")).toContain('aria-invalid="true"');
+  });
+
+  test("a preview that could not be made says why", () => {
+    editor.state = { ...initialState(), screen: "main", view: sampleView(), dialog: "print", print: { ...initialState().print, error: "Kertas `B5` tidak dikenal" } };
+    const html = renderToStaticMarkup(<PrintDialog />);
+    expect(html).toContain("Pratinjau tidak dapat dibuat: Kertas `B5` tidak dikenal");
+  });
+
+  test("the main screen shows it when open", () => {
+    editor.state = { ...initialState(), screen: "main", view: sampleView(), layout: sampleLayout(), dialog: "print" };
+    expect(renderToStaticMarkup(<MainScreen />)).toContain('data-testid="print-dialog"');
+  });
 });
 
 test("helpers of the canvas", () => {

@@ -29,6 +29,8 @@ describe("keys on the canvas", () => {
     [{ key: "n", ctrlKey: true }, { type: "new" }],
     [{ key: "o", ctrlKey: true }, { type: "open" }],
     [{ key: "S", ctrlKey: true, shiftKey: true }, { type: "save-as" }],
+    [{ key: "p", ctrlKey: true }, { type: "print" }],
+    [{ key: "P", metaKey: true }, { type: "print" }],
   ])("%j", (key, cmd) => expect(commandForKey(key, canvas)).toEqual(cmd));
 
   test.each([{ key: "a" }, { key: "Enter", shiftKey: true }, { key: "s", ctrlKey: true }, { key: "z", ctrlKey: true, altKey: true }, { key: "ArrowUp", altKey: true }, { key: "F5" }])(
@@ -44,8 +46,10 @@ describe("keys in a text field", () => {
     }
   });
   test("Ctrl+F still searches", () => expect(commandForKey({ key: "f", ctrlKey: true }, field)).toEqual({ type: "search" }));
+  test("Ctrl+P still prints", () => expect(commandForKey({ key: "p", ctrlKey: true }, field)).toEqual({ type: "print" }));
   test("nothing while a dialog is open", () => {
     expect(commandForKey({ key: "f", ctrlKey: true }, { inField: false, inDialog: true })).toBeNull();
+    expect(commandForKey({ key: "p", ctrlKey: true }, { inField: false, inDialog: true })).toBeNull();
     expect(commandForKey({ key: "Delete" }, { inField: false, inDialog: true })).toBeNull();
   });
 });

@@ -19,7 +19,8 @@ export type Command =
   | { type: "zoom-out" }
   | { type: "new" }
   | { type: "open" }
-  | { type: "save-as" };
+  | { type: "save-as" }
+  | { type: "print" };
 
 export interface KeyLike {
   key: string;
@@ -43,8 +44,9 @@ export function commandForKey(e: KeyLike, ctx: KeyContext): Command | null {
   const mod = !!(e.ctrlKey || e.metaKey);
   const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
   if (mod && !e.altKey) {
-    // Ctrl+F works everywhere; the rest of the shortcuts leave text fields their own meaning.
+    // Ctrl+F and Ctrl+P work everywhere; the rest of the shortcuts leave text fields their own meaning.
     if (key === "f" && !e.shiftKey) return { type: "search" };
+    if (key === "p" && !e.shiftKey) return { type: "print" };
     if (ctx.inField) return null;
     if (key === "z") return e.shiftKey ? { type: "redo" } : { type: "undo" };
     if (key === "y" && !e.shiftKey) return { type: "redo" };

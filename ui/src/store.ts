@@ -25,7 +25,8 @@ import {
   type Decision,
 } from "./ops";
 import { targetNode } from "./findings";
-import type { DocumentView, Finding, NewDocumentArgs, Node, Op, SampleInfo, TreeLayout } from "./types";
+import { PREVIEW_DELAY, defaultPrintForm, formWithYearToggled, optionsFromForm, pdfFileName, type PrintForm } from "./print";
+import type { DocumentView, Finding, NewDocumentArgs, Node, Op, PrintOptions, PrintPreview, SampleInfo, TreeLayout } from "./types";
 
 export interface Toast {
   id: number;
@@ -49,7 +50,24 @@ export interface PromptRequest {
   onOk: (value: string) => void;
 }
 
-export type DialogName = "new" | "units" | "snapshots" | "link";
+export type DialogName = "new" | "units" | "snapshots" | "link" | "print";
+
+/** The print dialog: its fields, the last preview, and what is under way. */
+export interface PrintState {
+  form: PrintForm;
+  /** The last preview the core drew (kept while the next one is prepared). */
+  preview: PrintPreview | null;
+  /** A preview is asked for or waiting for its debounce. */
+  loading: boolean;
+  /** Why the last preview could not be made (also shown as a toast). */
+  error: string | null;
+  /** The PDF is being written. */
+  saving: boolean;
+}
+
+export function initialPrintState(): PrintState {
+  return { form: defaultPrintForm(), preview: null, loading: false, error: null, saving: false };
+}
 
 export interface EditorState {
   screen: "start" | "main";
@@ -77,6 +95,7 @@ export interface EditorState {
   confirm: ConfirmRequest | null;
   prompt: PromptRequest | null;
   dialog: DialogName | null;
+  print: PrintState;
 }
 
 export function initialState(): EditorState {
@@ -99,6 +118,7 @@ export function initialState(): EditorState {
     confirm: null,
     prompt: null,
     dialog: null,
+    print: initialPrintState(),
   };
 }
 
@@ -110,6 +130,8 @@ export class Editor {
   private queue: Promise<unknown> = Promise.resolve();
   private layoutToken = 0;
   private seq = 0;
+  private printToken = 0;
+  private printTimer: ReturnType<typeof setTimeout> | null = null;
 
   subscribe = (l: Listener): (() => void) => {
     this.listeners.add(l);
@@ -184,6 +206,8 @@ export class Editor {
       dialog: null,
       search: { open: false, query: "", index: 0 },
     });
+    this.stopPreview();
+    this.set({ print: initialPrintState() });
     this.updateTitle();
     await this.refreshLayout();
     const layout = this.state.layout;
@@ -264,6 +288,7 @@ export class Editor {
   }
 
   goHome(): void {
+    this.stopPreview();
     this.set({ screen: "start", dialog: null });
     void this.refreshRecent();
   }
@@ -615,7 +640,112 @@ export class Editor {
   // ---- dialogs -------------------------------------------------------------------
 
   openDialog(dialog: DialogName | null): void {
+    if (dialog === "print") return this.openPrint();
+    if (this.state.dialog === "print") this.stopPreview();
     this.set({ dialog });
+  }
+
+  // ---- printing -------------------------------------------------------------------
+
+  private setPrint(patch: Partial<PrintState>): void {
+    this.set({ print: { ...this.state.print, ...patch } });
+  }
+
+  /** The options the print form stands for (null while a field is wrong). */
+  printOptions(): PrintOptions | null {
+    const built = optionsFromForm(this.state.print.form, this.state.view?.document.document.period);
+    return built.ok ? built.options : null;
+  }
+
+  /** Berkas › Cetak (Ctrl+P): the dialog with the last options used for this document, and its preview at once. */
+  openPrint(): void {
+    if (!this.state.view) return;
+    this.set({ dialog: "print" });
+    this.setPrint({ error: null, saving: false });
+    this.schedulePreview(0);
+  }
+
+  closePrint(): void {
+    this.stopPreview();
+    if (this.state.dialog === "print") this.set({ dialog: null });
+  }
+
+  /** Changes fields of the print form; the preview follows after a pause in typing. */
+  setPrintForm(patch: Partial<PrintForm>): void {
+    this.setPrint({ form: { ...this.state.print.form, ...patch } });
+    this.schedulePreview();
+  }
+
+  togglePrintYear(year: number): void {
+    this.setPrint({ form: formWithYearToggled(this.state.print.form, year) });
+    this.schedulePreview();
+  }
+
+  /** Forgets the preview waiting for its pause or under way (its answer is dropped). */
+  private stopPreview(): void {
+    if (this.printTimer !== null) clearTimeout(this.printTimer);
+    this.printTimer = null;
+    this.printToken++;
+    if (this.state.print.loading) this.setPrint({ loading: false });
+  }
+
+  /** Asks for the preview `delay` ms from now; a later change restarts the wait, and a later answer wins. */
+  schedulePreview(delay = PREVIEW_DELAY): void {
+    this.stopPreview();
+    const options = this.printOptions();
+    // A wrong field is shown beside it; there is nothing to preview until it is put right.
+    if (!options) return;
+    const token = this.printToken;
+    this.setPrint({ loading: true });
+    this.printTimer = setTimeout(() => {
+      this.printTimer = null;
+      void this.loadPreview(options, token);
+    }, delay);
+  }
+
+  private async loadPreview(options: PrintOptions, token: number): Promise<void> {
+    try {
+      // After the edits sent before it, and not at all when a newer request came meanwhile.
+      const preview = await this.enqueue(() => (token === this.printToken ? api.printPreview(options) : Promise.resolve(null)));
+      if (token !== this.printToken || !preview) return;
+      this.setPrint({ preview, loading: false, error: null });
+    } catch (e) {
+      if (token !== this.printToken) return;
+      const text = errorText(e);
+      this.setPrint({ preview: null, loading: false, error: text });
+      this.toast(text);
+    }
+  }
+
+  /** Simpan PDF: the native save dialog, then print_pdf; closes the dialog when written. */
+  async savePdf(): Promise<boolean> {
+    const view = this.state.view;
+    if (!view || this.state.print.saving) return false;
+    const built = optionsFromForm(this.state.print.form, view.document.document.period);
+    if (!built.ok) {
+      this.toast(Object.values(built.errors).join(" "));
+      return false;
+    }
+    let path: string | null;
+    try {
+      path = await api.pickPdfPath(pdfFileName(view.document.document));
+    } catch (e) {
+      this.toast(errorText(e));
+      return false;
+    }
+    if (!path) return false;
+    this.setPrint({ saving: true });
+    try {
+      const done = await this.enqueue(() => api.printPdf(built.options, path!));
+      this.closePrint();
+      this.toast(`PDF tersimpan: ${done.path} (${done.pages} halaman)`, "info");
+      return true;
+    } catch (e) {
+      this.toast(errorText(e));
+      return false;
+    } finally {
+      this.setPrint({ saving: false });
+    }
   }
 }
 

@@ -131,3 +131,33 @@ export type Op =
   | { op: "accept_finding"; accepted: Accepted }
   | { op: "unaccept_finding"; rule: string; target: Target }
   | { op: "batch"; label: string; ops: Op[] };
+
+// Printing (print_preview, print_pdf): the same geometry as the PDF.
+export type Paper = "A4" | "F4" | "A3" | "A2" | "A1" | "A0";
+export type PrintMode = "fit" | "poster";
+export interface PrintOptions {
+  paper: Paper;
+  landscape: boolean;
+  /** fit: the whole tree on one sheet; poster: tiled over several sheets at `scale`. */
+  mode: PrintMode;
+  /** Poster only: 1 = the size on screen. */
+  scale: number;
+  margin_mm: number;
+  /** Indicators with their targets for these years. */
+  years: number[];
+  indicators: boolean;
+  owners: boolean;
+  numbering: boolean;
+  findings: boolean;
+  legend: boolean;
+}
+export interface PrintPreview {
+  /** One complete SVG document per printed sheet. */
+  pages: string[];
+  /** Indonesian messages (e.g. text under 6 pt). */
+  warnings: string[];
+  /** The sheet's size in points. */
+  width_pt: number;
+  height_pt: number;
+}
+export interface PrintResult { path: string; pages: number; warnings: string[] }

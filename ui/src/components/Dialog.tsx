@@ -7,10 +7,12 @@ interface Props {
   children: ReactNode;
   footer?: ReactNode;
   wide?: boolean;
+  /** Extra classes on the dialog box (e.g. "print" for the big print dialog). */
+  className?: string;
 }
 
 /** A modal dialog: Escape or the close button dismisses it; focus starts inside. */
-export function Dialog({ title, testId, onClose, children, footer, wide }: Props) {
+export function Dialog({ title, testId, onClose, children, footer, wide, className }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = ref.current;
@@ -23,7 +25,7 @@ export function Dialog({ title, testId, onClose, children, footer, wide }: Props
     <div className="backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div
         ref={ref}
-        className={wide ? "dialog wide" : "dialog"}
+        className={["dialog", wide ? "wide" : "", className ?? ""].filter(Boolean).join(" ")}
         role="dialog"
         aria-modal="true"
         aria-label={title}

@@ -11,6 +11,7 @@ import { UnitsDialog } from "./UnitsDialog";
 import { SnapshotsDialog } from "./SnapshotsDialog";
 import { LinkDialog } from "./LinkDialog";
 import { NewDocumentDialog } from "./NewDocumentDialog";
+import { PrintDialog } from "./PrintDialog";
 
 /** Runs a keyboard or menu command. */
 export function runCommand(cmd: Command): void {
@@ -48,6 +49,8 @@ export function runCommand(cmd: Command): void {
       return void editor.openWithDialog();
     case "save-as":
       return void editor.saveAsWithDialog();
+    case "print":
+      return editor.openPrint();
   }
 }
 
@@ -58,6 +61,8 @@ function useKeyboard() {
       const target = (e.target as HTMLElement | null) ?? null;
       const inDialog = s.confirm !== null || s.prompt !== null || s.dialog !== null || !!target?.closest?.("[role=dialog]");
       const active = document.activeElement as HTMLElement | null;
+      // Ctrl+P is ours everywhere: never the webview's own print.
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === "p") e.preventDefault();
       // Enter and Space on a focused button press that button.
       if (active && (active.tagName === "BUTTON" || active.tagName === "A" || active.tagName === "SUMMARY") && (e.key === "Enter" || e.key === " ")) return;
       const cmd = commandForKey(e, { inField: isTextField(active), inDialog });
@@ -164,6 +169,7 @@ function Toolbar() {
         <Item label="Baru…" keys="Ctrl+N" onClick={() => editor.openDialog("new")} testId="menu-new" />
         <Item label="Buka…" keys="Ctrl+O" onClick={() => void editor.openWithDialog()} testId="menu-open" />
         <Item label="Simpan sebagai…" keys="Ctrl+Shift+S" onClick={() => void editor.saveAsWithDialog()} testId="menu-save-as" />
+        <Item label="Cetak…" keys="Ctrl+P" onClick={() => editor.openPrint()} testId="menu-print" />
         <Item label="Versi bernama…" onClick={() => editor.openDialog("snapshots")} testId="menu-snapshots" />
         <Item label="Halaman awal" onClick={() => editor.goHome()} testId="menu-home" />
       </Menu>
@@ -255,6 +261,7 @@ export function MainScreen() {
         {dialog === "snapshots" && <SnapshotsDialog />}
         {dialog === "link" && <LinkDialog />}
         {dialog === "new" && <NewDocumentDialog />}
+        {dialog === "print" && <PrintDialog />}
       </div>
     </ReactFlowProvider>
   );

@@ -1,0 +1,131 @@
+import {
+  defaultPrintForm,
+  defaultPrintOptions,
+  formFromOptions,
+  formWithYearToggled,
+  inlineSvg,
+  optionsFromForm,
+  pageCaption,
+  pdfFileName,
+  periodYears,
+  toggleYear,
+  type PrintForm,
+} from "./print";
+
+const period = { from: 2025, to: 2027 };
+
+describe("options", () => {
+  test("the core's defaults: A3 landscape, fit, scale 1, 10 mm, no years, legend only", () => {
+    expect(defaultPrintOptions()).toEqual({
+      paper: "A3",
+      landscape: true,
+      mode: "fit",
+      scale: 1,
+      margin_mm: 10,
+      years: [],
+      indicators: false,
+      owners: false,
+      numbering: false,
+      findings: false,
+      legend: true,
+    });
+  });
+  test("the default form stands for the default options", () => {
+    const form = defaultPrintForm();
+    expect(form.scale).toBe("1");
+    expect(form.margin).toBe("10");
+    expect(optionsFromForm(form, period)).toEqual({ ok: true, options: defaultPrintOptions() });
+  });
+  test("numbers as an Indonesian planner types them", () => {
+    const form: PrintForm = { ...defaultPrintForm(), mode: "poster", scale: "0,75", margin: " 12,5 " };
+    expect(optionsFromForm(form)).toMatchObject({ ok: true, options: { mode: "poster", scale: 0.75, margin_mm: 12.5 } });
+    expect(optionsFromForm({ ...form, scale: "1.5" })).toMatchObject({ ok: true, options: { scale: 1.5 } });
+  });
+  test("every field reaches the options", () => {
+    const form: PrintForm = { paper: "F4", landscape: false, mode: "poster", scale: "2", margin: "5", indicators: true, years: [2027, 2025], owners: true, numbering: true, findings: true, legend: false };
+    expect(optionsFromForm(form, period)).toEqual({
+      ok: true,
+      options: { paper: "F4", landscape: false, mode: "poster", scale: 2, margin_mm: 5, years: [2025, 2027], indicators: true, owners: true, numbering: true, findings: true, legend: false },
+    });
+  });
+  test("a poster needs a scale between 0,1 and 10; a fit sheet ignores a wrong one", () => {
+    for (const scale of ["", "abc", "0", "-1", "0,05", "11"]) {
+      const built = optionsFromForm({ ...defaultPrintForm(), mode: "poster", scale });
+      expect(built.ok).toBe(false);
+      if (!built.ok) expect(built.errors.scale).toContain("Skala harus angka antara 0,1 dan 10");
+    }
+    expect(optionsFromForm({ ...defaultPrintForm(), mode: "fit", scale: "abc" })).toMatchObject({ ok: true, options: { scale: 1 } });
+    expect(optionsFromForm({ ...defaultPrintForm(), mode: "fit", scale: "2" })).toMatchObject({ ok: true, options: { scale: 2 } });
+  });
+  test("a margin between 0 and 50 mm", () => {
+    expect(optionsFromForm({ ...defaultPrintForm(), margin: "0" })).toMatchObject({ ok: true, options: { margin_mm: 0 } });
+    for (const margin of ["", "x", "-2", "51"]) {
+      expect(optionsFromForm({ ...defaultPrintForm(), margin })).toEqual({ ok: false, errors: { margin: "Margin harus angka 0 sampai 50 mm." } });
+    }
+  });
+  test("target years go only with the indicators, and only the period's", () => {
+    const form: PrintForm = { ...defaultPrintForm(), years: [2026, 2030, 2025, 2026] };
+    expect(optionsFromForm(form, period)).toMatchObject({ ok: true, options: { indicators: false, years: [] } });
+    expect(optionsFromForm({ ...form, indicators: true }, period)).toMatchObject({ ok: true, options: { indicators: true, years: [2025, 2026] } });
+    expect(optionsFromForm({ ...form, indicators: true })).toMatchObject({ ok: true, options: { years: [2025, 2026, 2030] } });
+  });
+  test("the form round-trips the options", () => {
+    const o = { ...defaultPrintOptions(), mode: "poster" as const, scale: 0.5, margin_mm: 7.5, years: [2026, 2025], indicators: true };
+    const form = formFromOptions(o);
+    expect(form.scale).toBe("0,5");
+    expect(form.margin).toBe("7,5");
+    expect(form.years).toEqual([2025, 2026]);
+    expect(optionsFromForm(form)).toEqual({ ok: true, options: { ...o, years: [2025, 2026] } });
+  });
+});
+
+describe("years", () => {
+  test("one per year of the period", () => {
+    expect(periodYears(period)).toEqual([2025, 2026, 2027]);
+    expect(periodYears({ from: 2026, to: 2026 })).toEqual([2026]);
+    expect(periodYears({ from: 2027, to: 2025 })).toEqual([]);
+  });
+  test("toggle keeps the list sorted", () => {
+    expect(toggleYear([], 2026)).toEqual([2026]);
+    expect(toggleYear([2027], 2025)).toEqual([2025, 2027]);
+    expect(toggleYear([2025, 2026, 2027], 2026)).toEqual([2025, 2027]);
+  });
+  test("ticking a year shows the indicators; unticking leaves them as they are", () => {
+    const off = defaultPrintForm();
+    const ticked = formWithYearToggled(off, 2026);
+    expect(ticked).toMatchObject({ years: [2026], indicators: true });
+    expect(formWithYearToggled(ticked, 2026)).toMatchObject({ years: [], indicators: true });
+    expect(formWithYearToggled({ ...ticked, indicators: false }, 2026)).toMatchObject({ years: [], indicators: false });
+  });
+});
+
+describe("files and pages", () => {
+  test("the PDF is named after the document's title", () => {
+    expect(pdfFileName({ title: "Pohon Kinerja BKD Kabupaten Lumajang 2025–2029" })).toBe("Pohon Kinerja BKD Kabupaten Lumajang 2025–2029.pdf");
+    expect(pdfFileName({ title: 'Pohon Kinerja: "BKD" / Bidang A?' })).toBe("Pohon Kinerja BKD Bidang A.pdf");
+    expect(pdfFileName({ title: "  Renstra.  " })).toBe("Renstra.pdf");
+    expect(pdfFileName({ title: "" })).toBe("Pohon Kinerja.pdf");
+    expect(pdfFileName({ title: "///" })).toBe("Pohon Kinerja.pdf");
+  });
+  test("page captions count from 1", () => {
+    expect(pageCaption(0, 1)).toBe("Halaman 1 dari 1");
+    expect(pageCaption(5, 6)).toBe("Halaman 6 dari 6");
+  });
+  test("inline SVG: no XML declaration, ids scoped to the page", () => {
+    const svg =
+      '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 50"><clipPath id="c0"><rect width="5" height="5"/></clipPath>' +
+      '<g clip-path="url(#c0)"><text>Meningkatnya id=&quot;x&quot;</text></g><use href="#c0"/><use xlink:href=\'#c0\'/></svg>';
+    const out = inlineSvg(svg, "pp2-");
+    expect(out.startsWith("<svg ")).toBe(true);
+    expect(out).toContain('<clipPath id="pp2-c0">');
+    expect(out).toContain('clip-path="url(#pp2-c0)"');
+    expect(out).toContain('<use href="#pp2-c0"/>');
+    expect(out).toContain("<use xlink:href='#pp2-c0'/>");
+    expect(out).toContain('viewBox="0 0 100 50"');
+    expect(out).toContain("<text>Meningkatnya id=&quot;x&quot;</text>");
+  });
+  test("inline SVG without ids is left as it is", () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><text x="1" y="5">Halaman</text></svg>';
+    expect(inlineSvg(svg, "pp1-")).toBe(svg);
+  });
+});

@@ -1,0 +1,174 @@
+// The print dialog's logic, pure: the default options, the form the dialog
+// shows (numbers as typed, in Indonesian), the options built from it, and
+// the preview pages made ready to sit inline in the page.
+
+import { formatNumber, parseNumber } from "./format";
+import type { DocumentMeta, Paper, PrintMode, PrintOptions } from "./types";
+
+export const PAPERS: { value: Paper; label: string }[] = [
+  { value: "A4", label: "A4 (210 × 297 mm)" },
+  { value: "F4", label: "F4 (215 × 330 mm)" },
+  { value: "A3", label: "A3 (297 × 420 mm)" },
+  { value: "A2", label: "A2 (420 × 594 mm)" },
+  { value: "A1", label: "A1 (594 × 841 mm)" },
+  { value: "A0", label: "A0 (841 × 1189 mm)" },
+];
+
+export const MODES: { value: PrintMode; label: string }[] = [
+  { value: "fit", label: "Satu lembar (paskan)" },
+  { value: "poster", label: "Poster (beberapa lembar)" },
+];
+
+/** How long the preview waits after the last change before it is asked for (ms). */
+export const PREVIEW_DELAY = 250;
+
+export const SCALE_MIN = 0.1;
+export const SCALE_MAX = 10;
+export const MARGIN_MAX = 50;
+
+/** The core's defaults: A3 landscape, the whole tree on one sheet, 10 mm margin, the legend. */
+export function defaultPrintOptions(): PrintOptions {
+  return {
+    paper: "A3",
+    landscape: true,
+    mode: "fit",
+    scale: 1,
+    margin_mm: 10,
+    years: [],
+    indicators: false,
+    owners: false,
+    numbering: false,
+    findings: false,
+    legend: true,
+  };
+}
+
+/** What the dialog's fields hold: the numbers as typed ("0,5"). */
+export interface PrintForm {
+  paper: Paper;
+  landscape: boolean;
+  mode: PrintMode;
+  scale: string;
+  margin: string;
+  indicators: boolean;
+  /** Target years ticked (sorted); sent only with the indicators. */
+  years: number[];
+  owners: boolean;
+  numbering: boolean;
+  findings: boolean;
+  legend: boolean;
+}
+
+export function formFromOptions(o: PrintOptions): PrintForm {
+  return {
+    paper: o.paper,
+    landscape: o.landscape,
+    mode: o.mode,
+    scale: formatNumber(o.scale),
+    margin: formatNumber(o.margin_mm),
+    indicators: o.indicators,
+    years: [...o.years].sort((a, b) => a - b),
+    owners: o.owners,
+    numbering: o.numbering,
+    findings: o.findings,
+    legend: o.legend,
+  };
+}
+
+export function defaultPrintForm(): PrintForm {
+  return formFromOptions(defaultPrintOptions());
+}
+
+export interface PrintFormErrors {
+  scale?: string;
+  margin?: string;
+}
+
+export type BuiltOptions = { ok: true; options: PrintOptions } | { ok: false; errors: PrintFormErrors };
+
+/**
+ * The options the form stands for, or what is wrong with it. The scale
+ * counts only for a poster (a fit sheet scales itself); years only with
+ * the indicators, and only those of the document's period when given.
+ */
+export function optionsFromForm(form: PrintForm, period?: { from: number; to: number }): BuiltOptions {
+  const errors: PrintFormErrors = {};
+  let scale = parseNumber(form.scale);
+  if (form.mode === "poster") {
+    if (scale === null || scale < SCALE_MIN || scale > SCALE_MAX) {
+      errors.scale = `Skala harus angka antara ${formatNumber(SCALE_MIN)} dan ${formatNumber(SCALE_MAX)} (1 = ukuran di layar).`;
+    }
+  } else if (scale === null || scale <= 0) {
+    scale = 1;
+  }
+  const margin = parseNumber(form.margin);
+  if (margin === null || margin < 0 || margin > MARGIN_MAX) errors.margin = `Margin harus angka 0 sampai ${MARGIN_MAX} mm.`;
+  if (errors.scale || errors.margin) return { ok: false, errors };
+  const inPeriod = (y: number) => !period || (y >= period.from && y <= period.to);
+  return {
+    ok: true,
+    options: {
+      paper: form.paper,
+      landscape: form.landscape,
+      mode: form.mode,
+      scale: scale!,
+      margin_mm: margin!,
+      years: form.indicators ? [...new Set(form.years.filter(inPeriod))].sort((a, b) => a - b) : [],
+      indicators: form.indicators,
+      owners: form.owners,
+      numbering: form.numbering,
+      findings: form.findings,
+      legend: form.legend,
+    },
+  };
+}
+
+/** The years of the document's period, in order (2025–2027 → [2025, 2026, 2027]). */
+export function periodYears(period: { from: number; to: number }): number[] {
+  const out: number[] = [];
+  for (let y = period.from; y <= period.to && out.length < 100; y++) out.push(y);
+  return out;
+}
+
+/** Ticks or unticks a target year; the list stays sorted. */
+export function toggleYear(years: number[], year: number): number[] {
+  return years.includes(year) ? years.filter((y) => y !== year) : [...years, year].sort((a, b) => a - b);
+}
+
+/** The form after ticking or unticking a year: ticking one shows the indicators (the targets sit under them). */
+export function formWithYearToggled(form: PrintForm, year: number): PrintForm {
+  const years = toggleYear(form.years, year);
+  const added = years.length > form.years.length;
+  return { ...form, years, indicators: form.indicators || added };
+}
+
+/** The PDF's suggested file name: the document's title without characters a file name cannot hold. */
+export function pdfFileName(meta: Pick<DocumentMeta, "title">): string {
+  const name = meta.title
+    .replace(/[\u0000-\u001f\\/:*?"<>|]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/[. ]+$/, "")
+    .slice(0, 120)
+    .trim();
+  return `${name || "Pohon Kinerja"}.pdf`;
+}
+
+/** "Halaman 2 dari 6" */
+export function pageCaption(index: number, count: number): string {
+  return `Halaman ${index + 1} dari ${count}`;
+}
+
+/**
+ * A page's SVG made ready to sit inline in the dialog: without an XML
+ * declaration or doctype, and with its ids (gradients, clip paths, glyphs)
+ * prefixed so that the pages' ids do not clash in one HTML document.
+ */
+export function inlineSvg(svg: string, prefix: string): string {
+  let s = svg.replace(/^\uFEFF/, "").replace(/<\?xml[^>]*\?>/g, "").replace(/<!DOCTYPE[^>]*>/gi, "").trim();
+  if (!/\sid=/.test(s)) return s;
+  s = s.replace(/(\sid=)(["'])([^"']+)\2/g, (_m, attr: string, q: string, id: string) => `${attr}${q}${prefix}${id}${q}`);
+  s = s.replace(/url\(\s*(["']?)#([^)"']+)\1\s*\)/g, (_m, q: string, id: string) => `url(${q}#${prefix}${id}${q})`);
+  s = s.replace(/(\s(?:xlink:)?href=)(["'])#([^"']+)\2/g, (_m, attr: string, q: string, id: string) => `${attr}${q}#${prefix}${id}${q}`);
+  return s;
+}
