@@ -4,12 +4,10 @@
 import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { startDriver, Session } from "./webdriver.mjs";
+import { join } from "node:path";
+import { startDriver, Session, pokin, app as builtApp } from "./webdriver.mjs";
 
-const root = resolve(import.meta.dirname, "../..");
-const pokin = join(root, "target/debug/pokin");
-const app = process.env.POKIN_APP ?? join(root, "target/debug/pokin-studio");
+const app = process.env.POKIN_APP ?? builtApp;
 const work = mkdtempSync(join(tmpdir(), "pokin-bench-"));
 const json = join(work, "synth.json");
 const file = join(work, "synth.pokin");

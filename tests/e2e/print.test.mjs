@@ -2,18 +2,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { withApp } from "./webdriver.mjs";
+import { withApp, scratch, root, app, pokin, shots } from "./webdriver.mjs";
 
-const root = resolve(import.meta.dirname, "../..");
-const app = join(root, "target/debug/pokin-studio");
-const pokin = join(root, "target/debug/pokin");
-const shots = join(root, "artifacts/screenshots");
-const work = mkdtempSync(join(tmpdir(), "pokin-e2e-"));
-const env = { XDG_CONFIG_HOME: join(work, "config"), XDG_DATA_HOME: join(work, "data") };
+const { work, env } = scratch();
 
 async function previewReady(s) {
   const end = Date.now() + 15000;

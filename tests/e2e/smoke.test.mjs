@@ -2,18 +2,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { withApp } from "./webdriver.mjs";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { withApp, scratch, root, app, pokin, shots } from "./webdriver.mjs";
 
-const root = resolve(import.meta.dirname, "../..");
-const app = join(root, "target/debug/pokin-studio");
-const pokin = join(root, "target/debug/pokin");
-const artifacts = join(root, "artifacts/screenshots");
-const work = mkdtempSync(join(tmpdir(), "pokin-e2e-"));
-// The app's recent files and sample copies go to a folder of this run.
-const env = { XDG_CONFIG_HOME: join(work, "config"), XDG_DATA_HOME: join(work, "data") };
+const { work, env } = scratch();
 
 test("opens the Lumajang sample given at launch and shows its tree and findings", async () => {
   const file = join(work, "lumajang.pokin");
@@ -21,7 +14,7 @@ test("opens the Lumajang sample given at launch and shows its tree and findings"
   await withApp(app, [file], async (s) => {
     const text = await s.waitForText("Meningkatnya Reformasi Birokrasi dalam Penyelenggaraan Pemerintah");
     assert.match(text, /17 galat, 64 peringatan, 48 info/);
-    await s.screenshot(join(artifacts, "pohon-lumajang.png"));
+    await s.screenshot(join(shots, "pohon-lumajang.png"));
   }, env);
 });
 
@@ -30,17 +23,17 @@ test("a corrupt file at launch gets a clear message", async () => {
   writeFileSync(file, "ini bukan berkas pokin");
   await withApp(app, [file], async (s) => {
     await s.waitForText(`${file}: bukan berkas Pokin Studio (.pokin)`);
-    await s.screenshot(join(artifacts, "berkas-rusak.png"));
+    await s.screenshot(join(shots, "berkas-rusak.png"));
   }, env);
 });
 
 test("the start screen opens a sample document", async () => {
   await withApp(app, [], async (s) => {
     await s.waitForText("Contoh dokumen");
-    await s.screenshot(join(artifacts, "layar-awal.png"));
+    await s.screenshot(join(shots, "layar-awal.png"));
     await s.click('[data-testid="start-new"]');
     await s.find('[data-testid="new-title"]');
-    await s.screenshot(join(artifacts, "dokumen-baru.png"));
+    await s.screenshot(join(shots, "dokumen-baru.png"));
     await s.press("Escape");
     await s.click('[data-testid="sample-lumajang-bkd"]');
     const text = await s.waitForText("Meningkatnya Profesionalitas ASN");
@@ -48,6 +41,6 @@ test("the start screen opens a sample document", async () => {
     // The units editor lists the struktur organisasi.
     await s.click('[data-testid="units"]');
     await s.find('[data-testid="unit-row-p2i"]');
-    await s.screenshot(join(artifacts, "struktur-organisasi.png"));
+    await s.screenshot(join(shots, "struktur-organisasi.png"));
   }, env);
 });

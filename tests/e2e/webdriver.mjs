@@ -2,7 +2,9 @@
 // Xvfb and tauri-driver for the real app (recipe: shared/notes/e2e-on-linux.md).
 import { spawn, execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
 
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
@@ -165,4 +167,17 @@ export async function withApp(application, args, body, env = {}) {
     await session?.end();
     await stop();
   }
+}
+
+/** Where the built programs and the screenshots are. */
+export const root = resolve(import.meta.dirname, "../..");
+export const app = join(root, "target/debug/pokin-studio");
+export const pokin = join(root, "target/debug/pokin");
+export const shots = join(root, "artifacts/screenshots");
+
+/** A scratch folder for one test file, and an environment that keeps the
+ * app's recent files and sample copies inside it. */
+export function scratch() {
+  const work = mkdtempSync(join(tmpdir(), "pokin-e2e-"));
+  return { work, env: { XDG_CONFIG_HOME: join(work, "config"), XDG_DATA_HOME: join(work, "data") } };
 }
