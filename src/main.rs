@@ -118,7 +118,7 @@ enum Mode {
 /// Options of `export pdf`.
 #[derive(clap::Args)]
 struct PrintArgs {
-    /// Yang dicetak: tree (pohon kinerja)
+    /// Yang dicetak: tree (pohon kinerja), processes (peta proses bisnis level 0), relations (peta relasi)
     #[arg(long, default_value = "tree")]
     view: String,
     /// Kertas: A4, F4, A3, A2, A1, A0
@@ -240,16 +240,17 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 ExportFormat::Dot => write_output(output.as_deref(), &pokin::render::dot::tree_dot(&doc))?,
                 ExportFormat::Pdf => {
                     let output = output.ok_or_else(|| Error::refused("Untuk PDF, sebutkan berkas keluaran dengan -o BERKAS.pdf"))?;
-                    if print.view != "tree" {
-                        return Err(Error::refused(format!(
-                            "Tampilan `{}` belum dapat dicetak; yang tersedia sekarang: tree (pohon kinerja)",
+                    let view = pokin::render::View::parse(&print.view).ok_or_else(|| {
+                        Error::refused(format!(
+                            "Tampilan `{}` belum dapat dicetak; yang tersedia: tree (pohon kinerja), processes (peta proses bisnis), relations (peta relasi)",
                             print.view
-                        )));
-                    }
+                        ))
+                    })?;
                     let (fingerprint, final_name) = opened.identify(&doc)?;
                     let provenance =
                         pokin::render::Provenance { fingerprint: &fingerprint, final_name: final_name.as_deref() };
                     let options = pokin::render::PrintOptions {
+                        view,
                         paper: print.paper,
                         landscape: print.landscape,
                         margin_mm: print.margin,

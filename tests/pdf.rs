@@ -191,6 +191,39 @@ fn final_version_is_frozen_and_verify_tells_the_printout_apart() {
 }
 
 #[test]
+fn process_map_and_relations_pages() {
+    let dir = common::temp_dir();
+    let file = import(dir.path(), "lumajang-bkd");
+    let doc = common::read(&common::root().join("assets/samples/lumajang-bkd.json"));
+    let pdf = dir.path().join("probis.pdf");
+    assert!(pokin(&["export", "pdf", s(&file), "-o", s(&pdf), "--view", "processes", "--paper", "A4", "--landscape"]).status.success());
+    let text = pdf_text(&pdf);
+    assert!(text.contains("Peta Proses Bisnis (level 0)"));
+    assert!(text.contains(&doc.processes.map.goal));
+    for word in ["INPUT", "OUTPUT", "PROSES MANAJERIAL", "PROSES UTAMA", "PROSES PENDUKUNG", "Regulasi", "Anggaran"] {
+        assert!(text.contains(word), "{word}");
+    }
+    for process in doc.processes.map.processes.iter().filter(|p| p.parent.is_none()) {
+        assert!(text.contains(&process.name), "{}", process.name);
+    }
+    assert!(text.contains("5 sub proses"));
+
+    let lamongan = import(dir.path(), "lamongan-bkd");
+    let doc = common::read(&common::root().join("assets/samples/lamongan-bkd.json"));
+    let pdf = dir.path().join("relasi.pdf");
+    assert!(pokin(&["export", "pdf", s(&lamongan), "-o", s(&pdf), "--view", "relations", "--paper", "A4"]).status.success());
+    let info = tool("pdfinfo", &[s(&pdf)]);
+    assert!(info.contains("Pages:           2"), "{info}");
+    let text = pdf_text(&pdf);
+    assert!(text.contains("Peta Relasi (proses × unit kerja)"));
+    for process in doc.processes.map.processes.iter() {
+        let words: Vec<&str> = process.name.split_whitespace().take(3).collect();
+        assert!(text.contains(&words.join(" ")), "{}", process.name);
+    }
+    assert!(text.contains("Halaman 2 dari 2"));
+}
+
+#[test]
 fn views_not_yet_printable_say_so() {
     let dir = common::temp_dir();
     let file = import(dir.path(), "lumajang-bkd");

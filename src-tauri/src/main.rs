@@ -6,7 +6,7 @@
 
 use pokin::edit::Op;
 use pokin::layout::{layout_tree, TreeLayout, TreeOptions};
-use pokin::render::{preview_tree, print_tree, Paper, Preview, PrintMode, PrintOptions, Provenance};
+use pokin::render::{preview_tree, print_tree, Paper, Preview, PrintMode, PrintOptions, Provenance, View};
 use pokin::model::{Document, Period};
 use pokin::store::{DocFile, Snapshot};
 use pokin::validate::{self, Report};
@@ -266,6 +266,9 @@ fn tree_layout(session: State<'_, Session>, collapsed: Vec<String>) -> Reply<Tre
 /// The print dialog's options, as the front end sends them.
 #[derive(serde::Deserialize)]
 struct PrintRequest {
+    /// tree (default), processes, relations
+    #[serde(default)]
+    view: String,
     paper: String,
     landscape: bool,
     mode: String,
@@ -286,7 +289,10 @@ impl PrintRequest {
             "poster" => PrintMode::Poster { scale: self.scale },
             _ => PrintMode::Fit,
         };
+        let view = if self.view.is_empty() { "tree" } else { self.view.as_str() };
+        let view = View::parse(view).ok_or_else(|| format!("Tampilan `{view}` belum dapat dicetak"))?;
         Ok(PrintOptions {
+            view,
             paper,
             landscape: self.landscape,
             mode,

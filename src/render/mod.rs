@@ -4,4 +4,4 @@
 pub mod dot;
 pub mod pdf;
 
-pub use pdf::{preview_tree, print_tree, Paper, PrintMode, PrintOptions, Printout, Preview, Provenance};
+pub use pdf::{preview_tree, print_tree, Paper, PrintMode, PrintOptions, Printout, Preview, Provenance, View};

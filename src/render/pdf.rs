@@ -9,7 +9,8 @@ use crate::format;
 use crate::layout::{font, layout_tree, Font, TreeLayout, TreeOptions};
 use crate::model::{Document, LinkKind};
 use printpdf::{
-    Color, FontId, Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle,
+    Color, FontId, Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, Polygon,
+    PolygonRing, WindingOrder,
     PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem,
 };
 
@@ -57,8 +58,33 @@ pub enum PrintMode {
     Poster { scale: f32 },
 }
 
+/// What is printed.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum View {
+    /// The Pohon Kinerja.
+    #[default]
+    Tree,
+    /// The Peta Proses Bisnis, level 0.
+    Processes,
+    /// The Peta Relasi: processes × units.
+    Relations,
+}
+
+impl View {
+    /// `tree`, `processes`, `relations`; `None` for a view that cannot be printed (yet).
+    pub fn parse(name: &str) -> Option<View> {
+        match name {
+            "tree" => Some(View::Tree),
+            "processes" => Some(View::Processes),
+            "relations" => Some(View::Relations),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct PrintOptions {
+    pub view: View,
     pub paper: Paper,
     pub landscape: bool,
     pub margin_mm: f32,
@@ -80,6 +106,7 @@ pub struct PrintOptions {
 impl Default for PrintOptions {
     fn default() -> Self {
         PrintOptions {
+            view: View::Tree,
             paper: Paper::A3,
             landscape: true,
             margin_mm: 10.0,
@@ -144,6 +171,8 @@ enum Item {
     Line { points: Vec<[f32; 2]>, colour: Rgb3, width: f32, dashed: bool },
     /// Text with its baseline at `y`.
     Text { x: f32, y: f32, text: String, size: f32, bold: bool, colour: Rgb3 },
+    /// A filled shape (arrowheads).
+    Polygon { points: Vec<[f32; 2]>, fill: Rgb3 },
     Clip { x: f32, y: f32, w: f32, h: f32 },
     Unclip,
 }
@@ -180,6 +209,10 @@ impl Sheet {
 
     fn clip(&mut self, x: f32, y: f32, w: f32, h: f32) {
         self.items.push(Item::Clip { x, y, w, h });
+    }
+
+    fn polygon(&mut self, points: &[[f32; 2]], fill: Rgb3) {
+        self.items.push(Item::Polygon { points: points.to_vec(), fill });
     }
 
     fn unclip(&mut self) {
@@ -231,6 +264,13 @@ impl Sheet {
                 Item::Clip { x, y, w, h } => {
                     ops.push(Op::SaveGraphicsState);
                     ops.push(Op::DrawRectangle { rectangle: Rect { mode: Some(PaintMode::Clip), ..rect(*x, *y, *w, *h) } });
+                }
+                Item::Polygon { points, fill } => {
+                    ops.push(Op::SetFillColor { col: colour(*fill) });
+                    let ring = PolygonRing { points: points.iter().map(|p| LinePoint { p: point(p[0], p[1]), bezier: false }).collect() };
+                    ops.push(Op::DrawPolygon {
+                        polygon: Polygon { rings: vec![ring], mode: PaintMode::Fill, winding_order: WindingOrder::NonZero },
+                    });
                 }
                 Item::Unclip => ops.push(Op::RestoreGraphicsState),
             }
@@ -284,6 +324,10 @@ impl Sheet {
                         out,
                         r#"<clipPath id="c{clips}"><rect x="{x:.2}" y="{y:.2}" width="{w:.2}" height="{h:.2}"/></clipPath><g clip-path="url(#c{clips})">"#
                     );
+                }
+                Item::Polygon { points, fill } => {
+                    let pts: Vec<String> = points.iter().map(|p| format!("{:.2},{:.2}", p[0], p[1])).collect();
+                    let _ = write!(out, r#"<polygon points="{}" fill="{}"/>"#, pts.join(" "), hex(*fill));
                 }
                 Item::Unclip => out.push_str("</g>"),
             }
@@ -571,7 +615,39 @@ pub fn preview_tree(doc: &Document, provenance: &Provenance, options: &PrintOpti
     }
 }
 
+/// The sheet size and the settings every page shares.
+struct PageSetup {
+    width: f32,
+    height: f32,
+    margin: f32,
+}
+
 fn compose(doc: &Document, provenance: &Provenance, options: &PrintOptions) -> Composed {
+    let (mut pw, mut ph) = options.paper.size_mm();
+    if options.landscape {
+        std::mem::swap(&mut pw, &mut ph);
+    }
+    let page = PageSetup { width: pw * MM, height: ph * MM, margin: options.margin_mm * MM };
+    let printed = if options.printed_on.is_empty() { crate::store::today() } else { options.printed_on.clone() };
+    let (mut sheets, mut warnings, smallest) = match options.view {
+        View::Tree => compose_tree(doc, provenance, options, &page),
+        View::Processes => (compose_processes(doc, provenance, &page), Vec::new(), 7.0),
+        View::Relations => (compose_relations(doc, provenance, &page), Vec::new(), 7.0),
+    };
+    if smallest < 6.0 {
+        warnings.push(format!(
+            "Teks terkecil di kertas hanya {} pt (di bawah 6 pt) dan sulit dibaca. Pilih kertas yang lebih besar atau mode poster.",
+            format::number(smallest as f64)
+        ));
+    }
+    let pages = sheets.len();
+    for (k, sheet) in sheets.iter_mut().enumerate() {
+        draw_footer(sheet, page.margin, k + 1, pages, &printed, provenance);
+    }
+    Composed { sheets, warnings, smallest, width: page.width, height: page.height }
+}
+
+fn compose_tree(doc: &Document, provenance: &Provenance, options: &PrintOptions, page: &PageSetup) -> (Vec<Sheet>, Vec<String>, f32) {
     let mut tree_options = TreeOptions::default();
     tree_options.details.indicators = options.indicators;
     tree_options.details.years = options.years.clone();
@@ -596,15 +672,8 @@ fn compose(doc: &Document, provenance: &Provenance, options: &PrintOptions) -> C
         }
     }
 
-    let (mut pw, mut ph) = options.paper.size_mm();
-    if options.landscape {
-        std::mem::swap(&mut pw, &mut ph);
-    }
-    let (pw, ph) = (pw * MM, ph * MM);
-    let margin = options.margin_mm * MM;
-    let printed = if options.printed_on.is_empty() { crate::store::today() } else { options.printed_on.clone() };
-
-    let mut warnings = Vec::new();
+    let (pw, ph, margin) = (page.width, page.height, page.margin);
+    let warnings = Vec::new();
     let mut sheets: Vec<Sheet> = Vec::new();
     let smallest;
 
@@ -662,17 +731,162 @@ fn compose(doc: &Document, provenance: &Provenance, options: &PrintOptions) -> C
             }
         }
     }
-    if smallest < 6.0 {
-        warnings.push(format!(
-            "Teks terkecil di kertas hanya {} pt (di bawah 6 pt) dan sulit dibaca. Pilih kertas yang lebih besar atau mode poster.",
-            format::number(smallest as f64)
-        ));
+    (sheets, warnings, smallest)
+}
+
+/// Text wrapped into a box of width `w`, lines from `y` down; returns the height used.
+fn wrapped(sheet: &mut Sheet, text: &str, x: f32, y: f32, w: f32, size: f32, bold: bool, centred: bool) -> f32 {
+    let font = if bold { Font::bold() } else { Font::regular() };
+    let lines = font.wrap(text, size, w);
+    for (k, line) in lines.iter().enumerate() {
+        let dx = if centred { (w - font.width(line, size)) / 2.0 } else { 0.0 };
+        sheet.text(x + dx, y + size + k as f32 * size * 1.25, line, size, bold, grey(0.1));
     }
-    let pages = sheets.len();
-    for (k, sheet) in sheets.iter_mut().enumerate() {
-        draw_footer(sheet, margin, k + 1, pages, &printed, provenance);
+    lines.len() as f32 * size * 1.25
+}
+
+/// The Peta Proses Bisnis, level 0: goal on top, inputs left, the three
+/// bands of processes (manajerial, utama, pendukung), outputs right.
+fn compose_processes(doc: &Document, provenance: &Provenance, page: &PageSetup) -> Vec<Sheet> {
+    use crate::model::ProcessCategory;
+    let map = &doc.processes.map;
+    let mut sheet = Sheet::new(page.width, page.height);
+    let m = page.margin;
+    draw_header(&mut sheet, doc, m, "Peta Proses Bisnis (level 0)");
+    let top = m + HEADER_H;
+    let width = page.width - 2.0 * m;
+    let side = (width * 0.16).max(90.0);
+    let gap = 14.0;
+    // Goal.
+    let goal_h = 8.0 + Font::bold().wrap(&map.goal, 10.0, width - 16.0).len() as f32 * 12.5 + 8.0;
+    sheet.rect(m, top, width, goal_h, Some(rgb(0.12, 0.31, 0.47)), None);
+    let mut y = top + 6.0;
+    for line in Font::bold().wrap(&map.goal, 10.0, width - 16.0) {
+        let w = Font::bold().width(&line, 10.0);
+        sheet.text(m + (width - w) / 2.0, y + 10.0, &line, 10.0, true, grey(1.0));
+        y += 12.5;
     }
-    Composed { sheets, warnings, smallest, width: pw, height: ph }
+    let body_top = top + goal_h + gap;
+    let body_h = page.height - m - FOOTER_H - SIGNATURE_H - gap - body_top;
+    // Inputs and outputs.
+    for (x, title, items) in [(m, "INPUT", &map.inputs), (page.width - m - side, "OUTPUT", &map.outputs)] {
+        sheet.rect(x, body_top, side, body_h, Some(grey(0.96)), Some((grey(0.6), 0.6)));
+        sheet.text(x + 8.0, body_top + 16.0, title, 9.0, true, rgb(0.12, 0.31, 0.47));
+        let mut y = body_top + 24.0;
+        for item in items {
+            y += wrapped(&mut sheet, &format!("• {item}"), x + 8.0, y, side - 16.0, 8.0, false, false) + 3.0;
+        }
+    }
+    // Arrows from the inputs into the processes and out to the outputs.
+    let mid = body_top + body_h / 2.0;
+    for (x0, x1) in [(m + side, m + side + gap), (page.width - m - side - gap, page.width - m - side)] {
+        sheet.polyline(&[[x0, mid], [x1, mid]], grey(0.3), 1.2, false);
+        sheet.polygon(&[[x1, mid], [x1 - 6.0, mid - 3.5], [x1 - 6.0, mid + 3.5]], grey(0.3));
+    }
+    // The three bands of top-level processes.
+    let bx = m + side + gap;
+    let bw = width - 2.0 * (side + gap);
+    let band_h = (body_h - 2.0 * 8.0) / 3.0;
+    let bands = [
+        (ProcessCategory::Management, "PROSES MANAJERIAL", (0.48, 0.12, 0.17)),
+        (ProcessCategory::Core, "PROSES UTAMA", (0.12, 0.42, 0.32)),
+        (ProcessCategory::Support, "PROSES PENDUKUNG", (0.54, 0.35, 0.0)),
+    ];
+    for (k, (category, title, colour)) in bands.iter().enumerate() {
+        let y0 = body_top + k as f32 * (band_h + 8.0);
+        sheet.rect(bx, y0, bw, band_h, Some(grey(0.985)), Some((rgb(colour.0, colour.1, colour.2), 0.8)));
+        sheet.text(bx + 8.0, y0 + 14.0, title, 8.5, true, rgb(colour.0, colour.1, colour.2));
+        let processes: Vec<&crate::model::Process> =
+            map.processes.iter().filter(|p| p.category == *category && p.parent.is_none()).collect();
+        if processes.is_empty() {
+            continue;
+        }
+        let count = processes.len() as f32;
+        let per_row = count.min(((bw - 16.0) / 120.0).floor().max(1.0));
+        let rows = (count / per_row).ceil();
+        let cell_w = (bw - 16.0) / per_row;
+        let cell_h = (band_h - 24.0) / rows;
+        for (i, process) in processes.iter().enumerate() {
+            let (r, c) = ((i as f32 / per_row).floor(), i as f32 % per_row);
+            let (x, y) = (bx + 8.0 + c * cell_w, y0 + 20.0 + r * cell_h);
+            sheet.rect(x + 3.0, y + 2.0, cell_w - 6.0, cell_h - 4.0, Some(grey(1.0)), Some((grey(0.5), 0.6)));
+            let subs = map.processes.iter().filter(|p| p.parent.as_deref() == Some(process.id.as_str())).count();
+            let used = wrapped(&mut sheet, &process.name, x + 8.0, y + 4.0, cell_w - 16.0, 8.0, true, true);
+            if subs > 0 {
+                wrapped(&mut sheet, &format!("{subs} sub proses"), x + 8.0, y + 6.0 + used, cell_w - 16.0, 6.5, false, true);
+            }
+        }
+    }
+    draw_signature(&mut sheet, doc, page.width - m - SIGNATURE_W, page.height - m - FOOTER_H - SIGNATURE_H, provenance);
+    vec![sheet]
+}
+
+/// The Peta Relasi: one row per process, one column per unit that runs a
+/// process, a mark where it does. Rows continue on further sheets.
+fn compose_relations(doc: &Document, provenance: &Provenance, page: &PageSetup) -> Vec<Sheet> {
+    let processes = &doc.processes.map.processes;
+    let units: Vec<&crate::model::Unit> =
+        doc.units.iter().filter(|u| processes.iter().any(|p| p.owners.contains(&u.id))).collect();
+    let m = page.margin;
+    let width = page.width - 2.0 * m;
+    let name_w = (width * 0.38).max(160.0);
+    let cat_w = 62.0;
+    let col_w = ((width - name_w - cat_w) / units.len().max(1) as f32).min(90.0);
+    let label = |u: &crate::model::Unit| if u.short.is_empty() { u.name.clone() } else { u.short.clone() };
+    let head_h = units.iter().map(|u| Font::bold().wrap(&label(u), 6.5, col_w - 6.0).len()).max().unwrap_or(1) as f32 * 8.2 + 10.0;
+    let category = |c: crate::model::ProcessCategory| match c {
+        crate::model::ProcessCategory::Management => "Manajerial",
+        crate::model::ProcessCategory::Core => "Utama",
+        crate::model::ProcessCategory::Support => "Pendukung",
+    };
+    let mut sheets = Vec::new();
+    let mut sheet = Sheet::new(page.width, page.height);
+    let bottom = page.height - m - FOOTER_H - 8.0;
+    let start_sheet = |sheet: &mut Sheet| -> f32 {
+        draw_header(sheet, doc, m, "Peta Relasi (proses × unit kerja)");
+        let y = m + HEADER_H;
+        sheet.rect(m, y, width, head_h, Some(grey(0.92)), Some((grey(0.5), 0.5)));
+        wrapped(sheet, "Proses bisnis", m + 4.0, y + 2.0, name_w - 8.0, 7.5, true, false);
+        wrapped(sheet, "Kategori", m + name_w + 4.0, y + 2.0, cat_w - 8.0, 7.5, true, false);
+        for (k, unit) in units.iter().enumerate() {
+            let x = m + name_w + cat_w + k as f32 * col_w;
+            sheet.polyline(&[[x, y], [x, y + head_h]], grey(0.6), 0.4, false);
+            wrapped(sheet, &label(unit), x + 3.0, y + 2.0, col_w - 6.0, 6.5, true, true);
+        }
+        y + head_h
+    };
+    let mut y = start_sheet(&mut sheet);
+    for process in processes.iter() {
+        let indent = if process.parent.is_some() { 10.0 } else { 0.0 };
+        let name = if process.parent.is_some() { format!("– {}", process.name) } else { process.name.clone() };
+        let font = if process.parent.is_none() { Font::bold() } else { Font::regular() };
+        let lines = font.wrap(&name, 7.5, name_w - 8.0 - indent).len() as f32;
+        let row_h = lines * 9.4 + 6.0;
+        if y + row_h > bottom {
+            sheets.push(std::mem::replace(&mut sheet, Sheet::new(page.width, page.height)));
+            y = start_sheet(&mut sheet);
+        }
+        sheet.rect(m, y, width, row_h, None, Some((grey(0.7), 0.4)));
+        wrapped(&mut sheet, &name, m + 4.0 + indent, y + 1.5, name_w - 8.0 - indent, 7.5, process.parent.is_none(), false);
+        wrapped(&mut sheet, category(process.category), m + name_w + 4.0, y + 1.5, cat_w - 8.0, 7.0, false, false);
+        for (k, unit) in units.iter().enumerate() {
+            let x = m + name_w + cat_w + k as f32 * col_w;
+            sheet.polyline(&[[x, y], [x, y + row_h]], grey(0.7), 0.4, false);
+            if process.owners.contains(&unit.id) {
+                let d = 7.0;
+                sheet.rect(x + (col_w - d) / 2.0, y + (row_h - d) / 2.0, d, d, Some(rgb(0.12, 0.42, 0.32)), None);
+            }
+        }
+        y += row_h;
+    }
+    if y + SIGNATURE_H > bottom {
+        sheets.push(std::mem::replace(&mut sheet, Sheet::new(page.width, page.height)));
+        draw_header(&mut sheet, doc, m, "Peta Relasi (proses × unit kerja)");
+        y = m + HEADER_H;
+    }
+    draw_signature(&mut sheet, doc, page.width - m - SIGNATURE_W, y + 10.0, provenance);
+    sheets.push(sheet);
+    sheets
 }
 
 /// The fingerprint a printout carries in its metadata, if it is one of ours.
