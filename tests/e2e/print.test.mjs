@@ -43,5 +43,15 @@ test("the print dialog previews the signed tree, fitted or as a poster", async (
     const second = await s.text('[data-testid="print-page-2"]');
     assert.match(second, /Lembar B1-K2/);
     await s.screenshot(join(shots, "cetak-poster.png"));
+
+    // The data-collection SOP in the SOP-AP form.
+    await s.click('[data-testid="print-view"] option[value="flow:f1"]');
+    await sleep(400);
+    await previewReady(s);
+    const sop = await s.text('[data-testid="print-page-1"]');
+    assert.match(sop, /STANDAR OPERASIONAL PROSEDUR/);
+    assert.match(sop, /SOP PENGUMPULAN DATA CAPAIAN KINERJA/);
+    assert.match(sop, /Mutu baku/);
+    await s.screenshot(join(shots, "cetak-sop.png"));
   }, env);
 });

@@ -8,6 +8,7 @@ import {
   pageCaption,
   pdfFileName,
   periodYears,
+  printViews,
   toggleYear,
   type PrintForm,
 } from "./print";
@@ -17,6 +18,7 @@ const period = { from: 2025, to: 2027 };
 describe("options", () => {
   test("the core's defaults: A3 landscape, fit, scale 1, 10 mm, no years, legend only", () => {
     expect(defaultPrintOptions()).toEqual({
+      view: "tree",
       paper: "A3",
       landscape: true,
       mode: "fit",
@@ -42,10 +44,10 @@ describe("options", () => {
     expect(optionsFromForm({ ...form, scale: "1.5" })).toMatchObject({ ok: true, options: { scale: 1.5 } });
   });
   test("every field reaches the options", () => {
-    const form: PrintForm = { paper: "F4", landscape: false, mode: "poster", scale: "2", margin: "5", indicators: true, years: [2027, 2025], owners: true, numbering: true, findings: true, legend: false };
+    const form: PrintForm = { view: "flow:f1", paper: "F4", landscape: false, mode: "poster", scale: "2", margin: "5", indicators: true, years: [2027, 2025], owners: true, numbering: true, findings: true, legend: false };
     expect(optionsFromForm(form, period)).toEqual({
       ok: true,
-      options: { paper: "F4", landscape: false, mode: "poster", scale: 2, margin_mm: 5, years: [2025, 2027], indicators: true, owners: true, numbering: true, findings: true, legend: false },
+      options: { view: "flow:f1", paper: "F4", landscape: false, mode: "poster", scale: 2, margin_mm: 5, years: [2025, 2027], indicators: true, owners: true, numbering: true, findings: true, legend: false },
     });
   });
   test("a poster needs a scale between 0,1 and 10; a fit sheet ignores a wrong one", () => {
@@ -127,5 +129,18 @@ describe("files and pages", () => {
   test("inline SVG without ids is left as it is", () => {
     const svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><text x="1" y="5">Halaman</text></svg>';
     expect(inlineSvg(svg, "pp1-")).toBe(svg);
+  });
+});
+
+describe("what can be printed", () => {
+  test("the tree always; the process map, the Peta Relasi and each flow when the document has them", () => {
+    expect(printViews({}).map((v) => v.value)).toEqual(["tree"]);
+    const doc = { processes: { map: { processes: [{}] }, flows: [{ id: "f1", name: "PROSES MANAJEMEN ASN" }] } };
+    expect(printViews(doc)).toEqual([
+      { value: "tree", label: "Pohon kinerja" },
+      { value: "processes", label: "Peta proses bisnis (level 0)" },
+      { value: "relations", label: "Peta relasi" },
+      { value: "flow:f1", label: "Peta lintas fungsi: PROSES MANAJEMEN ASN" },
+    ]);
   });
 });

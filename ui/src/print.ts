@@ -29,6 +29,7 @@ export const MARGIN_MAX = 50;
 /** The core's defaults: A3 landscape, the whole tree on one sheet, 10 mm margin, the legend. */
 export function defaultPrintOptions(): PrintOptions {
   return {
+    view: "tree",
     paper: "A3",
     landscape: true,
     mode: "fit",
@@ -45,6 +46,7 @@ export function defaultPrintOptions(): PrintOptions {
 
 /** What the dialog's fields hold: the numbers as typed ("0,5"). */
 export interface PrintForm {
+  view: string;
   paper: Paper;
   landscape: boolean;
   mode: PrintMode;
@@ -61,6 +63,7 @@ export interface PrintForm {
 
 export function formFromOptions(o: PrintOptions): PrintForm {
   return {
+    view: o.view,
     paper: o.paper,
     landscape: o.landscape,
     mode: o.mode,
@@ -108,6 +111,7 @@ export function optionsFromForm(form: PrintForm, period?: { from: number; to: nu
   return {
     ok: true,
     options: {
+      view: form.view,
       paper: form.paper,
       landscape: form.landscape,
       mode: form.mode,
@@ -171,4 +175,15 @@ export function inlineSvg(svg: string, prefix: string): string {
   s = s.replace(/url\(\s*(["']?)#([^)"']+)\1\s*\)/g, (_m, q: string, id: string) => `url(${q}#${prefix}${id}${q})`);
   s = s.replace(/(\s(?:xlink:)?href=)(["'])#([^"']+)\2/g, (_m, attr: string, q: string, id: string) => `${attr}${q}#${prefix}${id}${q}`);
   return s;
+}
+
+/** What can be printed from a document: the tree, the process map, the Peta Relasi, each flow. */
+export function printViews(doc: { processes?: { map?: { processes?: unknown[] }; flows?: { id: string; name: string }[] } }): { value: string; label: string }[] {
+  const views = [{ value: "tree", label: "Pohon kinerja" }];
+  if ((doc.processes?.map?.processes ?? []).length > 0) {
+    views.push({ value: "processes", label: "Peta proses bisnis (level 0)" });
+    views.push({ value: "relations", label: "Peta relasi" });
+  }
+  for (const flow of doc.processes?.flows ?? []) views.push({ value: `flow:${flow.id}`, label: `Peta lintas fungsi: ${flow.name}` });
+  return views;
 }

@@ -369,7 +369,7 @@ describe("view state", () => {
 
 describe("printing", () => {
   const preview = (pages = 1, warnings: string[] = []) => ({ pages: Array.from({ length: pages }, (_, i) => `<svg viewBox="0 0 1190 842"><text>Lembar ${i + 1}</text></svg>`), warnings, width_pt: 1190.6, height_pt: 841.9 });
-  const defaults = { paper: "A3", landscape: true, mode: "fit", scale: 1, margin_mm: 10, years: [], indicators: false, owners: false, numbering: false, findings: false, legend: true };
+  const defaults = { view: "tree", paper: "A3", landscape: true, mode: "fit", scale: 1, margin_mm: 10, years: [], indicators: false, owners: false, numbering: false, findings: false, legend: true };
 
   beforeEach(() => {
     vi.useFakeTimers();

@@ -136,6 +136,8 @@ export type Op =
 export type Paper = "A4" | "F4" | "A3" | "A2" | "A1" | "A0";
 export type PrintMode = "fit" | "poster";
 export interface PrintOptions {
+  /** What is printed: "tree", "processes", "relations" or "flow:<id>". */
+  view: string;
   paper: Paper;
   landscape: boolean;
   /** fit: the whole tree on one sheet; poster: tiled over several sheets at `scale`. */

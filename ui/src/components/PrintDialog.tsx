@@ -1,6 +1,6 @@
 import { memo, useMemo } from "react";
 import { editor, useEditor } from "../store";
-import { MODES, PAPERS, inlineSvg, optionsFromForm, pageCaption, periodYears, type PrintForm } from "../print";
+import { MODES, PAPERS, inlineSvg, optionsFromForm, pageCaption, periodYears, printViews, type PrintForm } from "../print";
 import type { Paper, PrintMode, PrintPreview } from "../types";
 import { Dialog } from "./Dialog";
 
@@ -35,8 +35,18 @@ export function PrintDialog() {
       <div className="print-layout">
         <form className="print-options" onSubmit={(e) => e.preventDefault()} aria-label="Pilihan cetak">
           <label className="field">
+            <span>Yang dicetak</span>
+            <select value={form.view} onChange={(e) => set({ view: e.target.value })} data-testid="print-view">
+              {printViews(view.document as never).map((v) => (
+                <option key={v.value} value={v.value}>
+                  {v.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
             <span>Kertas</span>
-            <select autoFocus value={form.paper} onChange={(e) => set({ paper: e.target.value as Paper })} data-testid="print-paper">
+            <select value={form.paper} onChange={(e) => set({ paper: e.target.value as Paper })} data-testid="print-paper">
               {PAPERS.map((p) => (
                 <option key={p.value} value={p.value}>
                   {p.label}
