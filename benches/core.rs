@@ -1,6 +1,7 @@
 //! Benchmarks of the core, with the targets of issue #2:
 //! validate 50,000 nodes ≤ 50 ms; open a 10,000-node .pokin ≤ 200 ms;
-//! one durable edit ≤ 2 ms (median); import 10,000 nodes.
+//! one durable edit ≤ 2 ms (median); import 10,000 nodes; and (issue #5)
+//! a 40-step, 8-lane flow laid out and rendered in under 200 ms.
 //! Run with `scripts/bench` (or `cargo bench --bench core`).
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
@@ -63,5 +64,55 @@ fn import_10k(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, validate_50k, open_10k, import_10k);
+/// Issue #5's target: a 40-step, 8-lane flow laid out and rendered in under 200 ms.
+fn flow_40_steps(c: &mut Criterion) {
+    use pokin::model::{Flow, Shape, Step};
+    let lanes: Vec<String> = (1..=8).map(|k| format!("u{k}")).collect();
+    let steps: Vec<Step> = (1..=40)
+        .map(|k| {
+            let shape = match k {
+                1 => Shape::Start,
+                40 => Shape::End,
+                k if k % 6 == 0 => Shape::Decision,
+                _ => Shape::Process,
+            };
+            let mut step = Step {
+                id: format!("s{k}"),
+                text: format!("Langkah {k}: memeriksa dan meneruskan berkas usulan"),
+                lane: lanes[(k * 3) % 8].clone(),
+                shape,
+                duration: "1 hari".into(),
+                output: "Berkas".into(),
+                ..Default::default()
+            };
+            match shape {
+                Shape::Decision => {
+                    step.yes = Some(format!("s{}", k + 1));
+                    step.no = Some(format!("s{}", k - 2));
+                }
+                Shape::End => {}
+                _ => step.next = vec![format!("s{}", k + 1)],
+            }
+            step
+        })
+        .collect();
+    let mut doc = generate(&Options { nodes: 10, flows: 0, seed: 5 });
+    doc.processes.flows = vec![Flow { id: "f".into(), name: "SOP Uji".into(), lanes, steps: steps.into(), ..Default::default() }].into();
+    let fingerprint = json::fingerprint(&doc);
+    let provenance = pokin::render::Provenance { fingerprint: &fingerprint, final_name: None };
+    let options = pokin::render::PrintOptions {
+        view: pokin::render::View::Flow("f".into()),
+        paper: pokin::render::Paper::A4,
+        landscape: true,
+        ..Default::default()
+    };
+    let mut group = c.benchmark_group("flow");
+    group.sample_size(20);
+    group.bench_function("layout + PDF of a 40-step, 8-lane flow", |b| {
+        b.iter(|| black_box(pokin::render::print_tree(&doc, &provenance, &options)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, validate_50k, open_10k, import_10k, flow_40_steps);
 criterion_main!(benches);

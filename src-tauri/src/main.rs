@@ -255,6 +255,18 @@ fn list_snapshots(session: State<'_, Session>) -> Reply<Vec<Snapshot>> {
     with_file(&session, |file| file.snapshots().map_err(message))
 }
 
+/// The SOP-AP geometry of a flow (rows, lane columns, symbols, arrows), for the flow editor.
+#[tauri::command]
+fn flow_layout(session: State<'_, Session>, flow: String, width: f32) -> Reply<pokin::layout::flow::FlowLayout> {
+    with_file(&session, |file| {
+        let doc = file.document();
+        let found = doc.flow(&flow).ok_or_else(|| format!("Peta lintas fungsi `{flow}` tidak ada"))?;
+        let names = |id: &str| doc.unit(id).map(|u| if u.short.is_empty() { u.name.clone() } else { u.short.clone() }).unwrap_or_else(|| id.to_string());
+        let options = pokin::layout::flow::FlowOptions { width, first_page_rows: f32::MAX, page_rows: f32::MAX, font_size: 7.0 };
+        Ok(pokin::layout::flow::layout_flow(found, &names, &options))
+    })
+}
+
 #[tauri::command]
 fn tree_layout(session: State<'_, Session>, collapsed: Vec<String>) -> Reply<TreeLayout> {
     with_file(&session, |file| {
@@ -366,6 +378,7 @@ fn main() {
             create_snapshot,
             list_snapshots,
             tree_layout,
+            flow_layout,
             print_preview,
             print_pdf,
         ])
