@@ -66,38 +66,8 @@ fn import_10k(c: &mut Criterion) {
 
 /// Issue #5's target: a 40-step, 8-lane flow laid out and rendered in under 200 ms.
 fn flow_40_steps(c: &mut Criterion) {
-    use pokin::model::{Flow, Shape, Step};
-    let lanes: Vec<String> = (1..=8).map(|k| format!("u{k}")).collect();
-    let steps: Vec<Step> = (1..=40)
-        .map(|k| {
-            let shape = match k {
-                1 => Shape::Start,
-                40 => Shape::End,
-                k if k % 6 == 0 => Shape::Decision,
-                _ => Shape::Process,
-            };
-            let mut step = Step {
-                id: format!("s{k}"),
-                text: format!("Langkah {k}: memeriksa dan meneruskan berkas usulan"),
-                lane: lanes[(k * 3) % 8].clone(),
-                shape,
-                duration: "1 hari".into(),
-                output: "Berkas".into(),
-                ..Default::default()
-            };
-            match shape {
-                Shape::Decision => {
-                    step.yes = Some(format!("s{}", k + 1));
-                    step.no = Some(format!("s{}", k - 2));
-                }
-                Shape::End => {}
-                _ => step.next = vec![format!("s{}", k + 1)],
-            }
-            step
-        })
-        .collect();
     let mut doc = generate(&Options { nodes: 10, flows: 0, seed: 5 });
-    doc.processes.flows = vec![Flow { id: "f".into(), name: "SOP Uji".into(), lanes, steps: steps.into(), ..Default::default() }].into();
+    doc.processes.flows = vec![pokin::synth::crowded_flow(40, 8)].into();
     let fingerprint = json::fingerprint(&doc);
     let provenance = pokin::render::Provenance { fingerprint: &fingerprint, final_name: None };
     let options = pokin::render::PrintOptions {

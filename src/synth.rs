@@ -318,6 +318,42 @@ fn processes(doc: &mut Document, rng: &mut StdRng, flows: usize) {
     doc.processes.flows = list.into();
 }
 
+/// A crowded flow for layout tests and benchmarks: `steps` steps over
+/// `lanes` lanes, a start, an end, and every sixth step a decision whose
+/// "Tidak" branch loops back two steps.
+pub fn crowded_flow(steps: usize, lanes: usize) -> Flow {
+    let lane_ids: Vec<String> = (1..=lanes).map(|k| format!("u{k}")).collect();
+    let list: Vec<Step> = (1..=steps)
+        .map(|k| {
+            let shape = match k {
+                1 => Shape::Start,
+                k if k == steps => Shape::End,
+                k if k % 6 == 0 => Shape::Decision,
+                _ => Shape::Process,
+            };
+            let mut step = Step {
+                id: format!("s{k}"),
+                text: format!("Langkah {k}: memeriksa dan meneruskan berkas usulan ke unit berikutnya"),
+                lane: lane_ids[(k * 3) % lanes].clone(),
+                shape,
+                duration: "1 hari".into(),
+                output: "Berkas".into(),
+                ..Default::default()
+            };
+            match shape {
+                Shape::Decision => {
+                    step.yes = Some(format!("s{}", k + 1));
+                    step.no = Some(format!("s{}", k - 2));
+                }
+                Shape::End => {}
+                _ => step.next = vec![format!("s{}", k + 1)],
+            }
+            step
+        })
+        .collect();
+    Flow { id: "f".into(), name: "Uji".into(), lanes: lane_ids, steps: list.into(), ..Default::default() }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -268,40 +268,8 @@ mod tests {
 
     #[test]
     fn forty_steps_eight_lanes_without_overlaps_or_crossings() {
-        use crate::model::{Step, Flow};
-        let lanes: Vec<String> = (1..=8).map(|k| format!("u{k}")).collect();
-        let steps: Vec<Step> = (1..=40)
-            .map(|k| {
-                let shape = match k {
-                    1 => Shape::Start,
-                    40 => Shape::End,
-                    k if k % 6 == 0 => Shape::Decision,
-                    _ => Shape::Process,
-                };
-                let mut step = Step {
-                    id: format!("s{k}"),
-                    text: format!("Langkah {k}: memeriksa dan meneruskan berkas usulan ke unit berikutnya"),
-                    lane: lanes[(k * 3) % 8].clone(),
-                    shape,
-                    duration: "1 hari".into(),
-                    output: "Berkas".into(),
-                    ..Default::default()
-                };
-                match shape {
-                    Shape::Decision => {
-                        step.yes = Some(format!("s{}", k + 1));
-                        step.no = Some(format!("s{}", k - 2));
-                    }
-                    Shape::End => {}
-                    _ => step.next = vec![format!("s{}", k + 1)],
-                }
-                step
-            })
-            .collect();
-        let flow = Flow { id: "f".into(), name: "Uji".into(), lanes, steps: steps.into(), ..Default::default() };
-        let started = std::time::Instant::now();
+        let flow = crate::synth::crowded_flow(40, 8);
         let layout = layout_flow(&flow, &|id| id.to_uppercase(), &options());
-        let _elapsed = started.elapsed();
         assert!(layout.pages > 1);
         for (k, a) in layout.symbols.iter().enumerate() {
             for b in &layout.symbols[k + 1..] {
