@@ -156,6 +156,31 @@ fn move_node_to_a_new_parent_and_reorder() {
 }
 
 #[test]
+fn steps_are_renumbered_like_a_numbered_list_and_undo_restores() {
+    let dir = temp_dir();
+    let mut file = DocFile::create(&dir.path().join("langkah.pokin"), &lumajang()).unwrap();
+    let numbers = |file: &DocFile| -> Vec<(String, Option<u32>)> {
+        file.document().processes.flows[0].steps.iter().map(|s| (s.id.clone(), s.number)).collect()
+    };
+    let step = Step { text: "Memverifikasi berkas".into(), lane: "p2i".into(), shape: Shape::Process, ..Default::default() };
+    file.apply(&Op::AddStep { flow: "f1".into(), step, before: Some("s4".into()) }).unwrap().unwrap();
+    let after_add = numbers(&file);
+    assert_eq!(after_add.len(), 12);
+    assert_eq!(after_add[3], ("s12".to_string(), Some(4)));
+    assert_eq!(after_add[4], ("s4".to_string(), Some(5)));
+    assert!(after_add.iter().enumerate().all(|(i, (_, n))| *n == Some(i as u32 + 1)));
+    file.apply(&Op::MoveStep { flow: "f1".into(), id: "s1".into(), before: None }).unwrap().unwrap();
+    assert_eq!(numbers(&file).last().unwrap(), &("s1".to_string(), Some(12)));
+    file.apply(&Op::DeleteStep { flow: "f1".into(), id: "s2".into() }).unwrap().unwrap();
+    assert!(numbers(&file).iter().enumerate().all(|(i, (_, n))| *n == Some(i as u32 + 1)));
+    // Each was one edit: three undos bring the sample back.
+    for _ in 0..3 {
+        file.undo().unwrap();
+    }
+    assert_eq!(file.document(), &lumajang());
+}
+
+#[test]
 fn named_versions() {
     let dir = temp_dir();
     let mut file = DocFile::create(&dir.path().join("versi.pokin"), &lumajang()).unwrap();

@@ -28,7 +28,8 @@ struct Session {
 struct DocumentView {
     path: String,
     read_only: Option<String>,
-    document: Document,
+    /// In the script form: a step's number under `number` (see `json::to_script_value`).
+    document: serde_json::Value,
     report: Report,
     can_undo: bool,
     can_redo: bool,
@@ -49,12 +50,11 @@ fn message(err: pokin::Error) -> String {
 }
 
 fn view(file: &DocFile) -> DocumentView {
-    let document = file.document().clone();
-    let report = validate::validate(&document);
+    let report = validate::validate(file.document());
     DocumentView {
         path: file.path().display().to_string(),
         read_only: file.read_only().map(str::to_string),
-        document,
+        document: pokin::interchange::json::to_script_value(file.document()),
         report,
         can_undo: file.can_undo(),
         can_redo: file.can_redo(),
@@ -267,6 +267,23 @@ fn flow_layout(session: State<'_, Session>, flow: String, width: f32) -> Reply<p
     })
 }
 
+/// The Peta Proses Bisnis (level 0, or a process's Peta Sub Proses Bisnis) in `width` × `height` points.
+#[tauri::command]
+fn process_map_layout(
+    session: State<'_, Session>,
+    parent: Option<String>,
+    width: f32,
+    height: f32,
+) -> Reply<pokin::layout::processes::ProcessMapLayout> {
+    with_file(&session, |file| {
+        let doc = file.document();
+        if let Some(id) = parent.as_deref() {
+            doc.process(id).ok_or_else(|| format!("Proses `{id}` tidak ada"))?;
+        }
+        Ok(pokin::layout::processes::layout_process_map(doc, parent.as_deref(), width.max(300.0), height.max(200.0)))
+    })
+}
+
 #[tauri::command]
 fn tree_layout(session: State<'_, Session>, collapsed: Vec<String>) -> Reply<TreeLayout> {
     with_file(&session, |file| {
@@ -379,6 +396,7 @@ fn main() {
             list_snapshots,
             tree_layout,
             flow_layout,
+            process_map_layout,
             print_preview,
             print_pdf,
         ])

@@ -228,18 +228,25 @@ impl Op {
                 }
                 tx.delete(Key::Flow { id: id.clone() })
             }
-            Op::AddStep { flow, step, before } => add_step(tx, flow, step, before.as_deref()),
+            Op::AddStep { flow, step, before } => {
+                add_step(tx, flow, step, before.as_deref())?;
+                renumber_steps(tx, flow)
+            }
             Op::UpdateStep { flow, step } => {
                 let key = Key::Step { flow: flow.clone(), id: step.id.clone() };
                 let row = super::read(tx.doc(), &key).ok_or_else(|| missing("Langkah", &step.id))?;
                 tx.put(key, Some(row_of(row.ord, step)))
             }
-            Op::DeleteStep { flow, id } => delete_step(tx, flow, id),
+            Op::DeleteStep { flow, id } => {
+                delete_step(tx, flow, id)?;
+                renumber_steps(tx, flow)
+            }
             Op::MoveStep { flow, id, before } => {
                 let f = tx.doc().flow(flow).ok_or_else(|| missing("Peta lintas fungsi", flow))?;
                 let index = before_index(&f.steps, before.as_deref(), |s| &s.id, "Langkah")?;
                 let key = Key::Step { flow: flow.clone(), id: id.clone() };
-                move_to(tx, &List::Steps(flow.clone()), key, index, "Langkah", id)
+                move_to(tx, &List::Steps(flow.clone()), key, index, "Langkah", id)?;
+                renumber_steps(tx, flow)
             }
 
             Op::AddAnnotation { annotation } => {
@@ -633,6 +640,27 @@ fn add_step(tx: &mut Tx, flow_id: &str, step: &Step, before: Option<&str>) -> Re
     let index = before_index(&flow.steps, before, |s| &s.id, "Langkah")?;
     let ord = tx.ord_at(&List::Steps(flow_id.into()), index)?;
     tx.put(Key::Step { flow: flow_id.into(), id: step.id.clone() }, Some(row_of(ord, &step)))
+}
+
+/// In a numbered flow (any step has a number), every step gets its place
+/// (1, 2, …) as its number after a step is added, removed or moved — as in
+/// a numbered list. Flows without numbers stay without.
+fn renumber_steps(tx: &mut Tx, flow_id: &str) -> Result<()> {
+    let flow = tx.doc().flow(flow_id).ok_or_else(|| missing("Peta lintas fungsi", flow_id))?;
+    if flow.steps.iter().all(|s| s.number.is_none()) {
+        return Ok(());
+    }
+    let changed: Vec<Step> = flow
+        .steps
+        .iter()
+        .enumerate()
+        .filter(|(i, s)| s.number != Some(*i as u32 + 1))
+        .map(|(i, s)| Step { number: Some(i as u32 + 1), ..s.clone() })
+        .collect();
+    for step in changed {
+        Op::UpdateStep { flow: flow_id.into(), step }.run(tx)?;
+    }
+    Ok(())
 }
 
 fn delete_step(tx: &mut Tx, flow_id: &str, id: &str) -> Result<()> {

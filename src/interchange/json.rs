@@ -31,6 +31,30 @@ pub fn to_string(doc: &Document) -> String {
     text
 }
 
+/// The document as a JSON value for a script (the editor): the same as the
+/// file, except that a step's number is under `number` and `no` is only a
+/// decision's "no" branch. A JavaScript parser keeps only one of two equal
+/// keys, so the file's double `no` would lose the number or the branch.
+/// The reader takes `number` back (see `model::step`).
+pub fn to_script_value(doc: &Document) -> serde_json::Value {
+    let mut value = serde_json::to_value(doc).expect("a document always serialises");
+    let flows = value.pointer_mut("/processes/flows").and_then(serde_json::Value::as_array_mut);
+    for (flow, json) in doc.processes.flows.iter().zip(flows.into_iter().flatten()) {
+        let steps = json.get_mut("steps").and_then(serde_json::Value::as_array_mut);
+        for (step, json) in flow.steps.iter().zip(steps.into_iter().flatten()) {
+            let Some(object) = json.as_object_mut() else { continue };
+            object.remove("no");
+            if let Some(number) = step.number {
+                object.insert("number".into(), number.into());
+            }
+            if let Some(no) = step.no.as_deref().filter(|s| !s.is_empty()) {
+                object.insert("no".into(), no.into());
+            }
+        }
+    }
+    value
+}
+
 /// Canonical form for fingerprints: compact, keys in the model's fixed
 /// order, and the keys of free-form `extra` objects sorted. (Not through
 /// `serde_json::Value`: a decision step repeats the key `no`.)
@@ -216,6 +240,25 @@ mod tests {
 
     const MINIMAL: &str = r#"{"format":"pokin/1","document":{"title":"T","period":{"from":2025,"to":2029}},
         "tree":{"levels":[{"name":"Impact","kind":"impact"}],"nodes":[{"id":"n0","level":0,"statement":"S"}]}}"#;
+
+    #[test]
+    fn script_value_keeps_step_number_and_no_branch_apart() {
+        let doc = crate::samples::find("lumajang-bkd").unwrap().document();
+        let mut doc = doc.clone();
+        let step = doc.processes.flows.get_mut(0).unwrap().steps.get_mut(3).unwrap();
+        step.shape = crate::model::Shape::Decision;
+        step.next.clear();
+        step.yes = Some("s5".into());
+        step.no = Some("s3".into());
+        let value = to_script_value(&doc);
+        let json = &value["processes"]["flows"][0]["steps"][3];
+        assert_eq!(json["number"], 4);
+        assert_eq!(json["no"], "s3");
+        assert_eq!(value["processes"]["flows"][0]["steps"][0].get("no"), None);
+        // And back: the editor sends steps in this form.
+        let back: crate::model::Step = serde_json::from_value(json.clone()).unwrap();
+        assert_eq!(back, doc.processes.flows[0].steps[3]);
+    }
 
     #[test]
     fn minimal_document_reads() {

@@ -5,6 +5,7 @@
 
 pub mod flow;
 pub mod font;
+pub mod processes;
 pub mod tree;
 
 pub use font::Font;

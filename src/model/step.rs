@@ -11,7 +11,7 @@ use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 const FIELDS: &[&str] = &[
-    "id", "no", "text", "lane", "shape", "requirements", "duration", "output", "note", "next", "yes", "extra",
+    "id", "no", "number", "text", "lane", "shape", "requirements", "duration", "output", "note", "next", "yes", "extra",
 ];
 
 impl Serialize for Step {
@@ -81,6 +81,8 @@ impl<'de> Deserialize<'de> for Step {
                             NoKey::Branch(s) => step.no = Some(s),
                             NoKey::Null(()) => {}
                         },
+                        // The editor's unambiguous spelling of the step number (see `json::to_script_value`).
+                        "number" => step.number = map.next_value()?,
                         "requirements" => step.requirements = map.next_value()?,
                         "duration" => step.duration = map.next_value()?,
                         "output" => step.output = map.next_value()?,

@@ -773,75 +773,55 @@ fn wrapped(sheet: &mut Sheet, text: &str, x: f32, y: f32, w: f32, size: f32, bol
 }
 
 /// The Peta Proses Bisnis, level 0: goal on top, inputs left, the three
-/// bands of processes (manajerial, utama, pendukung), outputs right.
+/// bands of processes (manajerial, utama, pendukung), outputs right — the
+/// editor's geometry (`layout::processes`), moved onto the sheet.
 fn compose_processes(doc: &Document, provenance: &Provenance, page: &PageSetup) -> Vec<Sheet> {
+    use crate::layout::processes::{layout_process_map, TextBlock};
     use crate::model::ProcessCategory;
-    let map = &doc.processes.map;
     let mut sheet = Sheet::new(page.width, page.height);
     let m = page.margin;
     draw_header(&mut sheet, doc, m, "Peta Proses Bisnis (level 0)");
     let top = m + HEADER_H;
-    let width = page.width - 2.0 * m;
-    let side = (width * 0.16).max(90.0);
-    let gap = 14.0;
-    // Goal.
-    let goal_h = 8.0 + Font::bold().wrap(&map.goal, 10.0, width - 16.0).len() as f32 * 12.5 + 8.0;
-    sheet.rect(m, top, width, goal_h, Some(rgb(0.12, 0.31, 0.47)), None);
-    let mut y = top + 6.0;
-    for line in Font::bold().wrap(&map.goal, 10.0, width - 16.0) {
-        let w = Font::bold().width(&line, 10.0);
-        sheet.text(m + (width - w) / 2.0, y + 10.0, &line, 10.0, true, grey(1.0));
-        y += 12.5;
-    }
-    let body_top = top + goal_h + gap;
-    let body_h = page.height - m - FOOTER_H - SIGNATURE_H - gap - body_top;
-    // Inputs and outputs.
-    for (x, title, items) in [(m, "INPUT", &map.inputs), (page.width - m - side, "OUTPUT", &map.outputs)] {
-        sheet.rect(x, body_top, side, body_h, Some(grey(0.96)), Some((grey(0.6), 0.6)));
-        sheet.text(x + 8.0, body_top + 16.0, title, 9.0, true, rgb(0.12, 0.31, 0.47));
-        let mut y = body_top + 24.0;
-        for item in items {
-            y += wrapped(&mut sheet, &format!("• {item}"), x + 8.0, y, side - 16.0, 8.0, false, false) + 3.0;
+    let height = page.height - m - FOOTER_H - SIGNATURE_H - 14.0 - top;
+    let layout = layout_process_map(doc, None, page.width - 2.0 * m, height);
+    let (dx, dy) = (m, top);
+    let text = |sheet: &mut Sheet, block: &TextBlock, colour: Rgb3| {
+        for (x, y, line) in block.placed() {
+            sheet.text(dx + x, dy + y, line, block.size, block.bold, colour);
+        }
+    };
+    let g = &layout.goal;
+    sheet.rect(dx + g.x, dy + g.y, g.width, g.height, Some(rgb(0.12, 0.31, 0.47)), None);
+    text(&mut sheet, &layout.goal_text, grey(1.0));
+    for panel in layout.inputs.iter().chain(&layout.outputs) {
+        let r = &panel.rect;
+        sheet.rect(dx + r.x, dy + r.y, r.width, r.height, Some(grey(0.96)), Some((grey(0.6), 0.6)));
+        sheet.text(dx + r.x + 8.0, dy + r.y + 16.0, &panel.title, 9.0, true, rgb(0.12, 0.31, 0.47));
+        for item in &panel.items {
+            text(&mut sheet, item, grey(0.1));
         }
     }
-    // Arrows from the inputs into the processes and out to the outputs.
-    let mid = body_top + body_h / 2.0;
-    for (x0, x1) in [(m + side, m + side + gap), (page.width - m - side - gap, page.width - m - side)] {
-        sheet.polyline(&[[x0, mid], [x1, mid]], grey(0.3), 1.2, false);
-        sheet.polygon(&[[x1, mid], [x1 - 6.0, mid - 3.5], [x1 - 6.0, mid + 3.5]], grey(0.3));
+    for [[x0, y0], [x1, y1]] in &layout.arrows {
+        let (x0, x1, y) = (dx + x0, dx + x1, dy + (y0 + y1) / 2.0);
+        sheet.polyline(&[[x0, y], [x1, y]], grey(0.3), 1.2, false);
+        sheet.polygon(&[[x1, y], [x1 - 6.0, y - 3.5], [x1 - 6.0, y + 3.5]], grey(0.3));
     }
-    // The three bands of top-level processes.
-    let bx = m + side + gap;
-    let bw = width - 2.0 * (side + gap);
-    let band_h = (body_h - 2.0 * 8.0) / 3.0;
-    let bands = [
-        (ProcessCategory::Management, "PROSES MANAJERIAL", (0.48, 0.12, 0.17)),
-        (ProcessCategory::Core, "PROSES UTAMA", (0.12, 0.42, 0.32)),
-        (ProcessCategory::Support, "PROSES PENDUKUNG", (0.54, 0.35, 0.0)),
-    ];
-    for (k, (category, title, colour)) in bands.iter().enumerate() {
-        let y0 = body_top + k as f32 * (band_h + 8.0);
-        sheet.rect(bx, y0, bw, band_h, Some(grey(0.985)), Some((rgb(colour.0, colour.1, colour.2), 0.8)));
-        sheet.text(bx + 8.0, y0 + 14.0, title, 8.5, true, rgb(colour.0, colour.1, colour.2));
-        let processes: Vec<&crate::model::Process> =
-            map.processes.iter().filter(|p| p.category == *category && p.parent.is_none()).collect();
-        if processes.is_empty() {
-            continue;
-        }
-        let count = processes.len() as f32;
-        let per_row = count.min(((bw - 16.0) / 120.0).floor().max(1.0));
-        let rows = (count / per_row).ceil();
-        let cell_w = (bw - 16.0) / per_row;
-        let cell_h = (band_h - 24.0) / rows;
-        for (i, process) in processes.iter().enumerate() {
-            let (r, c) = ((i as f32 / per_row).floor(), i as f32 % per_row);
-            let (x, y) = (bx + 8.0 + c * cell_w, y0 + 20.0 + r * cell_h);
-            sheet.rect(x + 3.0, y + 2.0, cell_w - 6.0, cell_h - 4.0, Some(grey(1.0)), Some((grey(0.5), 0.6)));
-            let subs = map.processes.iter().filter(|p| p.parent.as_deref() == Some(process.id.as_str())).count();
-            let used = wrapped(&mut sheet, &process.name, x + 8.0, y + 4.0, cell_w - 16.0, 8.0, true, true);
-            if subs > 0 {
-                wrapped(&mut sheet, &format!("{subs} sub proses"), x + 8.0, y + 6.0 + used, cell_w - 16.0, 6.5, false, true);
-            }
+    let colour = |c: ProcessCategory| match c {
+        ProcessCategory::Management => rgb(0.48, 0.12, 0.17),
+        ProcessCategory::Core => rgb(0.12, 0.42, 0.32),
+        ProcessCategory::Support => rgb(0.54, 0.35, 0.0),
+    };
+    for band in &layout.bands {
+        let r = &band.rect;
+        sheet.rect(dx + r.x, dy + r.y, r.width, r.height, Some(grey(0.985)), Some((colour(band.category), 0.8)));
+        sheet.text(dx + r.x + 8.0, dy + r.y + 14.0, &band.title, 8.5, true, colour(band.category));
+    }
+    for process in &layout.boxes {
+        let r = &process.rect;
+        sheet.rect(dx + r.x, dy + r.y, r.width, r.height, Some(grey(1.0)), Some((grey(0.5), 0.6)));
+        text(&mut sheet, &process.name, grey(0.1));
+        if let Some(note) = &process.subs_note {
+            text(&mut sheet, note, grey(0.1));
         }
     }
     draw_signature(&mut sheet, doc, page.width - m - SIGNATURE_W, page.height - m - FOOTER_H - SIGNATURE_H, provenance);
