@@ -176,15 +176,21 @@ pub fn layout_process_map(doc: &Document, parent: Option<&str>, width: f32, heig
         let n = in_band.len() as f32;
         let per_row = n.min(((bw - 16.0) / 120.0).floor().max(1.0));
         let rows = (n / per_row).ceil();
-        let cell_w = (bw - 16.0) / per_row;
-        let cell_h = (band_h - 24.0) / rows;
+        // Boxes no larger than a card (a lone process is not a banner), centred in the band.
+        let cell_w = ((bw - 16.0) / per_row).min(210.0);
+        let cell_h = ((band_h - 24.0) / rows).min(76.0);
+        let left = bx + 8.0 + ((bw - 16.0) - cell_w * per_row) / 2.0;
+        let top = y0 + 20.0 + ((band_h - 24.0) - cell_h * rows) / 2.0;
         for (i, process) in in_band.into_iter().enumerate() {
             let (r, c) = ((i as f32 / per_row).floor(), i as f32 % per_row);
-            let (x, y) = (bx + 8.0 + c * cell_w, y0 + 20.0 + r * cell_h);
-            let name = TextBlock::new(&process.name, x + 8.0, y + 4.0, cell_w - 16.0, NAME_SIZE, true, true);
+            let (x, y) = (left + c * cell_w, top + r * cell_h);
+            let mut name = TextBlock::new(&process.name, x + 8.0, y, cell_w - 16.0, NAME_SIZE, true, true);
             let subs = doc.processes.map.processes.iter().filter(|p| p.parent.as_deref() == Some(process.id.as_str())).count();
+            let note_h = if subs > 0 { 2.0 + 6.5 * LINE } else { 0.0 };
+            // The text block centred in the card.
+            name.y = y + ((cell_h - name.height() - note_h) / 2.0).max(4.0);
             let subs_note = (subs > 0).then(|| {
-                TextBlock::new(&format!("{subs} sub proses"), x + 8.0, y + 6.0 + name.height(), cell_w - 16.0, 6.5, false, true)
+                TextBlock::new(&format!("{subs} sub proses"), x + 8.0, name.y + name.height() + 2.0, cell_w - 16.0, 6.5, false, true)
             });
             boxes.push(ProcessBox {
                 id: process.id.clone(),
