@@ -5,7 +5,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { open, save } from "@tauri-apps/plugin-dialog";
-import type { DocumentView, NewDocumentArgs, Op, PrintOptions, PrintPreview, PrintResult, SampleInfo, Snapshot, TreeLayout } from "./types";
+import type { DocumentView, FlowLayout, NewDocumentArgs, Op, PrintOptions, PrintPreview, PrintResult, ProcessMapLayout, SampleInfo, Snapshot, TreeLayout } from "./types";
 
 export function currentDocument(): Promise<DocumentView | null> {
   return invoke<DocumentView | null>("current_document");
@@ -45,6 +45,14 @@ export function listSnapshots(): Promise<Snapshot[]> {
 }
 export function treeLayout(collapsed: string[]): Promise<TreeLayout> {
   return invoke<TreeLayout>("tree_layout", { collapsed });
+}
+/** The Peta Proses Bisnis (parent null) or a process's Peta Sub Proses Bisnis, in width × height points. */
+export function processMapLayout(parent: string | null, width: number, height: number): Promise<ProcessMapLayout> {
+  return invoke<ProcessMapLayout>("process_map_layout", { parent, width, height });
+}
+/** A flow's SOP-AP table and chart, `width` points wide. */
+export function flowLayout(flow: string, width: number): Promise<FlowLayout> {
+  return invoke<FlowLayout>("flow_layout", { flow, width });
 }
 
 /** The printed sheets as SVG documents, drawn from the same geometry as the PDF. */

@@ -78,10 +78,17 @@ const badgeCache = new WeakMap<Report, Map<string, Badge>>();
 export function nodeBadges(report: Report): Map<string, Badge> {
   const hit = badgeCache.get(report);
   if (hit) return hit;
+  const out = badgesBy(report, targetNode);
+  badgeCache.set(report, out);
+  return out;
+}
+
+/** Per key (a node, a process, a step …, as `key` reads it from the target): the count of open findings and the worst severity. */
+export function badgesBy(report: Report, key: (t: Target) => string | null): Map<string, Badge> {
   const out = new Map<string, Badge>();
   for (const f of report.findings) {
     if (f.accepted !== undefined && f.accepted !== null) continue;
-    const id = targetNode(f.target);
+    const id = key(f.target);
     if (id === null) continue;
     const b = out.get(id);
     if (!b) out.set(id, { count: 1, worst: f.severity });
@@ -90,8 +97,12 @@ export function nodeBadges(report: Report): Map<string, Badge> {
       if (RANK[f.severity] > RANK[b.worst]) b.worst = f.severity;
     }
   }
-  badgeCache.set(report, out);
   return out;
+}
+
+/** The step a target is about in flow `flow` (the step itself), or null. */
+export function stepOf(flow: string): (t: Target) => string | null {
+  return (t) => ("step" in t && t.step[0] === flow ? t.step[1] : null);
 }
 
 /** The findings about one node (its own, its indicators', its outgoing links'). */

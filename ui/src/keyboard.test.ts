@@ -31,9 +31,13 @@ describe("keys on the canvas", () => {
     [{ key: "S", ctrlKey: true, shiftKey: true }, { type: "save-as" }],
     [{ key: "p", ctrlKey: true }, { type: "print" }],
     [{ key: "P", metaKey: true }, { type: "print" }],
+    [{ key: "ArrowUp", altKey: true }, { type: "move", dir: "up" }],
+    [{ key: "ArrowRight", altKey: true }, { type: "move", dir: "right" }],
+    [{ key: "Enter", shiftKey: true }, { type: "add-before" }],
+    [{ key: "2", ctrlKey: true }, { type: "mode", index: 2 }],
   ])("%j", (key, cmd) => expect(commandForKey(key, canvas)).toEqual(cmd));
 
-  test.each([{ key: "a" }, { key: "Enter", shiftKey: true }, { key: "s", ctrlKey: true }, { key: "z", ctrlKey: true, altKey: true }, { key: "ArrowUp", altKey: true }, { key: "F5" }])(
+  test.each([{ key: "a" }, { key: "s", ctrlKey: true }, { key: "z", ctrlKey: true, altKey: true }, { key: "ArrowUp", altKey: true, shiftKey: true }, { key: "F5" }])(
     "%j does nothing",
     (key) => expect(commandForKey(key, canvas)).toBeNull(),
   );

@@ -20,7 +20,13 @@ export type Command =
   | { type: "new" }
   | { type: "open" }
   | { type: "save-as" }
-  | { type: "print" };
+  | { type: "print" }
+  /** Alt+arrow: move the selection (a node among its siblings, a process in its band, a step's order or lane). */
+  | { type: "move"; dir: NavDirection }
+  /** Shift+Enter: a new item before the selected one (a step in the flow). */
+  | { type: "add-before" }
+  /** Ctrl+1…4: the tree, the process map, the Peta Relasi, the flow. */
+  | { type: "mode"; index: 1 | 2 | 3 | 4 };
 
 export interface KeyLike {
   key: string;
@@ -56,12 +62,17 @@ export function commandForKey(e: KeyLike, ctx: KeyContext): Command | null {
     if (key === "n" && !e.shiftKey) return { type: "new" };
     if (key === "o" && !e.shiftKey) return { type: "open" };
     if (key === "s" && e.shiftKey) return { type: "save-as" };
+    if (["1", "2", "3", "4"].includes(key) && !e.shiftKey) return { type: "mode", index: Number(key) as 1 | 2 | 3 | 4 };
     return null;
   }
-  if (ctx.inField || e.altKey || mod) return null;
+  if (ctx.inField || mod) return null;
+  if (e.altKey) {
+    const dir = !e.shiftKey ? ARROWS[key] : undefined;
+    return dir ? { type: "move", dir } : null;
+  }
   switch (key) {
     case "Enter":
-      return e.shiftKey ? null : { type: "add-sibling" };
+      return e.shiftKey ? { type: "add-before" } : { type: "add-sibling" };
     case "Tab":
       return e.shiftKey ? { type: "navigate", dir: "up" } : { type: "add-child" };
     case "Delete":

@@ -26,7 +26,51 @@ import {
 } from "./ops";
 import { targetNode } from "./findings";
 import { PREVIEW_DELAY, defaultPrintForm, formWithYearToggled, optionsFromForm, pdfFileName, type PrintForm } from "./print";
-import type { DocumentView, Finding, NewDocumentArgs, Node, Op, PrintOptions, PrintPreview, SampleInfo, TreeLayout } from "./types";
+import type {
+  DocumentView,
+  Finding,
+  Flow,
+  FlowLayout,
+  NewDocumentArgs,
+  Node,
+  Op,
+  PrintOptions,
+  PrintPreview,
+  Process,
+  ProcessCategory,
+  ProcessMapLayout,
+  SampleInfo,
+  Shape,
+  Step,
+  TreeLayout,
+} from "./types";
+import {
+  addLaneOp,
+  addProcessOp,
+  deleteProcessDecision,
+  deleteStepOp,
+  dropStepOp,
+  flowById,
+  insertStepOp,
+  moveLaneOp,
+  moveProcessOp,
+  moveStepOp,
+  newFlowOp,
+  processById,
+  removeLaneOp,
+  shiftLaneOp,
+  stepLaneOp,
+  updateFlowOp,
+  updateMapOp,
+  updateProcessOp,
+  updateStepOp,
+  withNodeLinked,
+  withNodeUnlinked,
+  withOwnerToggled,
+  withShape,
+  allFlows,
+  type NewStepKind,
+} from "./processes";
 
 export interface Toast {
   id: number;
@@ -51,6 +95,23 @@ export interface PromptRequest {
 }
 
 export type DialogName = "new" | "units" | "snapshots" | "link" | "print";
+
+/** What the workspace shows: the tree, or one of the business-process maps. */
+export type Mode = "tree" | "map" | "relations" | "flow";
+export const MODE_LABEL: Record<Mode, string> = {
+  tree: "Pohon Kinerja",
+  map: "Peta Proses Bisnis",
+  relations: "Peta Relasi",
+  flow: "Peta Lintas Fungsi",
+};
+/** Which text of a step is being edited in place in the SOP table. */
+export type StepField = "text" | "requirements" | "duration" | "output" | "note";
+
+/** Screen pixels per layout point in the process views (the layout is in points, the PDF's unit). */
+export const MAP_SCALE = 1.45;
+export const FLOW_SCALE = 1.4;
+/** The SOP table is never laid out narrower than this (points): a small window scrolls instead. */
+export const FLOW_MIN_WIDTH = 760;
 
 /** The print dialog: its fields, the last preview, and what is under way. */
 export interface PrintState {
@@ -96,6 +157,20 @@ export interface EditorState {
   prompt: PromptRequest | null;
   dialog: DialogName | null;
   print: PrintState;
+  mode: Mode;
+  /** Peta Proses Bisnis: the process whose Peta Sub Proses Bisnis is shown (null: level 0). */
+  mapParent: string | null;
+  mapLayout: ProcessMapLayout | null;
+  /** The room the map has on screen, in pixels. */
+  mapSize: { width: number; height: number };
+  /** The process selected on the map or in the Peta Relasi. */
+  process: string | null;
+  /** The Peta Lintas Fungsi shown. */
+  flow: string | null;
+  flowLayout: FlowLayout | null;
+  flowWidth: number;
+  step: string | null;
+  stepEditing: { step: string; field: StepField } | null;
 }
 
 export function initialState(): EditorState {
@@ -119,6 +194,16 @@ export function initialState(): EditorState {
     prompt: null,
     dialog: null,
     print: initialPrintState(),
+    mode: "tree",
+    mapParent: null,
+    mapLayout: null,
+    mapSize: { width: 1000, height: 640 },
+    process: null,
+    flow: null,
+    flowLayout: null,
+    flowWidth: 900,
+    step: null,
+    stepEditing: null,
   };
 }
 
@@ -129,6 +214,8 @@ export class Editor {
   private listeners = new Set<Listener>();
   private queue: Promise<unknown> = Promise.resolve();
   private layoutToken = 0;
+  private mapToken = 0;
+  private flowToken = 0;
   private seq = 0;
   private printToken = 0;
   private printTimer: ReturnType<typeof setTimeout> | null = null;
@@ -205,6 +292,14 @@ export class Editor {
       layout: null,
       dialog: null,
       search: { open: false, query: "", index: 0 },
+      mode: "tree",
+      mapParent: null,
+      mapLayout: null,
+      process: null,
+      flow: allFlows(view.document)[0]?.id ?? null,
+      flowLayout: null,
+      step: null,
+      stepEditing: null,
     });
     this.stopPreview();
     this.set({ print: initialPrintState() });
@@ -315,17 +410,30 @@ export class Editor {
     const ix = indexDocument(view.document);
     const alive = (id: string) => ix.nodes.has(id) || id.startsWith("ext:");
     const sel = this.state.selection;
+    const doc = view.document;
+    const s = this.state;
+    const flowId = s.flow !== null && flowById(doc, s.flow) ? s.flow : (allFlows(doc)[0]?.id ?? null);
+    const flow = flowId !== null ? flowById(doc, flowId) : undefined;
+    const stepAlive = (id: string | null) => id !== null && !!flow?.steps.some((x) => x.id === id);
     this.set({
       view,
       selection: sel !== null && alive(sel) ? sel : null,
-      editing: this.state.editing !== null && ix.nodes.has(this.state.editing) ? this.state.editing : null,
-      collapsed: this.state.collapsed.filter((id) => ix.children.has(id)),
+      editing: s.editing !== null && ix.nodes.has(s.editing) ? s.editing : null,
+      collapsed: s.collapsed.filter((id) => ix.children.has(id)),
+      mapParent: s.mapParent !== null && processById(doc, s.mapParent) ? s.mapParent : null,
+      process: s.process !== null && processById(doc, s.process) ? s.process : null,
+      flow: flowId,
+      step: stepAlive(s.step) ? s.step : null,
+      stepEditing: s.stepEditing !== null && stepAlive(s.stepEditing.step) ? s.stepEditing : null,
     });
   }
 
   /** Asks the core for the layout of the current document; a later request wins over an earlier one. */
   async refreshLayout(): Promise<void> {
     if (!this.state.view) return;
+    if (this.state.mode === "map") return this.refreshMapLayout();
+    if (this.state.mode === "flow") return this.refreshFlowLayout();
+    if (this.state.mode === "relations") return;
     const token = ++this.layoutToken;
     try {
       const layout = await api.treeLayout(this.state.collapsed);
@@ -559,6 +667,10 @@ export class Editor {
   async reveal(id: string): Promise<void> {
     const view = this.state.view;
     if (!view) return;
+    if (this.state.mode !== "tree") {
+      this.set({ mode: "tree" });
+      await this.refreshLayout();
+    }
     const up = new Set(ancestors(indexDocument(view.document), id));
     const collapsed = this.state.collapsed.filter((c) => !up.has(c));
     if (collapsed.length !== this.state.collapsed.length) {
@@ -598,14 +710,363 @@ export class Editor {
     void this.reveal(results[i]);
   }
 
+  // ---- business-process maps -------------------------------------------------
+
+  /** Switches the workspace between the tree and the process maps. */
+  setMode(mode: Mode): void {
+    if (mode === this.state.mode) return;
+    this.set({ mode, editing: null, stepEditing: null });
+    if (mode === "flow" && this.state.flow === null && this.state.view) {
+      this.set({ flow: allFlows(this.state.view.document)[0]?.id ?? null });
+    }
+    void this.refreshLayout();
+  }
+
+  async refreshMapLayout(): Promise<void> {
+    if (!this.state.view) return;
+    const token = ++this.mapToken;
+    const { width, height } = this.state.mapSize;
+    try {
+      const layout = await api.processMapLayout(this.state.mapParent, width / MAP_SCALE, height / MAP_SCALE);
+      if (token === this.mapToken) this.set({ mapLayout: layout });
+    } catch (e) {
+      if (token === this.mapToken) this.toast(errorText(e));
+    }
+  }
+
+  async refreshFlowLayout(): Promise<void> {
+    if (!this.state.view) return;
+    const token = ++this.flowToken;
+    const id = this.state.flow;
+    if (id === null) {
+      this.set({ flowLayout: null });
+      return;
+    }
+    try {
+      const layout = await api.flowLayout(id, Math.max(FLOW_MIN_WIDTH, this.state.flowWidth / FLOW_SCALE));
+      if (token === this.flowToken) this.set({ flowLayout: layout });
+    } catch (e) {
+      if (token === this.flowToken) this.toast(errorText(e));
+    }
+  }
+
+  /** The map's room on screen changed (window resized): lay it out again for the new size. */
+  setMapSize(width: number, height: number): void {
+    const old = this.state.mapSize;
+    if (Math.abs(old.width - width) < 8 && Math.abs(old.height - height) < 8) return;
+    this.set({ mapSize: { width, height } });
+    if (this.state.mode === "map") void this.refreshMapLayout();
+  }
+
+  setFlowWidth(width: number): void {
+    if (Math.abs(this.state.flowWidth - width) < 8) return;
+    this.set({ flowWidth: width });
+    if (this.state.mode === "flow") void this.refreshFlowLayout();
+  }
+
+  /** Shows the level-0 map (null) or the Peta Sub Proses Bisnis of a process. */
+  openProcessMap(parent: string | null, select: string | null = null): void {
+    this.set({ mode: "map", mapParent: parent, process: select, mapLayout: this.state.mapParent === parent ? this.state.mapLayout : null });
+    void this.refreshMapLayout();
+  }
+
+  selectProcess(id: string | null): void {
+    if (id !== this.state.process) this.set({ process: id });
+  }
+
+  /** Shows a process where it lives: its map (the parent's sub-process map for a sub-process), selected. */
+  revealProcess(id: string): void {
+    const doc = this.state.view?.document;
+    const p = doc && processById(doc, id);
+    if (!p) return;
+    if (this.state.mode === "relations") return this.selectProcess(id);
+    this.openProcessMap(p.parent ?? null, id);
+  }
+
+  /** Changes a process: `change` gets the process as the core last returned it. */
+  patchProcess(id: string, change: (p: Process) => Process | null): Promise<DocumentView | null> {
+    return this.apply(() => {
+      const doc = this.state.view?.document;
+      const p = doc && processById(doc, id);
+      if (!p) return null;
+      const next = change(p);
+      if (!next) return null;
+      const op = updateProcessOp(next);
+      return JSON.stringify(op) === JSON.stringify(updateProcessOp(p)) ? null : op;
+    });
+  }
+
+  toggleOwner(process: string, unit: string): Promise<DocumentView | null> {
+    return this.patchProcess(process, (p) => withOwnerToggled(p, unit));
+  }
+
+  linkProcessToNode(process: string, node: string): Promise<DocumentView | null> {
+    return this.patchProcess(process, (p) => withNodeLinked(p, node));
+  }
+
+  unlinkProcessFromNode(process: string, node: string): Promise<DocumentView | null> {
+    return this.patchProcess(process, (p) => withNodeUnlinked(p, node));
+  }
+
+  updateMap(change: { goal?: string; inputs?: string[]; outputs?: string[] }): Promise<DocumentView | null> {
+    return this.apply(() => (this.state.view ? updateMapOp(this.state.view.document, change) : null));
+  }
+
+  /** Asks for the new process's name, then adds it (after the selected one when it is in the same band). */
+  requestAddProcess(category: ProcessCategory, parent: string | null = this.state.mapParent): void {
+    if (!this.state.view || this.readOnly) return;
+    const sel = this.state.process !== null ? processById(this.state.view.document, this.state.process) : undefined;
+    const after = sel && sel.category === category && (sel.parent ?? null) === parent ? sel.id : null;
+    const label = { management: "manajerial", core: "utama", support: "pendukung" }[category];
+    this.set({
+      prompt: {
+        title: parent === null ? `Tambah proses ${label}` : `Tambah sub proses ${label}`,
+        message: parent === null ? "Proses ini masuk ke Peta Proses Bisnis level 0." : `Sub proses dari "${shorten(processById(this.state.view.document, parent)?.name ?? parent, 60)}".`,
+        label: "Nama proses",
+        initial: "",
+        ok: "Tambah",
+        onOk: (name) => void this.addProcess(name, category, parent, after),
+      },
+    });
+  }
+
+  async addProcess(name: string, category: ProcessCategory, parent: string | null, after: string | null = null): Promise<string | null> {
+    const view = this.state.view;
+    if (!view) return null;
+    const decision = addProcessOp(view.document, name, category, parent, after);
+    if ("refused" in decision) {
+      this.toast(decision.refused);
+      return null;
+    }
+    const done = await this.apply(decision.op);
+    if (!done || decision.op.op !== "add_process") return null;
+    const id = decision.op.process.id;
+    this.set({ process: id });
+    return id;
+  }
+
+  /** Enter on the map: a new process in the selected one's band, right after it. */
+  addProcessNext(): void {
+    const doc = this.state.view?.document;
+    const sel = doc && this.state.process !== null ? processById(doc, this.state.process) : undefined;
+    this.requestAddProcess(sel?.category ?? "core", sel ? (sel.parent ?? null) : this.state.mapParent);
+  }
+
+  /** Tab on the map: a sub-process of the selected process. */
+  addSubProcess(): void {
+    const doc = this.state.view?.document;
+    const sel = doc && this.state.process !== null ? processById(doc, this.state.process) : undefined;
+    if (!sel) return this.toast("Pilih dulu proses yang akan dirinci.");
+    this.requestAddProcess(sel.category, sel.id);
+  }
+
+  requestDeleteProcess(id = this.state.process): void {
+    const doc = this.state.view?.document;
+    if (!doc || id === null || this.readOnly) return;
+    const decision = deleteProcessDecision(doc, id);
+    if ("refused" in decision) return this.toast(decision.refused);
+    const p = processById(doc, id)!;
+    const flows = allFlows(doc).filter((f) => f.process === id).length;
+    this.set({
+      confirm: {
+        title: "Hapus proses",
+        message:
+          `Hapus proses "${shorten(p.name, 80)}"?` +
+          (flows > 0 ? ` ${flows} peta lintas fungsinya tetap ada, tanpa proses.` : "") +
+          " Anda dapat mengembalikannya dengan Urungkan (Ctrl+Z).",
+        yes: "Hapus",
+        onYes: () => void this.apply(decision.op).then((v) => v && this.set({ process: null })),
+      },
+    });
+  }
+
+  moveProcess(delta: -1 | 1, id = this.state.process): Promise<DocumentView | null> {
+    const doc = this.state.view?.document;
+    if (!doc || id === null) return Promise.resolve(null);
+    return this.decide(moveProcessOp(doc, id, delta));
+  }
+
+  /** Arrow keys on the map: the previous or next process in reading order. */
+  navigateProcess(delta: -1 | 1): void {
+    const boxes = this.state.mapLayout?.boxes ?? [];
+    if (boxes.length === 0) return;
+    const i = boxes.findIndex((b) => b.id === this.state.process);
+    const j = i < 0 ? 0 : Math.min(boxes.length - 1, Math.max(0, i + delta));
+    this.set({ process: boxes[j].id });
+  }
+
+  // ---- the Peta Lintas Fungsi --------------------------------------------------
+
+  currentFlow(): Flow | undefined {
+    const doc = this.state.view?.document;
+    return doc && this.state.flow !== null ? flowById(doc, this.state.flow) : undefined;
+  }
+
+  openFlow(id: string, step: string | null = null): void {
+    this.set({ mode: "flow", flow: id, step, stepEditing: null, flowLayout: this.state.flow === id ? this.state.flowLayout : null });
+    void this.refreshFlowLayout();
+  }
+
+  async addFlow(process: string): Promise<void> {
+    const doc = this.state.view?.document;
+    if (!doc || this.readOnly) return;
+    const decision = newFlowOp(doc, process);
+    if ("refused" in decision) return this.toast(decision.refused);
+    const done = await this.apply(decision.op);
+    if (done && decision.op.op === "add_flow") this.openFlow(decision.op.flow.id, decision.op.flow.steps[0].id);
+  }
+
+  requestDeleteFlow(id = this.state.flow): void {
+    const flow = id !== null ? this.currentFlow() : undefined;
+    if (!flow || this.readOnly) return;
+    this.set({
+      confirm: {
+        title: "Hapus peta lintas fungsi",
+        message: `Hapus peta lintas fungsi "${shorten(flow.name, 80)}" beserta ${flow.steps.length} langkahnya? Anda dapat mengembalikannya dengan Urungkan (Ctrl+Z).`,
+        yes: "Hapus",
+        onYes: () => void this.apply({ op: "delete_flow", id: flow.id }),
+      },
+    });
+  }
+
+  patchFlow(change: (f: Flow) => Flow): Promise<DocumentView | null> {
+    return this.apply(() => {
+      const flow = this.currentFlow();
+      if (!flow) return null;
+      const op = updateFlowOp(change(flow));
+      return JSON.stringify(op) === JSON.stringify(updateFlowOp(flow)) ? null : op;
+    });
+  }
+
+  selectStep(id: string | null): void {
+    if (id !== this.state.step) this.set({ step: id, stepEditing: null });
+  }
+
+  navigateStep(delta: -1 | 1): void {
+    const flow = this.currentFlow();
+    if (!flow || flow.steps.length === 0) return;
+    const i = flow.steps.findIndex((s) => s.id === this.state.step);
+    const j = i < 0 ? 0 : Math.min(flow.steps.length - 1, Math.max(0, i + delta));
+    this.set({ step: flow.steps[j].id, stepEditing: null });
+  }
+
+  /** Changes a step of the shown flow: `change` gets the step as the core last returned it. */
+  patchStep(id: string, change: (s: Step) => Step | null): Promise<DocumentView | null> {
+    return this.apply(() => {
+      const flow = this.currentFlow();
+      const step = flow?.steps.find((s) => s.id === id);
+      if (!flow || !step) return null;
+      const next = change(step);
+      if (!next) return null;
+      const op = updateStepOp(flow.id, next);
+      return JSON.stringify(op) === JSON.stringify(updateStepOp(flow.id, step)) ? null : op;
+    });
+  }
+
+  setStepShape(id: string, shape: Shape): Promise<DocumentView | null> {
+    return this.patchStep(id, (s) => withShape(s, shape));
+  }
+
+  /** A new step (or decision) after the selected step, or before it; selected and opened for typing. */
+  async insertStep(kind: NewStepKind, before = false): Promise<string | null> {
+    const flow = this.currentFlow();
+    if (!flow || this.readOnly) return null;
+    const anchor = this.state.step ?? flow.steps[flow.steps.length - 1]?.id;
+    if (!anchor) return null;
+    const made = insertStepOp(flow, kind, before ? { before: anchor } : { after: anchor });
+    if ("refused" in made) {
+      this.toast(made.refused);
+      return null;
+    }
+    const done = await this.apply(made.op);
+    if (!done) return null;
+    this.set({ step: made.id, stepEditing: { step: made.id, field: "text" } });
+    return made.id;
+  }
+
+  requestDeleteStep(id = this.state.step): void {
+    const flow = this.currentFlow();
+    if (!flow || id === null || this.readOnly) return;
+    const decision = deleteStepOp(flow, id);
+    if ("refused" in decision) return this.toast(decision.refused);
+    const i = flow.steps.findIndex((s) => s.id === id);
+    const nextSel = flow.steps[i + 1]?.id ?? flow.steps[i - 1]?.id ?? null;
+    void this.apply(decision.op).then((v) => v && this.set({ step: nextSel }));
+  }
+
+  moveStep(delta: -1 | 1, id = this.state.step): Promise<DocumentView | null> {
+    const flow = this.currentFlow();
+    if (!flow || id === null) return Promise.resolve(null);
+    return this.decide(moveStepOp(flow, id, delta));
+  }
+
+  dropStep(id: string, target: string): Promise<DocumentView | null> {
+    const flow = this.currentFlow();
+    if (!flow) return Promise.resolve(null);
+    return this.decide(dropStepOp(flow, id, target));
+  }
+
+  shiftLane(delta: -1 | 1, id = this.state.step): Promise<DocumentView | null> {
+    const flow = this.currentFlow();
+    if (!flow || id === null) return Promise.resolve(null);
+    return this.decide(shiftLaneOp(flow, id, delta));
+  }
+
+  setStepLane(id: string, lane: string): Promise<DocumentView | null> {
+    const flow = this.currentFlow();
+    if (!flow) return Promise.resolve(null);
+    return this.decide(stepLaneOp(flow, id, lane));
+  }
+
+  addLane(unit: string): Promise<DocumentView | null> {
+    const flow = this.currentFlow();
+    const doc = this.state.view?.document;
+    if (!flow || !doc) return Promise.resolve(null);
+    return this.decide(addLaneOp(doc, flow, unit));
+  }
+
+  removeLane(unit: string): Promise<DocumentView | null> {
+    const flow = this.currentFlow();
+    const doc = this.state.view?.document;
+    if (!flow || !doc) return Promise.resolve(null);
+    return this.decide(removeLaneOp(doc, flow, unit));
+  }
+
+  moveLane(unit: string, delta: -1 | 1): Promise<DocumentView | null> {
+    const flow = this.currentFlow();
+    const doc = this.state.view?.document;
+    if (!flow || !doc) return Promise.resolve(null);
+    return this.decide(moveLaneOp(doc, flow, unit, delta));
+  }
+
+  startStepEdit(field: StepField = "text", id = this.state.step): void {
+    if (id === null || this.readOnly || !this.currentFlow()?.steps.some((s) => s.id === id)) return;
+    this.set({ step: id, stepEditing: { step: id, field } });
+  }
+
+  cancelStepEdit(): void {
+    if (this.state.stepEditing !== null) this.set({ stepEditing: null });
+  }
+
+  commitStepEdit(id: string, field: StepField, value: string): Promise<DocumentView | null> {
+    if (this.state.stepEditing?.step === id) this.set({ stepEditing: null });
+    const text = value.replace(/\s*\n\s*/g, " ").trim();
+    return this.patchStep(id, (s) => ({ ...s, [field]: text }));
+  }
+
   // ---- findings ----------------------------------------------------------------
 
   showFinding(f: Finding): void {
-    const id = targetNode(f.target);
+    const t = f.target;
+    if ("process" in t) return this.revealProcess(t.process);
+    if ("flow" in t) return this.openFlow(t.flow);
+    if ("step" in t) return this.openFlow(t.step[0], t.step[1]);
+    const id = targetNode(t);
     if (id === null) {
-      if ("unit" in f.target) this.set({ dialog: "units" });
+      if ("unit" in t) this.set({ dialog: "units" });
       return;
     }
+    if (this.state.mode !== "tree") this.setMode("tree");
     if (this.state.view && indexDocument(this.state.view.document).nodes.has(id)) void this.reveal(id);
   }
 

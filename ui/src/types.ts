@@ -62,12 +62,65 @@ export type Target =
   | { document: null };
 export interface Accepted { rule: string; target: Target; reason: string; by?: string; at?: string }
 
+// Peta Proses Bisnis and Peta Lintas Fungsi.
+export type ProcessCategory = "management" | "core" | "support";
+export interface Process {
+  id: string;
+  category: ProcessCategory;
+  name: string;
+  /** Peta Relasi: the units that run it. */
+  owners?: string[];
+  /** The tree nodes it serves. */
+  nodes?: string[];
+  /** Peta Sub Proses Bisnis: the process it breaks down. */
+  parent?: string | null;
+  extra?: Extra;
+}
+export type Shape = "start" | "process" | "decision" | "end";
+/** A flow step as the shell sends it: the step number under `number`, `no` only a decision's "no" branch. */
+export interface Step {
+  id: string;
+  number?: number;
+  text: string;
+  lane: string;
+  shape: Shape;
+  requirements?: string;
+  duration?: string;
+  output?: string;
+  note?: string;
+  next?: string[];
+  yes?: string;
+  no?: string;
+  extra?: Extra;
+}
+export interface FlowHeader {
+  legal_basis?: string[];
+  qualification?: string[];
+  equipment?: string[];
+  warning?: string;
+  records?: string[];
+  related?: string[];
+}
+export interface Flow {
+  id: string;
+  name: string;
+  number?: string;
+  process?: string | null;
+  /** Unit ids, left to right. */
+  lanes: string[];
+  header?: FlowHeader;
+  steps: Step[];
+  extra?: Extra;
+}
+export interface ProcessMap { goal?: string; inputs?: string[]; outputs?: string[]; processes?: Process[] }
+export interface Processes { map?: ProcessMap; flows?: Flow[] }
+
 export interface Document {
   format: string;
   document: DocumentMeta;
   units?: Unit[];
   tree: { levels: Level[]; nodes?: Node[]; links?: Link[] };
-  processes?: unknown;
+  processes?: Processes;
   validation?: { rules?: Record<string, RuleSetting>; accepted?: Accepted[] };
   annotations?: unknown[];
 }
@@ -127,6 +180,19 @@ export type Op =
   | { op: "add_link"; link: Link }
   | { op: "update_link"; link: Link }
   | { op: "delete_link"; from: string; to: string }
+  | { op: "update_process_map"; goal: string; inputs: string[]; outputs: string[] }
+  | { op: "add_process"; process: Process; before?: string }
+  | { op: "update_process"; process: Process }
+  | { op: "delete_process"; id: string }
+  | { op: "move_process"; id: string; before?: string }
+  | { op: "add_flow"; flow: Flow; before?: string }
+  /** Name, number, process, lanes and header; the steps sent are ignored. */
+  | { op: "update_flow"; flow: Flow }
+  | { op: "delete_flow"; id: string }
+  | { op: "add_step"; flow: string; step: Step; before?: string }
+  | { op: "update_step"; flow: string; step: Step }
+  | { op: "delete_step"; flow: string; id: string }
+  | { op: "move_step"; flow: string; id: string; before?: string }
   | { op: "set_rule"; rule: string; setting: RuleSetting | null }
   | { op: "accept_finding"; accepted: Accepted }
   | { op: "unaccept_finding"; rule: string; target: Target }
@@ -163,3 +229,39 @@ export interface PrintPreview {
   height_pt: number;
 }
 export interface PrintResult { path: string; pages: number; warnings: string[] }
+
+// The core's Peta Proses Bisnis layout (layout/processes.rs).
+export interface Rect { x: number; y: number; width: number; height: number }
+/** Wrapped lines; line k's baseline is at y + size + k·size·1.25. */
+export interface TextBlock { x: number; y: number; width: number; lines: string[]; size: number; bold: boolean; centred: boolean }
+export interface MapPanel { title: string; rect: Rect; items: TextBlock[] }
+export interface MapBand { category: ProcessCategory; title: string; rect: Rect }
+export interface ProcessBox { id: string; category: ProcessCategory; rect: Rect; name: TextBlock; subs: number; subs_note: TextBlock | null }
+export interface ProcessMapLayout {
+  width: number;
+  height: number;
+  parent: string | null;
+  goal: Rect;
+  goal_text: TextBlock;
+  inputs: MapPanel | null;
+  outputs: MapPanel | null;
+  arrows: [[number, number], [number, number]][];
+  bands: MapBand[];
+  boxes: ProcessBox[];
+}
+
+// The core's SOP-AP flow layout (layout/flow.rs).
+export interface FlowColumn { title: string; x: number; width: number; lane: string | null }
+export interface FlowRow { step: string; page: number; y: number; height: number; cells: string[][] }
+export interface FlowSymbol { step: string; shape: Shape; page: number; x: number; y: number; width: number; height: number }
+export interface FlowArrow { page: number; points: [number, number][]; label: string | null; arrowhead: boolean }
+export interface FlowLayout {
+  columns: FlowColumn[];
+  header_height: number;
+  rows: FlowRow[];
+  symbols: FlowSymbol[];
+  arrows: FlowArrow[];
+  pages: number;
+  font_size: number;
+  line_height: number;
+}

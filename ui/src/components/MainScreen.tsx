@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { ReactFlowProvider, useStore } from "@xyflow/react";
-import { editor, useEditor } from "../store";
+import { editor, MODE_LABEL, useEditor, type Mode } from "../store";
 import { commandForKey, isTextField, type Command } from "../keyboard";
 import { fileName, summaryText } from "../format";
 import { TreeCanvas } from "./TreeCanvas";
@@ -12,9 +12,84 @@ import { SnapshotsDialog } from "./SnapshotsDialog";
 import { LinkDialog } from "./LinkDialog";
 import { NewDocumentDialog } from "./NewDocumentDialog";
 import { PrintDialog } from "./PrintDialog";
+import { ProcessMapView } from "./ProcessMapView";
+import { RelationsView } from "./RelationsView";
+import { FlowView } from "./FlowView";
+import { ProcessSidePanel } from "./ProcessPanels";
+
+const MODES: Mode[] = ["tree", "map", "relations", "flow"];
+
+/** The same keys mean the same kind of thing in every view: Enter adds next to the selection, Delete removes it, arrows select, Alt+arrows move. */
+function runProcessCommand(cmd: Command): boolean {
+  const mode = editor.state.mode;
+  if (mode === "map" || mode === "relations") {
+    switch (cmd.type) {
+      case "add-sibling":
+        return editor.addProcessNext(), true;
+      case "add-child":
+        return editor.addSubProcess(), true;
+      case "delete":
+        return editor.requestDeleteProcess(), true;
+      case "edit":
+      case "toggle-collapse":
+        if (editor.state.process !== null && mode === "map") editor.openProcessMap(editor.state.process);
+        return true;
+      case "navigate":
+        return editor.navigateProcess(cmd.dir === "left" || cmd.dir === "up" ? -1 : 1), true;
+      case "move":
+        if (cmd.dir === "left" || cmd.dir === "right") void editor.moveProcess(cmd.dir === "left" ? -1 : 1);
+        return true;
+      case "escape":
+        if (editor.state.process !== null) editor.selectProcess(null);
+        else if (mode === "map" && editor.state.mapParent !== null) {
+          const parent = editor.state.mapParent;
+          const p = editor.state.view?.document.processes?.map?.processes?.find((x) => x.id === parent);
+          editor.openProcessMap(p?.parent ?? null, parent);
+        }
+        return true;
+      case "add-before":
+      case "fit":
+      case "zoom-in":
+      case "zoom-out":
+        return true;
+    }
+    return false;
+  }
+  if (mode === "flow") {
+    switch (cmd.type) {
+      case "add-sibling":
+        return void editor.insertStep("process"), true;
+      case "add-before":
+        return void editor.insertStep("process", true), true;
+      case "delete":
+        return editor.requestDeleteStep(), true;
+      case "edit":
+        return editor.startStepEdit("text"), true;
+      case "navigate":
+        if (cmd.dir === "up" || cmd.dir === "down") editor.navigateStep(cmd.dir === "up" ? -1 : 1);
+        return true;
+      case "move":
+        if (cmd.dir === "up" || cmd.dir === "down") void editor.moveStep(cmd.dir === "up" ? -1 : 1);
+        else void editor.shiftLane(cmd.dir === "left" ? -1 : 1);
+        return true;
+      case "escape":
+        editor.selectStep(null);
+        return true;
+      case "add-child":
+      case "toggle-collapse":
+      case "fit":
+      case "zoom-in":
+      case "zoom-out":
+        return true;
+    }
+  }
+  return false;
+}
 
 /** Runs a keyboard or menu command. */
 export function runCommand(cmd: Command): void {
+  if (cmd.type === "mode") return editor.setMode(MODES[cmd.index - 1]);
+  if (runProcessCommand(cmd)) return;
   switch (cmd.type) {
     case "undo":
       return void editor.undo();
@@ -51,6 +126,9 @@ export function runCommand(cmd: Command): void {
       return void editor.saveAsWithDialog();
     case "print":
       return editor.openPrint();
+    case "move":
+      if (cmd.dir === "left" || cmd.dir === "right") void editor.reorder(cmd.dir === "left" ? -1 : 1);
+      return;
   }
 }
 
@@ -161,6 +239,7 @@ function Header() {
 function Toolbar() {
   const view = useEditor((s) => s.view)!;
   const selection = useEditor((s) => s.selection);
+  const mode = useEditor((s) => s.mode);
   const readOnly = view.read_only !== null && view.read_only !== undefined;
   const hasNode = selection !== null && !selection.startsWith("ext:");
   return (
@@ -199,6 +278,24 @@ function Toolbar() {
       <button type="button" onClick={() => void editor.redo()} disabled={!view.can_redo || readOnly} title="Ulangi (Ctrl+Shift+Z)" data-testid="redo">
         ↷ Ulangi
       </button>
+      {mode === "tree" && <TreeTools hasNode={hasNode} readOnly={readOnly} />}
+      <span className="toolbar-sep" />
+      <button type="button" onClick={() => editor.openSearch()} title="Cari (Ctrl+F)" data-testid="search">
+        Cari
+      </button>
+      <button type="button" onClick={() => editor.openDialog("units")} title="Struktur organisasi" data-testid="units">
+        Struktur organisasi
+      </button>
+      <button type="button" onClick={() => editor.openDialog("snapshots")} title="Versi bernama" data-testid="snapshots">
+        Versi bernama
+      </button>
+    </nav>
+  );
+}
+
+function TreeTools({ hasNode, readOnly }: { hasNode: boolean; readOnly: boolean }) {
+  return (
+    <>
       <span className="toolbar-sep" />
       <button type="button" onClick={() => void editor.addChild()} disabled={!hasNode || readOnly} title="Tambah anak (Tab)" data-testid="toolbar-add-child">
         + Anak
@@ -220,23 +317,36 @@ function Toolbar() {
       <button type="button" className="icon" onClick={() => editor.zoomBy(1)} title="Perbesar (Ctrl++)" aria-label="Perbesar" data-testid="zoom-in">
         +
       </button>
-      <span className="toolbar-sep" />
-      <button type="button" onClick={() => editor.openSearch()} title="Cari (Ctrl+F)" data-testid="search">
-        Cari
-      </button>
-      <button type="button" onClick={() => editor.openDialog("units")} title="Struktur organisasi" data-testid="units">
-        Struktur organisasi
-      </button>
-      <button type="button" onClick={() => editor.openDialog("snapshots")} title="Versi bernama" data-testid="snapshots">
-        Versi bernama
-      </button>
-    </nav>
+    </>
+  );
+}
+
+function ModeTabs() {
+  const mode = useEditor((s) => s.mode);
+  return (
+    <div className="mode-tabs" role="tablist" aria-label="Tampilan">
+      {MODES.map((m, i) => (
+        <button
+          key={m}
+          type="button"
+          role="tab"
+          aria-selected={m === mode}
+          className={m === mode ? "mode-tab active" : "mode-tab"}
+          onClick={() => editor.setMode(m)}
+          title={`${MODE_LABEL[m]} (Ctrl+${i + 1})`}
+          data-testid={`mode-${m}`}
+        >
+          {MODE_LABEL[m]}
+        </button>
+      ))}
+    </div>
   );
 }
 
 export function MainScreen() {
   const view = useEditor((s) => s.view);
   const dialog = useEditor((s) => s.dialog);
+  const mode = useEditor((s) => s.mode);
   useKeyboard();
   if (!view) return null;
   return (
@@ -249,13 +359,17 @@ export function MainScreen() {
           </div>
         )}
         <Toolbar />
+        <ModeTabs />
         <div className="workspace">
           <div className="canvas-column">
             <SearchBar />
-            <TreeCanvas />
+            {mode === "tree" && <TreeCanvas />}
+            {mode === "map" && <ProcessMapView />}
+            {mode === "relations" && <RelationsView />}
+            {mode === "flow" && <FlowView />}
             <FindingsPanel />
           </div>
-          <SidePanel />
+          {mode === "tree" ? <SidePanel /> : <ProcessSidePanel />}
         </div>
         {dialog === "units" && <UnitsDialog />}
         {dialog === "snapshots" && <SnapshotsDialog />}

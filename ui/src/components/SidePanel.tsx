@@ -1,6 +1,6 @@
 import { useMemo } from "react";
 import { editor, useEditor } from "../store";
-import { findingsOfNode, SEVERITY_LABEL } from "../findings";
+import { findingsOfNode } from "../findings";
 import { formatDate, formatPercent, formatRupiah, formatValue, summaryText } from "../format";
 import { descendantCount, indexDocument, levelName, periodYears, shorten, unitLabel, type DocIndex } from "../model";
 import {
@@ -17,6 +17,7 @@ import {
 } from "../ops";
 import type { Document, DocumentView, Indicator, Link, Node } from "../types";
 import { CommitField } from "./CommitField";
+import { FindingList, ServingProcesses } from "./ProcessPanels";
 
 /** The side panel: the selected node, or the document when nothing is selected. */
 export function SidePanel() {
@@ -244,19 +245,8 @@ function NodePanel({ node, view, ix, readOnly }: { node: Node; view: DocumentVie
       <BudgetSection node={node} readOnly={readOnly} />
       <CrosscuttingSection links={crosscutting} ix={ix} readOnly={readOnly} />
 
-      {findings.length > 0 && (
-        <section className="panel-section" data-testid="node-findings">
-          <h3>Temuan pada simpul ini</h3>
-          <ul className="plain node-findings">
-            {findings.map((f, i) => (
-              <li key={i} className={`sev-${f.severity}${f.accepted ? " accepted" : ""}`}>
-                <span className={`sev-chip sev-${f.severity}`}>{SEVERITY_LABEL[f.severity]}</span> <strong>{f.rule}</strong> {f.message}
-                {f.accepted && <em className="accepted-note"> Diterima: {f.accepted}</em>}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <ServingProcesses doc={doc} nodeId={id} />
+      <FindingList findings={findings} testId="node-findings" title="Temuan pada simpul ini" />
     </div>
   );
 }

@@ -1,0 +1,168 @@
+import { useEffect, useRef } from "react";
+import { editor, MAP_SCALE, useEditor } from "../store";
+import { CATEGORIES, CATEGORY_LABEL, processById } from "../processes";
+import { badgesBy } from "../findings";
+import { shorten } from "../model";
+import type { ProcessCategory, TextBlock } from "../types";
+
+export const CATEGORY_COLOUR: Record<ProcessCategory, string> = { management: "#7a1f2b", core: "#1f6b52", support: "#8a5900" };
+const GOAL_COLOUR = "#1f4f78";
+
+/** Wrapped lines from the core, drawn where the PDF draws them. */
+export function Lines({ block, fill, testId }: { block: TextBlock; fill: string; testId?: string }) {
+  const x = block.centred ? block.x + block.width / 2 : block.x;
+  return (
+    <text
+      x={x}
+      fontSize={block.size}
+      fontWeight={block.bold ? 700 : 400}
+      fill={fill}
+      textAnchor={block.centred ? "middle" : "start"}
+      data-testid={testId}
+    >
+      {block.lines.map((line, k) => (
+        <tspan key={k} x={x} y={block.y + block.size + k * block.size * 1.25}>
+          {line}
+        </tspan>
+      ))}
+    </text>
+  );
+}
+
+/** The Peta Proses Bisnis (level 0) or a process's Peta Sub Proses Bisnis, from the core's layout. */
+export function ProcessMapView() {
+  const view = useEditor((s) => s.view)!;
+  const layout = useEditor((s) => s.mapLayout);
+  const parent = useEditor((s) => s.mapParent);
+  const selected = useEditor((s) => s.process);
+  const box = useRef<HTMLDivElement>(null);
+  const readOnly = view.read_only !== null && view.read_only !== undefined;
+  const doc = view.document;
+  const parentProcess = parent !== null ? processById(doc, parent) : undefined;
+  const badges = badgesBy(view.report, (t) => ("process" in t ? t.process : null));
+
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const measure = () => editor.setMapSize(Math.max(480, el.clientWidth - 24), Math.max(360, el.clientHeight - 24));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  const sel = selected !== null ? processById(doc, selected) : undefined;
+  return (
+    <div className="process-view" data-testid="map-view">
+      <div className="view-bar" role="toolbar" aria-label="Peta proses bisnis">
+        <nav className="crumbs" aria-label="Letak peta">
+          {parentProcess ? (
+            <>
+              <button type="button" className="link" onClick={() => editor.openProcessMap(parentProcess.parent ?? null, parentProcess.id)} data-testid="map-up">
+                ↑ {parentProcess.parent ? "Sub proses induk" : "Level 0"}
+              </button>
+              <span data-testid="map-title">Peta Sub Proses Bisnis — {shorten(parentProcess.name, 60)}</span>
+            </>
+          ) : (
+            <span data-testid="map-title">Peta Proses Bisnis (level 0)</span>
+          )}
+        </nav>
+        <span className="toolbar-sep" />
+        {CATEGORIES.map((c) => (
+          <button key={c} type="button" disabled={readOnly} onClick={() => editor.requestAddProcess(c)} data-testid={`map-add-${c}`} title={`Tambah proses ${CATEGORY_LABEL[c].toLowerCase()}`}>
+            + {CATEGORY_LABEL[c]}
+          </button>
+        ))}
+        <span className="toolbar-sep" />
+        <button type="button" disabled={!sel} onClick={() => sel && editor.openProcessMap(sel.id)} data-testid="map-open-sub" title="Buka peta sub proses (Spasi)">
+          Sub proses
+        </button>
+        <button type="button" disabled={!sel || readOnly} onClick={() => void editor.moveProcess(-1)} data-testid="map-move-left" title="Geser ke depan (Alt+←)">
+          ◀
+        </button>
+        <button type="button" disabled={!sel || readOnly} onClick={() => void editor.moveProcess(1)} data-testid="map-move-right" title="Geser ke belakang (Alt+→)">
+          ▶
+        </button>
+        <button type="button" className="danger" disabled={!sel || readOnly} onClick={() => editor.requestDeleteProcess()} data-testid="map-delete" title="Hapus proses (Delete)">
+          Hapus
+        </button>
+      </div>
+      <div className="map-scroll" ref={box} onClick={() => editor.selectProcess(null)}>
+        {layout && (
+          <svg
+            className="process-map"
+            width={layout.width * MAP_SCALE}
+            height={layout.height * MAP_SCALE}
+            viewBox={`0 0 ${layout.width} ${layout.height}`}
+            data-testid="map-svg"
+            role="img"
+            aria-label={parentProcess ? `Peta sub proses ${parentProcess.name}` : "Peta proses bisnis level 0"}
+          >
+            <rect {...layout.goal} fill={GOAL_COLOUR} />
+            <Lines block={layout.goal_text} fill="#fff" testId="map-goal" />
+            {[layout.inputs, layout.outputs].map(
+              (panel) =>
+                panel && (
+                  <g key={panel.title} data-testid={`map-${panel.title.toLowerCase()}`}>
+                    <rect {...panel.rect} fill="#f5f5f5" stroke="#999" strokeWidth={0.6} />
+                    <text x={panel.rect.x + 8} y={panel.rect.y + 16} fontSize={9} fontWeight={700} fill={GOAL_COLOUR}>
+                      {panel.title}
+                    </text>
+                    {panel.items.map((item, k) => (
+                      <Lines key={k} block={item} fill="#1a1a1a" />
+                    ))}
+                  </g>
+                ),
+            )}
+            {layout.arrows.map(([[x0, y0], [x1]], k) => (
+              <g key={k}>
+                <line x1={x0} y1={y0} x2={x1} y2={y0} stroke="#4d4d4d" strokeWidth={1.2} />
+                <polygon points={`${x1},${y0} ${x1 - 6},${y0 - 3.5} ${x1 - 6},${y0 + 3.5}`} fill="#4d4d4d" />
+              </g>
+            ))}
+            {layout.bands.map((band) => (
+              <g key={band.category} data-testid={`map-band-${band.category}`}>
+                <rect {...band.rect} fill="#fcfcfc" stroke={CATEGORY_COLOUR[band.category]} strokeWidth={0.8} />
+                <text x={band.rect.x + 8} y={band.rect.y + 14} fontSize={8.5} fontWeight={700} fill={CATEGORY_COLOUR[band.category]}>
+                  {band.title}
+                </text>
+              </g>
+            ))}
+            {layout.boxes.map((b) => {
+              const badge = badges.get(b.id);
+              const isSel = b.id === selected;
+              return (
+                <g
+                  key={b.id}
+                  className="process-box"
+                  data-testid={`process-${b.id}`}
+                  aria-selected={isSel}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    editor.selectProcess(b.id);
+                  }}
+                  onDoubleClick={(e) => {
+                    e.stopPropagation();
+                    editor.openProcessMap(b.id);
+                  }}
+                >
+                  <rect {...b.rect} fill={isSel ? "#eaf2fb" : "#fff"} stroke={isSel ? "#1f6fd1" : "#808080"} strokeWidth={isSel ? 1.6 : 0.6} />
+                  <Lines block={b.name} fill="#1a1a1a" />
+                  {b.subs_note && <Lines block={b.subs_note} fill="#444" />}
+                  {badge && (
+                    <g className={`badge ${badge.worst}`} data-testid={`process-badge-${b.id}`}>
+                      <circle cx={b.rect.x + b.rect.width - 6} cy={b.rect.y + 6} r={5.5} />
+                      <text x={b.rect.x + b.rect.width - 6} y={b.rect.y + 8.3} fontSize={6.5} textAnchor="middle" fill="#fff" fontWeight={700}>
+                        {badge.count}
+                      </text>
+                    </g>
+                  )}
+                </g>
+              );
+            })}
+          </svg>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import { editor, useEditor } from "../store";
+import { allProcesses, CATEGORY_LABEL } from "../processes";
+import { badgesBy } from "../findings";
+import type { Process } from "../types";
+
+/** Top-level processes, each followed by its sub-processes (depth first), as the Peta Relasi lists them. */
+export function relationRows(processes: Process[]): { process: Process; depth: number }[] {
+  const out: { process: Process; depth: number }[] = [];
+  const known = new Set(processes.map((p) => p.id));
+  const seen = new Set<string>();
+  const visit = (p: Process, depth: number) => {
+    if (seen.has(p.id)) return; // a parent cycle (B003) is shown once
+    seen.add(p.id);
+    out.push({ process: p, depth });
+    for (const c of processes) if (c.parent === p.id) visit(c, depth + 1);
+  };
+  for (const p of processes) if (!p.parent || !known.has(p.parent)) visit(p, 0);
+  for (const p of processes) visit(p, 0);
+  return out;
+}
+
+/** The Peta Relasi: processes × units; a click on a cell makes the unit an owner of the process, or not. */
+export function RelationsView() {
+  const view = useEditor((s) => s.view)!;
+  const selected = useEditor((s) => s.process);
+  const doc = view.document;
+  const readOnly = view.read_only !== null && view.read_only !== undefined;
+  const units = doc.units ?? [];
+  const rows = relationRows(allProcesses(doc));
+  const badges = badgesBy(view.report, (t) => ("process" in t ? t.process : null));
+  return (
+    <div className="process-view" data-testid="relations-view">
+      <div className="view-bar">
+        <span data-testid="relations-title">Peta Relasi — proses bisnis × unit kerja</span>
+        <span className="muted">Klik sel untuk menandai unit kerja yang menjalankan proses.</span>
+      </div>
+      <div className="relations-scroll">
+        {rows.length === 0 ? (
+          <p className="empty-note">Belum ada proses bisnis. Tambahkan di Peta Proses Bisnis.</p>
+        ) : units.length === 0 ? (
+          <p className="empty-note">Belum ada unit kerja. Isi dulu Struktur organisasi.</p>
+        ) : (
+          <table className="relations" data-testid="relations-table">
+            <thead>
+              <tr>
+                <th className="name">Proses bisnis</th>
+                <th>Kategori</th>
+                {units.map((u) => (
+                  <th key={u.id} className="unit" title={u.name} data-testid={`relations-unit-${u.id}`}>
+                    {u.short || u.name}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map(({ process: p, depth }) => {
+                const badge = badges.get(p.id);
+                return (
+                  <tr key={p.id} className={p.id === selected ? "selected" : undefined} data-testid={`relations-row-${p.id}`} onClick={() => editor.selectProcess(p.id)}>
+                    <th className="name" style={{ paddingLeft: 8 + depth * 16 }} scope="row">
+                      {depth > 0 && "– "}
+                      {p.name}
+                      {badge && (
+                        <span className={`badge-chip ${badge.worst}`} data-testid={`relations-badge-${p.id}`}>
+                          {badge.count}
+                        </span>
+                      )}
+                    </th>
+                    <td className="category">{CATEGORY_LABEL[p.category]}</td>
+                    {units.map((u) => {
+                      const on = (p.owners ?? []).includes(u.id);
+                      return (
+                        <td key={u.id} className="cell">
+                          <button
+                            type="button"
+                            className={on ? "owner on" : "owner"}
+                            aria-pressed={on}
+                            aria-label={`${u.short || u.name} menjalankan ${p.name}`}
+                            disabled={readOnly}
+                            data-testid={`relation-${p.id}-${u.id}`}
+                            onClick={(e) => {
+                              e.stopPropagation();
+                              editor.selectProcess(p.id);
+                              void editor.toggleOwner(p.id, u.id);
+                            }}
+                          >
+                            {on ? "●" : ""}
+                          </button>
+                        </td>
+                      );
+                    })}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </div>
+    </div>
+  );
+}
