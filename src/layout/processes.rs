@@ -128,28 +128,19 @@ pub fn layout_process_map(doc: &Document, parent: Option<&str>, width: f32, heig
 
     // Inputs and outputs: only on the top-level map.
     let side = if parent.is_none() { (width * 0.16).max(90.0) } else { 0.0 };
-    let panel = |title: &str, x: f32, items: &[String]| {
+    let items = |x: f32, list: &[String]| -> Vec<TextBlock> {
         let mut y = body_top + 24.0;
-        let items = items
-            .iter()
+        list.iter()
             .map(|item| {
                 let block = TextBlock::new(&format!("• {item}"), x + 8.0, y, side - 16.0, 8.0, false, false);
                 y += block.height() + 3.0;
                 block
             })
-            .collect();
-        Panel { title: title.into(), rect: Rect { x, y: body_top, width: side, height: body_h }, items }
+            .collect()
     };
-    let (inputs, outputs, arrows) = if parent.is_none() {
-        let mid = body_top + body_h / 2.0;
-        (
-            Some(panel("INPUT", 0.0, &map.inputs)),
-            Some(panel("OUTPUT", width - side, &map.outputs)),
-            vec![[[side, mid], [side + GAP, mid]], [[width - side - GAP, mid], [width - side, mid]]],
-        )
-    } else {
-        (None, None, Vec::new())
-    };
+    let (input_items, output_items) =
+        if parent.is_none() { (items(0.0, &map.inputs), items(width - side, &map.outputs)) } else { (Vec::new(), Vec::new()) };
+    let panel_need = input_items.iter().chain(&output_items).map(|b| b.y + b.height() + 8.0 - body_top).fold(0.0, f32::max);
 
     // Bands: all three on the top-level map; on a sub-process map, those
     // that hold a sub-process (or the parent's own category when none does).
@@ -162,46 +153,84 @@ pub fn layout_process_map(doc: &Document, parent: Option<&str>, width: f32, heig
         }
     };
     let (bx, bw) = if parent.is_none() { (side + GAP, width - 2.0 * (side + GAP)) } else { (0.0, width) };
-    let count = bands_shown.len() as f32;
-    let band_h = (body_h - (count - 1.0) * BAND_GAP) / count;
+    // Each band's grid of cards: how many per row, and the height its longest name needs.
+    struct Plan<'a> {
+        category: ProcessCategory,
+        title: &'a str,
+        processes: Vec<&'a Process>,
+        per_row: f32,
+        rows: f32,
+        cell_w: f32,
+        card_need: f32,
+    }
+    let subs_of = |id: &str| doc.processes.map.processes.iter().filter(|p| p.parent.as_deref() == Some(id)).count();
+    let plans: Vec<Plan> = bands_shown
+        .into_iter()
+        .map(|(category, title)| {
+            let processes: Vec<&Process> = shown.iter().copied().filter(|p| p.category == category).collect();
+            let n = processes.len().max(1) as f32;
+            let per_row = n.min(((bw - 16.0) / 120.0).floor().max(1.0));
+            // Cards no larger than a card (a lone process is not a banner).
+            let cell_w = ((bw - 16.0) / per_row).min(210.0);
+            let card_need = processes
+                .iter()
+                .map(|p| {
+                    let lines = Font::bold().wrap(&p.name, NAME_SIZE, cell_w - 16.0).len() as f32;
+                    let note = if subs_of(&p.id) > 0 { 2.0 + 6.5 * LINE } else { 0.0 };
+                    lines * NAME_SIZE * LINE + note + 14.0
+                })
+                .fold(30.0, f32::max);
+            Plan { category, title, rows: (processes.len() as f32 / per_row).ceil(), processes, per_row, cell_w, card_need }
+        })
+        .collect();
+    let count = plans.len() as f32;
+    let share = (body_h - (count - 1.0) * BAND_GAP) / count;
+    // A band is at least its equal share of the room, and as tall as its cards need:
+    // the map grows (and scrolls, or prints smaller) rather than cut a name.
+    let band_heights: Vec<f32> = plans.iter().map(|p| share.max(24.0 + p.rows * p.card_need + 4.0)).collect();
+    let bands_total = band_heights.iter().sum::<f32>() + (count - 1.0) * BAND_GAP;
+    let body_h = body_h.max(bands_total).max(panel_need);
     let mut bands = Vec::new();
     let mut boxes = Vec::new();
-    for (k, (category, title)) in bands_shown.into_iter().enumerate() {
-        let y0 = body_top + k as f32 * (band_h + BAND_GAP);
-        bands.push(Band { category, title: title.into(), rect: Rect { x: bx, y: y0, width: bw, height: band_h } });
-        let in_band: Vec<&&Process> = shown.iter().filter(|p| p.category == category).collect();
-        if in_band.is_empty() {
-            continue;
-        }
-        let n = in_band.len() as f32;
-        let per_row = n.min(((bw - 16.0) / 120.0).floor().max(1.0));
-        let rows = (n / per_row).ceil();
-        // Boxes no larger than a card (a lone process is not a banner), centred in the band.
-        let cell_w = ((bw - 16.0) / per_row).min(210.0);
-        let cell_h = ((band_h - 24.0) / rows).min(76.0);
-        let left = bx + 8.0 + ((bw - 16.0) - cell_w * per_row) / 2.0;
-        let top = y0 + 20.0 + ((band_h - 24.0) - cell_h * rows) / 2.0;
-        for (i, process) in in_band.into_iter().enumerate() {
-            let (r, c) = ((i as f32 / per_row).floor(), i as f32 % per_row);
-            let (x, y) = (left + c * cell_w, top + r * cell_h);
-            let mut name = TextBlock::new(&process.name, x + 8.0, y, cell_w - 16.0, NAME_SIZE, true, true);
-            let subs = doc.processes.map.processes.iter().filter(|p| p.parent.as_deref() == Some(process.id.as_str())).count();
+    let mut y0 = body_top;
+    for (plan, band_h) in plans.into_iter().zip(band_heights) {
+        bands.push(Band { category: plan.category, title: plan.title.into(), rect: Rect { x: bx, y: y0, width: bw, height: band_h } });
+        let cell_h = plan.card_need.max(((band_h - 24.0) / plan.rows.max(1.0)).min(76.0));
+        let left = bx + 8.0 + ((bw - 16.0) - plan.cell_w * plan.per_row) / 2.0;
+        let top = y0 + 20.0 + ((band_h - 24.0) - cell_h * plan.rows) / 2.0;
+        for (i, process) in plan.processes.into_iter().enumerate() {
+            let (r, c) = ((i as f32 / plan.per_row).floor(), i as f32 % plan.per_row);
+            let (x, y) = (left + c * plan.cell_w, top + r * cell_h);
+            let mut name = TextBlock::new(&process.name, x + 8.0, y, plan.cell_w - 16.0, NAME_SIZE, true, true);
+            let subs = subs_of(&process.id);
             let note_h = if subs > 0 { 2.0 + 6.5 * LINE } else { 0.0 };
             // The text block centred in the card.
             name.y = y + ((cell_h - name.height() - note_h) / 2.0).max(4.0);
             let subs_note = (subs > 0).then(|| {
-                TextBlock::new(&format!("{subs} sub proses"), x + 8.0, name.y + name.height() + 2.0, cell_w - 16.0, 6.5, false, true)
+                TextBlock::new(&format!("{subs} sub proses"), x + 8.0, name.y + name.height() + 2.0, plan.cell_w - 16.0, 6.5, false, true)
             });
             boxes.push(ProcessBox {
                 id: process.id.clone(),
-                category,
-                rect: Rect { x: x + 3.0, y: y + 2.0, width: cell_w - 6.0, height: cell_h - 4.0 },
+                category: plan.category,
+                rect: Rect { x: x + 3.0, y: y + 2.0, width: plan.cell_w - 6.0, height: cell_h - 4.0 },
                 name,
                 subs,
                 subs_note,
             });
         }
+        y0 += band_h + BAND_GAP;
     }
+    let (inputs, outputs, arrows) = if parent.is_none() {
+        let mid = body_top + body_h / 2.0;
+        let panel = |title: &str, x: f32, items: Vec<TextBlock>| Panel { title: title.into(), rect: Rect { x, y: body_top, width: side, height: body_h }, items };
+        (
+            Some(panel("INPUT", 0.0, input_items)),
+            Some(panel("OUTPUT", width - side, output_items)),
+            vec![[[side, mid], [side + GAP, mid]], [[width - side - GAP, mid], [width - side, mid]]],
+        )
+    } else {
+        (None, None, Vec::new())
+    };
     ProcessMapLayout {
         width,
         height: body_top + body_h,
@@ -243,6 +272,23 @@ mod tests {
             for b in &layout.boxes[k + 1..] {
                 assert!(!overlaps(&a.rect, &b.rect), "{} overlaps {}", a.id, b.id);
             }
+        }
+    }
+
+    #[test]
+    fn a_small_room_grows_the_map_instead_of_cutting_names() {
+        let doc = crate::samples::find("lumajang-bkd").unwrap().document();
+        let layout = layout_process_map(&doc, None, 560.0, 260.0);
+        assert!(layout.height > 260.0);
+        for b in &layout.boxes {
+            let text_bottom = b.subs_note.as_ref().unwrap_or(&b.name);
+            assert!(text_bottom.y + text_bottom.height() <= b.rect.y + b.rect.height, "{} cut", b.id);
+            let band = layout.bands.iter().find(|x| x.category == b.category).unwrap();
+            assert!(b.rect.y + b.rect.height <= band.rect.y + band.rect.height + 0.01, "{} outside its band", b.id);
+        }
+        for panel in [layout.inputs.as_ref().unwrap(), layout.outputs.as_ref().unwrap()] {
+            let last = panel.items.last().unwrap();
+            assert!(last.y + last.height() <= panel.rect.y + panel.rect.height);
         }
     }
 

@@ -8,7 +8,10 @@ import { tmpdir } from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
 
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
-const KEYS = { Tab: "\uE004", Enter: "\uE007", Shift: "\uE008", Control: "\uE009", Escape: "\uE00C", Delete: "\uE017", F2: "\uE032" };
+const KEYS = {
+  Tab: "\uE004", Enter: "\uE007", Shift: "\uE008", Control: "\uE009", Alt: "\uE00A", Escape: "\uE00C", Delete: "\uE017", F2: "\uE032",
+  ArrowLeft: "\uE012", ArrowUp: "\uE013", ArrowRight: "\uE014", ArrowDown: "\uE015",
+};
 let nextPort = Number(process.env.POKIN_E2E_PORT ?? 4444);
 let BASE = "";
 
@@ -89,12 +92,35 @@ export class Session {
   }
   async text(css) { return call("GET", this.path(`/element/${await this.find(css)}/text`)); }
   async click(css) { await call("POST", this.path(`/element/${await this.find(css)}/click`), {}); }
+  /**
+   * Clicks with the mouse at the middle of an element (`count` 2: a double
+   * click). For SVG shapes, which WebKitWebDriver's element click refuses
+   * as "not interactable".
+   */
+  async mouseClick(css, count = 1) {
+    await this.find(css);
+    // The middle of the element, in viewport pixels (scrolled into view first).
+    const [x, y] = await call("POST", this.path("/execute/sync"), {
+      script: "const el = document.querySelector(arguments[0]); el.scrollIntoView({ block: 'center', inline: 'nearest' }); const r = el.getBoundingClientRect(); return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];",
+      args: [css],
+    });
+    const press = Array.from({ length: count }, () => [{ type: "pointerDown", button: 0 }, { type: "pointerUp", button: 0 }]).flat();
+    await call("POST", this.path("/actions"), {
+      actions: [{
+        type: "pointer", id: "mouse", parameters: { pointerType: "mouse" },
+        actions: [{ type: "pointerMove", duration: 0, origin: "viewport", x, y }, ...press],
+      }],
+    });
+    await call("DELETE", this.path("/actions")).catch(() => {});
+  }
   /** Types into an element (after clearing it when `clear`). */
   async type(css, text, { clear = true } = {}) {
     const el = await this.find(css);
     if (clear) await call("POST", this.path(`/element/${el}/clear`), {});
     await call("POST", this.path(`/element/${el}/value`), { text });
   }
+  /** Picks the option with `value` in a select. */
+  async choose(css, value) { await this.click(`${css} option[value="${value}"]`); }
   async attribute(css, name) { return call("GET", this.path(`/element/${await this.find(css)}/attribute/${name}`)); }
   async value(css) { return call("GET", this.path(`/element/${await this.find(css)}/property/value`)); }
   async exists(css) {

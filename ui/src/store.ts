@@ -111,7 +111,7 @@ export type StepField = "text" | "requirements" | "duration" | "output" | "note"
 export const MAP_SCALE = 1.45;
 export const FLOW_SCALE = 1.4;
 /** The SOP table is never laid out narrower than this (points): a small window scrolls instead. */
-export const FLOW_MIN_WIDTH = 760;
+export const FLOW_MIN_WIDTH = 600;
 
 /** The print dialog: its fields, the last preview, and what is under way. */
 export interface PrintState {

@@ -324,7 +324,9 @@ function StepCellEditor({ step, field, style }: { step: Step; field: StepField; 
       onBlur={() => finish(true)}
       onKeyDown={(e) => {
         if (e.key === "Enter" && !e.shiftKey) {
+          // The editor goes away at once; the key must not go on to the window as "add a step".
           e.preventDefault();
+          e.stopPropagation();
           finish(true);
         } else if (e.key === "Escape") {
           e.preventDefault();

@@ -1,0 +1,164 @@
+// End-to-end: the Peta Proses Bisnis, Peta Relasi and Peta Lintas Fungsi
+// editors in the real app (issue #5), on the Lumajang sample.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { withApp, scratch, root, app, pokin, shots } from "./webdriver.mjs";
+
+const { work, env } = scratch();
+
+async function waitFor(check, what, timeoutMs = 10000) {
+  const end = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < end) {
+    last = await check().catch((e) => e);
+    if (last === true) return;
+    await sleep(150);
+  }
+  throw new Error(`waited for ${what}; last: ${last}`);
+}
+const findings = (s) => s.text('[data-testid="findings-panel"]');
+const attrIs = (s, css, name, value) =>
+  waitFor(async () => (await s.attribute(css, name)) === value || `${css} ${name}=${await s.attribute(css, name)}`, `${css} ${name}=${value}`);
+const valueIs = (s, css, value) => waitFor(async () => (await s.value(css)) === value || `${css} = ${await s.value(css)}`, `${css} = ${value}`);
+const squeeze = (text) => text.replace(/\s+/g, "");
+const DECISION = "Apakah berkas usulan pengadaan lengkap?";
+
+test("level-0 map, sub-processes, Peta Relasi and the 11-step flow: edit, findings, undo, reopen", async () => {
+  const file = join(work, "lumajang.pokin");
+  execFileSync(pokin, ["import", join(root, "assets/samples/lumajang-bkd.json"), file]);
+  await withApp(app, [file], async (s) => {
+    await s.waitForText("Meningkatnya Manajemen ASN melalui Sistem Merit");
+
+    // The level-0 map: goal, inputs, three bands, the seven top-level processes.
+    await s.click('[data-testid="mode-map"]');
+    await s.find('[data-testid="process-p7"]');
+    const map = squeeze(await s.text('[data-testid="map-view"]'));
+    for (const text of ["Peta Proses Bisnis (level 0)", "Meningkatnya Reformasi Birokrasi dalam Penyelenggaraan Pemerintah", "INPUT", "Regulasi", "OUTPUT", "PROSES MANAJERIAL", "PROSES UTAMA", "PROSES PENDUKUNG", "Terwujudnya Tata Kelola OPD yang Baik", "5 sub proses"]) {
+      assert.ok(map.includes(squeeze(text)), `map shows "${text}"`);
+    }
+    assert.equal(await s.exists('[data-testid="process-p8"]'), false, "sub-processes stay on their own map");
+    await s.screenshot(join(shots, "peta-proses-bisnis.png"));
+
+    // p1 serves no tree node: B001, shown on the process and in the findings panel.
+    assert.match(await findings(s), /Proses "Terwujudnya Tata Kelola OPD yang Baik" tidak melayani simpul/);
+    await s.mouseClick('[data-testid="process-p1"]');
+    await s.find('[data-testid="process-panel"]');
+    assert.match(await s.text('[data-testid="process-findings"]'), /B001/);
+    // Link it to n1 from the panel: B001 on p1 clears; the node shows the process (both ways).
+    await s.choose('[data-testid="process-link-node"]', "n1");
+    await waitFor(async () => !(await findings(s)).includes('Proses "Terwujudnya Tata Kelola OPD yang Baik" tidak melayani') || "B001 on p1 still there", "B001 on p1 clears");
+    assert.equal(await s.exists('[data-testid="process-badge-p1"]'), false);
+    await s.click('[data-testid="process-node-n1"]');
+    await s.find('[data-testid="node-panel"]');
+    assert.match(await s.text('[data-testid="node-processes"]'), /Terwujudnya Tata Kelola OPD yang Baik[\s\S]*Meningkatnya Profesionalitas ASN/);
+    // … and back from the node to the process on its map.
+    await s.mouseClick('[data-testid="node-process-p2"]');
+    await attrIs(s, '[data-testid="process-p2"]', "aria-selected", "true");
+
+    // A new support process from the keyboard-free path: button, name, Enter.
+    await s.click('[data-testid="map-add-support"]');
+    await s.type('[data-testid="prompt-input"]', "Terkelolanya Arsip Kepegawaian");
+    await s.press("Enter");
+    await s.find('[data-testid="process-p13"]');
+    // It serves no node and has no owner: B001 and B002 appear on it.
+    await waitFor(async () => /Terkelolanya Arsip Kepegawaian" tidak melayani/.test(await findings(s)) || "no B001", "B001 on the new process");
+    assert.match(await findings(s), /B002/);
+
+    // Peta Sub Proses Bisnis of p2.
+    await s.mouseClick('[data-testid="process-p2"]');
+    await s.click('[data-testid="map-open-sub"]');
+    await waitFor(async () => (await s.text('[data-testid="map-title"]')).includes("Peta Sub Proses Bisnis — Meningkatnya Profesionalitas ASN") || "title", "sub-process map");
+    await s.find('[data-testid="process-p12"]');
+    assert.equal(await s.exists('[data-testid="process-p1"]'), false);
+    await s.screenshot(join(shots, "peta-sub-proses.png"));
+    await s.click('[data-testid="map-up"]');
+    await s.find('[data-testid="process-p1"]');
+
+    // Peta Relasi: processes × units; a click toggles ownership and clears B002 on the new process.
+    await s.click('[data-testid="mode-relations"]');
+    await s.find('[data-testid="relations-table"]');
+    await attrIs(s, '[data-testid="relation-p3-p2i"]', "aria-pressed", "true");
+    await attrIs(s, '[data-testid="relation-p13-kaban"]', "aria-pressed", "false");
+    await s.mouseClick('[data-testid="relation-p13-kaban"]');
+    await attrIs(s, '[data-testid="relation-p13-kaban"]', "aria-pressed", "true");
+    await waitFor(async () => !/Terkelolanya Arsip Kepegawaian" belum punya unit/.test(await findings(s)) || "B002 still there", "B002 clears");
+    await s.screenshot(join(shots, "peta-relasi.png"));
+
+    // The 11-step Peta Lintas Fungsi.
+    await s.click('[data-testid="mode-flow"]');
+    await s.find('[data-testid="step-row-s11"]');
+    // Wrapped lines are separate SVG lines (read back without a space between): compare without spaces.
+    const flow = squeeze(await s.text('[data-testid="flow-view"]'));
+    for (const text of ["PROSES MANAJEMEN ASN", "Mengajukan persetujuan anggaran kegiatan", "Melakukan pemberhentian aparatur", "Kelengkapan", "Waktu", "Output", "Keterangan"]) {
+      assert.ok(flow.includes(squeeze(text)), `flow shows "${text}"`);
+    }
+    assert.equal(await s.exists('[data-testid="step-row-s12"]'), false);
+    await s.screenshot(join(shots, "peta-lintas-fungsi.png"));
+
+    // A decision after step 3, typed in place: "Ya" on to step 4, "Tidak" back to step 3.
+    await s.mouseClick('[data-testid="step-no-s3"]');
+    await s.find('[data-testid="step-panel"]');
+    await s.click('[data-testid="flow-add-decision"]');
+    await s.type('[data-testid="step-cell-editor"]', DECISION, { clear: false });
+    await s.press("Enter");
+    await s.find('[data-testid="step-symbol-s12"]');
+    await attrIs(s, '[data-testid="step-symbol-s12"]', "data-shape", "decision");
+    await waitFor(async () => squeeze(await s.text('[data-testid="step-text-s12"]')).includes("Apakahberkasusulan") || "text", "decision text in its cell");
+    await valueIs(s, '[data-testid="step-yes"]', "s4");
+    await valueIs(s, '[data-testid="step-no"]', "s3");
+    // Numbered in place: it is step 4, the old step 4 is now 5.
+    assert.equal((await s.text('[data-testid="step-no-s12"]')).trim(), "4");
+    assert.equal((await s.text('[data-testid="step-no-s4"]')).trim(), "5");
+    const flowText = await s.text('[data-testid="flow-view"]');
+    assert.ok(flowText.includes("Ya") && flowText.includes("Tidak"), "both branches labelled");
+    await s.screenshot(join(shots, "keputusan-baru.png"));
+
+    // Take away its "Tidak" branch: B008 appears; selecting the finding shows the step; put it back: gone.
+    await s.choose('[data-testid="step-no"]', "");
+    await waitFor(async () => (await findings(s)).includes("B008") || "no B008", "B008 appears");
+    await s.mouseClick('[data-testid="step-no-s1"]');
+    await s.click('[data-testid="finding-B008-0-show"]');
+    await attrIs(s, '[data-testid="step-row-s12"]', "aria-selected", "true");
+    await s.choose('[data-testid="step-no"]', "s3");
+    await waitFor(async () => !(await findings(s)).includes("B008") || "B008 still there", "B008 clears");
+
+    // Move step 2 (Kepala BKD) one lane to the right with Alt+→: now in Sekban's lane.
+    await s.mouseClick('[data-testid="step-no-s2"]');
+    await attrIs(s, '[data-testid="step-symbol-s2"]', "data-lane", "kaban");
+    await s.press("Alt", "ArrowRight");
+    await attrIs(s, '[data-testid="step-symbol-s2"]', "data-lane", "sekban");
+    await valueIs(s, '[data-testid="step-lane"]', "sekban");
+    // And with the lane select, to Kabid PKAP.
+    await s.choose('[data-testid="step-lane"]', "pkap");
+    await attrIs(s, '[data-testid="step-symbol-s2"]', "data-lane", "pkap");
+    await s.screenshot(join(shots, "pindah-pelaksana.png"));
+    // Undo puts it back in Sekban's lane.
+    await s.click('[data-testid="undo"]');
+    await attrIs(s, '[data-testid="step-symbol-s2"]', "data-lane", "sekban");
+  }, env);
+
+  // Reopen: everything acknowledged is there.
+  await withApp(app, [file], async (s) => {
+    await s.waitForText("Meningkatnya Manajemen ASN melalui Sistem Merit");
+    await s.click('[data-testid="mode-flow"]');
+    await s.find('[data-testid="step-row-s12"]');
+    await attrIs(s, '[data-testid="step-symbol-s12"]', "data-shape", "decision");
+    assert.ok(squeeze(await s.text('[data-testid="step-text-s12"]')).includes("Apakahberkasusulan"));
+    await attrIs(s, '[data-testid="step-symbol-s2"]', "data-lane", "sekban");
+    await s.click('[data-testid="mode-relations"]');
+    await attrIs(s, '[data-testid="relation-p13-kaban"]', "aria-pressed", "true");
+    await s.click('[data-testid="mode-map"]');
+    await s.find('[data-testid="process-p13"]');
+  }, env);
+  // The file agrees (read by the CLI).
+  const doc = JSON.parse(execFileSync(pokin, ["export", "json", file]).toString());
+  const steps = doc.processes.flows[0].steps;
+  assert.equal(steps.length, 12);
+  assert.deepEqual(steps.map((x) => x.id).slice(0, 5), ["s1", "s2", "s3", "s12", "s4"]);
+  assert.equal(steps[3].shape, "decision");
+  assert.equal(steps[3].yes, "s4");
+  assert.equal(doc.processes.map.processes.find((p) => p.id === "p1").nodes[0], "n1");
+});
