@@ -126,6 +126,25 @@ export function targetText(target: Target, doc?: Document): string {
   return "Dokumen";
 }
 
+/** Whether a finding is about the business-process maps (a process, a flow or a step) rather than the tree. */
+export function isProcessTarget(t: Target): boolean {
+  return "process" in t || "flow" in t || "step" in t;
+}
+
+const processScopeCache = new WeakMap<Report, Report>();
+
+/** Only the findings about the business-process maps, with their own counts. */
+export function processFindings(report: Report): Report {
+  const hit = processScopeCache.get(report);
+  if (hit) return hit;
+  const findings = report.findings.filter((f) => isProcessTarget(f.target));
+  const summary = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) if (f.accepted === undefined || f.accepted === null) summary[f.severity]++;
+  const out = { findings, summary };
+  processScopeCache.set(report, out);
+  return out;
+}
+
 /** Whether a rule is switched off in the document's settings. */
 export function ruleSetting(doc: Document, rule: string): string | undefined {
   return doc.validation?.rules?.[rule];

@@ -18,6 +18,8 @@ vi.mock("./api", () => ({
   createSnapshot: vi.fn(),
   listSnapshots: vi.fn(),
   treeLayout: vi.fn(),
+  processMapLayout: vi.fn(),
+  flowLayout: vi.fn(),
   pickOpenPath: vi.fn(),
   pickSavePath: vi.fn(),
   pickPdfPath: vi.fn(),
@@ -546,5 +548,88 @@ describe("printing", () => {
     e.openDialog("print");
     await vi.advanceTimersByTimeAsync(0);
     expect(m.printPreview).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("process maps", () => {
+  /** The sample with a process map and one three-step flow. */
+  function withProcesses(d: Document): void {
+    d.processes = {
+      map: { goal: "G", processes: [{ id: "p1", category: "core", name: "Manajemen ASN", owners: ["kaban"] }, { id: "p2", category: "core", name: "Seleksi", parent: "p1" }] },
+      flows: [
+        {
+          id: "f1",
+          name: "Cuti",
+          process: "p1",
+          lanes: ["kaban", "sek"],
+          steps: [
+            { id: "s1", number: 1, text: "A", lane: "kaban", shape: "start", next: ["s2"] },
+            { id: "s2", number: 2, text: "B", lane: "sek", shape: "process", next: ["s3"] },
+            { id: "s3", number: 3, text: "C", lane: "sek", shape: "end" },
+          ],
+        },
+      ],
+    };
+  }
+  const emptyMap = { width: 100, height: 100, parent: null, goal: { x: 0, y: 0, width: 1, height: 1 }, goal_text: { x: 0, y: 0, width: 1, lines: [], size: 8, bold: true, centred: true }, inputs: null, outputs: null, arrows: [], bands: [], boxes: [] };
+  const emptyFlow = { columns: [], header_height: 10, rows: [], symbols: [], arrows: [], pages: 1, font_size: 7, line_height: 8.75 };
+
+  beforeEach(() => {
+    m.processMapLayout.mockResolvedValue(emptyMap);
+    m.flowLayout.mockResolvedValue(emptyFlow);
+  });
+
+  test("switching to the map asks the core for its layout at the room on screen; edits then refresh the map, not the tree", async () => {
+    const e = await opened(viewWith(withProcesses));
+    e.setMode("map");
+    await vi.waitFor(() => expect(e.state.mapLayout).toEqual(emptyMap));
+    expect(m.processMapLayout).toHaveBeenCalledWith(null, expect.any(Number), expect.any(Number));
+    m.treeLayout.mockClear();
+    m.applyOp.mockResolvedValueOnce(viewWith(withProcesses));
+    await e.toggleOwner("p1", "sek");
+    expect(m.applyOp).toHaveBeenCalledWith({ op: "update_process", process: { id: "p1", category: "core", name: "Manajemen ASN", owners: ["kaban", "sek"] } });
+    await vi.waitFor(() => expect(m.processMapLayout).toHaveBeenCalledTimes(2));
+    expect(m.treeLayout).not.toHaveBeenCalled();
+  });
+
+  test("a finding on a step opens its flow with the step selected; one on a sub-process opens its parent's map", async () => {
+    const e = await opened(viewWith(withProcesses));
+    e.showFinding({ rule: "B009", severity: "warning", target: { step: ["f1", "s2"] }, message: "m" });
+    expect(e.state.mode).toBe("flow");
+    expect(e.state.flow).toBe("f1");
+    expect(e.state.step).toBe("s2");
+    await vi.waitFor(() => expect(m.flowLayout).toHaveBeenCalledWith("f1", expect.any(Number)));
+    e.showFinding({ rule: "B001", severity: "warning", target: { process: "p2" }, message: "m" });
+    expect(e.state.mode).toBe("map");
+    expect(e.state.mapParent).toBe("p1");
+    expect(e.state.process).toBe("p2");
+  });
+
+  test("a new decision is selected and opened for typing; its text goes into the step", async () => {
+    const e = await opened(viewWith(withProcesses));
+    e.openFlow("f1", "s2");
+    m.applyOp.mockResolvedValueOnce(viewWith(withProcesses));
+    const id = await e.insertStep("decision");
+    expect(id).toBe("s4");
+    expect(e.state.stepEditing).toEqual({ step: "s4", field: "text" });
+    const sent = m.applyOp.mock.calls[0][0] as Op;
+    expect(sent).toMatchObject({ op: "batch", label: "Tambah keputusan" });
+  });
+
+  test("a selection that no longer exists is dropped when the core answers", async () => {
+    const e = await opened(viewWith(withProcesses));
+    e.openFlow("f1", "s3");
+    e.selectProcess("p2");
+    m.applyOp.mockResolvedValueOnce(
+      viewWith((d) => {
+        withProcesses(d);
+        d.processes!.flows![0].steps.pop();
+        d.processes!.map!.processes!.pop();
+      }),
+    );
+    await e.apply({ op: "delete_step", flow: "f1", id: "s3" });
+    expect(e.state.step).toBeNull();
+    expect(e.state.process).toBeNull();
+    expect(e.state.flow).toBe("f1");
   });
 });

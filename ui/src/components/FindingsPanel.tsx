@@ -1,6 +1,6 @@
 import { memo, useState } from "react";
 import { editor, useEditor } from "../store";
-import { groupFindings, targetNode, targetText, type FindingGroup, type FindingItem } from "../findings";
+import { groupFindings, processFindings, targetNode, targetText, type FindingGroup, type FindingItem } from "../findings";
 import type { Document } from "../types";
 
 const PAGE = 150;
@@ -8,10 +8,15 @@ const PAGE = 150;
 /** Temuan: live findings after every edit, grouped Galat / Peringatan / Info. */
 export function FindingsPanel() {
   const view = useEditor((s) => s.view);
+  const mode = useEditor((s) => s.mode);
   const [open, setOpen] = useState(true);
+  const [everything, setEverything] = useState(false);
   if (!view) return null;
-  const groups = groupFindings(view.report);
-  const s = view.report.summary;
+  // Beside the process maps: their own findings first (B001–B011); the tree's are one click away.
+  const scoped = mode !== "tree" && !everything;
+  const report = scoped ? processFindings(view.report) : view.report;
+  const groups = groupFindings(report);
+  const s = report.summary;
   const readOnly = view.read_only !== null && view.read_only !== undefined;
   return (
     <section className={open ? "findings open" : "findings"} data-testid="findings-panel" aria-label="Temuan">
@@ -24,12 +29,22 @@ export function FindingsPanel() {
           <span className="sev-chip sev-warning">{s.warning} peringatan</span>
           <span className="sev-chip sev-info">{s.info} info</span>
         </span>
+        {mode !== "tree" && (
+          <span className="findings-scope" role="group" aria-label="Temuan yang ditampilkan">
+            <button type="button" className={scoped ? "chip-toggle on" : "chip-toggle"} aria-pressed={scoped} onClick={() => setEverything(false)} data-testid="findings-scope-process">
+              Peta proses
+            </button>
+            <button type="button" className={scoped ? "chip-toggle" : "chip-toggle on"} aria-pressed={!scoped} onClick={() => setEverything(true)} data-testid="findings-scope-all">
+              Semua
+            </button>
+          </span>
+        )}
       </header>
       {open && (
         <div className="findings-body">
-          {view.report.findings.length === 0 && (
+          {report.findings.length === 0 && (
             <p className="muted" data-testid="findings-none">
-              Tidak ada temuan. Pohon kinerja ini memenuhi semua aturan yang aktif.
+              {scoped ? "Tidak ada temuan pada peta proses bisnis dan peta lintas fungsi." : "Tidak ada temuan. Pohon kinerja ini memenuhi semua aturan yang aktif."}
             </p>
           )}
           {groups.map((g) =>

@@ -1,23 +1,6 @@
 import { editor, useEditor } from "../store";
-import { allProcesses, CATEGORY_LABEL } from "../processes";
+import { allProcesses, CATEGORY_LABEL, relationRows } from "../processes";
 import { badgesBy } from "../findings";
-import type { Process } from "../types";
-
-/** Top-level processes, each followed by its sub-processes (depth first), as the Peta Relasi lists them. */
-export function relationRows(processes: Process[]): { process: Process; depth: number }[] {
-  const out: { process: Process; depth: number }[] = [];
-  const known = new Set(processes.map((p) => p.id));
-  const seen = new Set<string>();
-  const visit = (p: Process, depth: number) => {
-    if (seen.has(p.id)) return; // a parent cycle (B003) is shown once
-    seen.add(p.id);
-    out.push({ process: p, depth });
-    for (const c of processes) if (c.parent === p.id) visit(c, depth + 1);
-  };
-  for (const p of processes) if (!p.parent || !known.has(p.parent)) visit(p, 0);
-  for (const p of processes) visit(p, 0);
-  return out;
-}
 
 /** The Peta Relasi: processes × units; a click on a cell makes the unit an owner of the process, or not. */
 export function RelationsView() {

@@ -1,0 +1,235 @@
+import { describe, expect, test } from "vitest";
+import { sampleDoc } from "./test/fixtures";
+import {
+  addLaneOp,
+  addProcessOp,
+  deleteProcessDecision,
+  deleteStepOp,
+  dropStepOp,
+  insertStepOp,
+  moveLaneOp,
+  moveProcessOp,
+  moveStepOp,
+  newFlowOp,
+  processesServing,
+  relationRows,
+  removeLaneOp,
+  shiftLaneOp,
+  updateMapOp,
+  withOwnerToggled,
+  withShape,
+} from "./processes";
+import type { Document, Flow, Op, Step } from "./types";
+
+/** s1 (start, kaban) → s2 (sek) → s3 (end, sek). */
+function flow(): Flow {
+  return {
+    id: "f1",
+    name: "Layanan cuti",
+    process: "p2",
+    lanes: ["kaban", "sek"],
+    steps: [
+      { id: "s1", number: 1, text: "Mengajukan cuti", lane: "kaban", shape: "start", next: ["s2"] },
+      { id: "s2", number: 2, text: "Memverifikasi", lane: "sek", shape: "process", next: ["s3"], duration: "1 hari", output: "Berkas" },
+      { id: "s3", number: 3, text: "Menerbitkan surat cuti", lane: "sek", shape: "end" },
+    ],
+  };
+}
+
+function doc(): Document {
+  const d = sampleDoc();
+  d.processes = {
+    map: {
+      goal: "Meningkatnya Reformasi Birokrasi",
+      inputs: ["Regulasi"],
+      outputs: ["IKM"],
+      processes: [
+        { id: "p1", category: "management", name: "Tata kelola", owners: ["sek"] },
+        { id: "p2", category: "core", name: "Manajemen ASN", owners: ["kaban"], nodes: ["n1"] },
+        { id: "p3", category: "core", name: "Penilaian kinerja", nodes: ["n1", "n2"] },
+        { id: "p4", category: "core", name: "Seleksi", parent: "p2" },
+      ],
+    },
+    flows: [flow()],
+  };
+  return d;
+}
+
+/** The ops of a batch (or the op itself). */
+function ops(op: Op): Op[] {
+  return op.op === "batch" ? op.ops : [op];
+}
+
+function stepsAfter(op: Op, f = flow()): Step[] {
+  // Applies add/update/delete/move step ops the way the core does, to read the resulting flow.
+  let steps = [...f.steps];
+  for (const o of ops(op)) {
+    if (o.op === "add_step") {
+      const i = o.before ? steps.findIndex((s) => s.id === o.before) : steps.length;
+      steps.splice(i, 0, o.step);
+    } else if (o.op === "update_step") steps = steps.map((s) => (s.id === o.step.id ? o.step : s));
+    else if (o.op === "delete_step") steps = steps.filter((s) => s.id !== o.id);
+  }
+  return steps;
+}
+
+const byId = (steps: Step[], id: string) => steps.find((s) => s.id === id)!;
+
+describe("inserting steps", () => {
+  test("a step after s1 is spliced in: s1 → new → s2, in the lane of s1", () => {
+    const made = insertStepOp(flow(), "process", { after: "s1" });
+    if ("refused" in made) throw new Error(made.refused);
+    expect(made.id).toBe("s4");
+    const steps = stepsAfter(made.op);
+    expect(steps.map((s) => s.id)).toEqual(["s1", "s4", "s2", "s3"]);
+    expect(byId(steps, "s1").next).toEqual(["s4"]);
+    expect(byId(steps, "s4")).toMatchObject({ lane: "kaban", shape: "process", next: ["s2"] });
+  });
+
+  test("a decision after s2 has both branches: Ya on to s3, Tidak back to s2", () => {
+    const made = insertStepOp(flow(), "decision", { after: "s2" });
+    if ("refused" in made) throw new Error(made.refused);
+    const steps = stepsAfter(made.op);
+    expect(byId(steps, "s2").next).toEqual(["s4"]);
+    expect(byId(steps, "s4")).toMatchObject({ shape: "decision", yes: "s3", no: "s2" });
+    expect(byId(steps, "s4").next).toBeUndefined();
+    expect((made.op as Op & { op: "batch" }).label).toBe("Tambah keputusan");
+  });
+
+  test("after the end step: the new step becomes the end", () => {
+    const made = insertStepOp(flow(), "process", { after: "s3" });
+    if ("refused" in made) throw new Error(made.refused);
+    const steps = stepsAfter(made.op);
+    expect(byId(steps, "s3")).toMatchObject({ shape: "process", next: ["s4"] });
+    expect(byId(steps, "s4").shape).toBe("end");
+    expect(insertStepOp(flow(), "decision", { after: "s3" })).toEqual({ refused: expect.stringContaining("Keputusan tidak dapat menjadi langkah terakhir") });
+  });
+
+  test("before s2: every way into s2 now enters the new step", () => {
+    const made = insertStepOp(flow(), "process", { before: "s2" });
+    if ("refused" in made) throw new Error(made.refused);
+    const steps = stepsAfter(made.op);
+    expect(steps.map((s) => s.id)).toEqual(["s1", "s4", "s2", "s3"]);
+    expect(byId(steps, "s1").next).toEqual(["s4"]);
+    expect(byId(steps, "s4").next).toEqual(["s2"]);
+  });
+
+  test("before the start step: the new step becomes the start", () => {
+    const made = insertStepOp(flow(), "process", { before: "s1" });
+    if ("refused" in made) throw new Error(made.refused);
+    const steps = stepsAfter(made.op);
+    expect(steps[0]).toMatchObject({ id: "s4", shape: "start", next: ["s1"] });
+    expect(byId(steps, "s1").shape).toBe("process");
+  });
+
+  test("after a decision: on its Ya branch", () => {
+    const f = flow();
+    f.steps[1] = { ...f.steps[1], shape: "decision", next: undefined, yes: "s3", no: "s1" };
+    const made = insertStepOp(f, "process", { after: "s2" });
+    if ("refused" in made) throw new Error(made.refused);
+    const steps = stepsAfter(made.op, f);
+    expect(byId(steps, "s2")).toMatchObject({ yes: "s4", no: "s1" });
+    expect(byId(steps, "s4").next).toEqual(["s3"]);
+  });
+});
+
+describe("deleting, moving, lanes", () => {
+  test("deleting s2 joins s1 straight to s3", () => {
+    const d = deleteStepOp(flow(), "s2");
+    if ("refused" in d) throw new Error(d.refused);
+    const steps = stepsAfter(d.op);
+    expect(steps.map((s) => s.id)).toEqual(["s1", "s3"]);
+    expect(byId(steps, "s1").next).toEqual(["s3"]);
+  });
+
+  test("the last step of a flow is not deleted", () => {
+    const f = flow();
+    f.steps = [f.steps[0]];
+    expect(deleteStepOp(f, "s1")).toEqual({ refused: expect.stringContaining("paling sedikit satu langkah") });
+  });
+
+  test("order: up and down, with the ends refused", () => {
+    expect(moveStepOp(flow(), "s2", -1)).toEqual({ op: { op: "move_step", flow: "f1", id: "s2", before: "s1" } });
+    expect(moveStepOp(flow(), "s1", 1)).toEqual({ op: { op: "move_step", flow: "f1", id: "s1", before: "s3" } });
+    expect(moveStepOp(flow(), "s2", 1)).toEqual({ op: { op: "move_step", flow: "f1", id: "s2" } });
+    expect(moveStepOp(flow(), "s1", -1)).toEqual({ refused: "Langkah ini sudah paling atas." });
+    expect(moveStepOp(flow(), "s3", 1)).toEqual({ refused: "Langkah ini sudah paling bawah." });
+  });
+
+  test("dropping a step on a row takes that row's place", () => {
+    expect(dropStepOp(flow(), "s3", "s1")).toEqual({ op: { op: "move_step", flow: "f1", id: "s3", before: "s1" } });
+    expect(dropStepOp(flow(), "s1", "s2")).toEqual({ op: { op: "move_step", flow: "f1", id: "s1", before: "s3" } });
+    expect(dropStepOp(flow(), "s1", "s1")).toBeNull();
+  });
+
+  test("Alt+arrows move a step between lanes, not past the edges", () => {
+    const right = shiftLaneOp(flow(), "s1", 1);
+    expect(right).toMatchObject({ op: { op: "update_step", flow: "f1", step: { id: "s1", lane: "sek" } } });
+    expect(shiftLaneOp(flow(), "s1", -1)).toEqual({ refused: "Langkah ini sudah di pelaksana paling kiri." });
+    expect(shiftLaneOp(flow(), "s2", 1)).toEqual({ refused: "Langkah ini sudah di pelaksana paling kanan." });
+  });
+
+  test("lanes: add a unit, refuse one in use, swap places", () => {
+    const d = doc();
+    expect(addLaneOp(d, flow(), "kaban")).toEqual({ refused: "Kaban sudah menjadi pelaksana di peta ini." });
+    expect(addLaneOp(d, flow(), "x")).toEqual({ refused: "Unit kerja x tidak ada." });
+    expect(removeLaneOp(d, flow(), "sek")).toEqual({ refused: expect.stringContaining("Sekretariat masih melaksanakan langkah 2. Memverifikasi") });
+    expect(moveLaneOp(d, flow(), "sek", -1)).toMatchObject({ op: { op: "update_flow", flow: { lanes: ["sek", "kaban"], steps: [] } } });
+  });
+
+  test("a new shape keeps the ways on: next ↔ yes/no, none for an end", () => {
+    const s: Step = { id: "s9", text: "x", lane: "a", shape: "process", next: ["s1", "s2"] };
+    expect(withShape(s, "decision")).toMatchObject({ shape: "decision", next: [], yes: "s1", no: "s2" });
+    expect(withShape(withShape(s, "decision"), "process")).toMatchObject({ next: ["s1", "s2"] });
+    expect(withShape(s, "end")).toMatchObject({ shape: "end", next: [] });
+  });
+});
+
+describe("processes", () => {
+  test("a new process gets a fresh id and lands after the selected one", () => {
+    const d = doc();
+    expect(addProcessOp(d, "  Layanan arsip ", "core", null, "p2")).toEqual({
+      op: { op: "add_process", process: { id: "p5", category: "core", name: "Layanan arsip" }, before: "p3" },
+    });
+    expect(addProcessOp(d, "Sub", "core", "p2")).toMatchObject({ op: { process: { parent: "p2" } } });
+    expect(addProcessOp(d, " ", "core", null)).toEqual({ refused: "Nama proses belum diisi." });
+  });
+
+  test("reorder within the band: p3 before p2; p2 already first", () => {
+    expect(moveProcessOp(doc(), "p3", -1)).toEqual({ op: { op: "move_process", id: "p3", before: "p2" } });
+    expect(moveProcessOp(doc(), "p2", 1)).toEqual({ op: { op: "move_process", id: "p2", before: "p4" } });
+    expect(moveProcessOp(doc(), "p2", -1)).toEqual({ refused: "Proses ini sudah paling depan di kelompoknya." });
+  });
+
+  test("a process with sub-processes is not deleted", () => {
+    expect(deleteProcessDecision(doc(), "p2")).toEqual({ refused: expect.stringContaining('masih punya sub proses "Seleksi"') });
+    expect(deleteProcessDecision(doc(), "p3")).toEqual({ op: { op: "delete_process", id: "p3" } });
+  });
+
+  test("both ways: the processes serving a node", () => {
+    expect(processesServing(doc(), "n1").map((p) => p.id)).toEqual(["p2", "p3"]);
+    expect(processesServing(doc(), "n5")).toEqual([]);
+  });
+
+  test("Peta Relasi: toggling an owner, rows with sub-processes under their parent", () => {
+    expect(withOwnerToggled({ id: "p", category: "core", name: "x", owners: ["a"] }, "b").owners).toEqual(["a", "b"]);
+    expect(withOwnerToggled({ id: "p", category: "core", name: "x", owners: ["a"] }, "a").owners).toEqual([]);
+    expect(relationRows(doc().processes!.map!.processes!).map((r) => `${r.process.id}:${r.depth}`)).toEqual(["p1:0", "p2:0", "p4:1", "p3:0"]);
+  });
+
+  test("a new flow for a process: its owners as lanes, a start and an end", () => {
+    const d = newFlowOp(doc(), "p2");
+    if ("refused" in d || d.op.op !== "add_flow") throw new Error("no flow");
+    expect(d.op.flow).toMatchObject({ id: "f2", process: "p2", lanes: ["kaban"] });
+    expect(d.op.flow.steps.map((s) => s.shape)).toEqual(["start", "end"]);
+  });
+
+  test("the map's goal, inputs and outputs are sent whole", () => {
+    expect(updateMapOp(doc(), { inputs: ["SDM", "Anggaran"] })).toEqual({
+      op: "update_process_map",
+      goal: "Meningkatnya Reformasi Birokrasi",
+      inputs: ["SDM", "Anggaran"],
+      outputs: ["IKM"],
+    });
+  });
+});
