@@ -118,7 +118,7 @@ enum Mode {
 /// Options of `export pdf`.
 #[derive(clap::Args)]
 struct PrintArgs {
-    /// Yang dicetak: tree (pohon kinerja), processes (peta proses bisnis level 0), relations (peta relasi), flow:ID (peta lintas fungsi / SOP-AP)
+    /// Yang dicetak: tree (pohon kinerja), processes (peta proses bisnis level 0), processes:ID (peta sub proses bisnis), relations (peta relasi), flow:ID (peta lintas fungsi / SOP-AP)
     #[arg(long, default_value = "tree")]
     view: String,
     /// Kertas: A4, F4, A3, A2, A1, A0
@@ -242,10 +242,27 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                     let output = output.ok_or_else(|| Error::refused("Untuk PDF, sebutkan berkas keluaran dengan -o BERKAS.pdf"))?;
                     let view = pokin::render::View::parse(&print.view).ok_or_else(|| {
                         Error::refused(format!(
-                            "Tampilan `{}` tidak dikenal; pilih tree (pohon kinerja), processes (peta proses bisnis), relations (peta relasi) atau flow:ID (peta lintas fungsi)",
+                            "Tampilan `{}` tidak dikenal; pilih tree (pohon kinerja), processes (peta proses bisnis), processes:ID (peta sub proses bisnis), relations (peta relasi) atau flow:ID (peta lintas fungsi)",
                             print.view
                         ))
                     })?;
+                    if let pokin::render::View::SubProcesses(id) = &view {
+                        if doc.process(id).is_none() {
+                            let parents: Vec<&str> = doc
+                                .processes
+                                .map
+                                .processes
+                                .iter()
+                                .filter_map(|p| p.parent.as_deref())
+                                .collect::<std::collections::BTreeSet<_>>()
+                                .into_iter()
+                                .collect();
+                            return Err(Error::refused(format!(
+                                "Proses `{id}` tidak ada di dokumen ini (yang punya sub proses: {})",
+                                if parents.is_empty() { "tidak ada".to_string() } else { parents.join(", ") }
+                            )));
+                        }
+                    }
                     if let pokin::render::View::Flow(id) = &view {
                         if doc.flow(id).is_none() {
                             let known: Vec<&str> = doc.processes.flows.iter().map(|f| f.id.as_str()).collect();

@@ -210,6 +210,16 @@ fn process_map_and_relations_pages() {
     }
     assert!(text.contains("5 sub proses"));
 
+    // The Peta Sub Proses Bisnis of p2: its name on top, its five sub-processes, none of the others.
+    let sub = dir.path().join("subprobis.pdf");
+    assert!(pokin(&["export", "pdf", s(&file), "-o", s(&sub), "--view", "processes:p2", "--landscape"]).status.success());
+    let text = pdf_text(&sub);
+    assert!(text.contains("Peta Sub Proses Bisnis — Meningkatnya Profesionalitas ASN"));
+    assert!(text.contains("Meningkatnya Kompetensi ASN") && !text.contains("Terwujudnya Tata Kelola OPD"));
+    let o = pokin(&["export", "pdf", s(&file), "-o", s(&sub), "--view", "processes:p99"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("Proses `p99` tidak ada di dokumen ini (yang punya sub proses: p2)"));
+
     let lamongan = import(dir.path(), "lamongan-bkd");
     let doc = common::read(&common::root().join("assets/samples/lamongan-bkd.json"));
     let pdf = dir.path().join("relasi.pdf");

@@ -66,6 +66,8 @@ pub enum View {
     Tree,
     /// The Peta Proses Bisnis, level 0.
     Processes,
+    /// The Peta Sub Proses Bisnis of a process, by process id.
+    SubProcesses(String),
     /// The Peta Relasi: processes × units.
     Relations,
     /// A Peta Lintas Fungsi in the SOP-AP form, by flow id.
@@ -73,13 +75,14 @@ pub enum View {
 }
 
 impl View {
-    /// `tree`, `processes`, `relations`; `None` for a view that cannot be printed (yet).
+    /// `tree`, `processes`, `processes:ID`, `relations`, `flow:ID`; `None` for a view that cannot be printed.
     pub fn parse(name: &str) -> Option<View> {
+        let id = |prefix: &str| name.strip_prefix(prefix).filter(|id| !id.is_empty()).map(str::to_string);
         match name {
             "tree" => Some(View::Tree),
             "processes" => Some(View::Processes),
             "relations" => Some(View::Relations),
-            other => other.strip_prefix("flow:").filter(|id| !id.is_empty()).map(|id| View::Flow(id.to_string())),
+            _ => id("flow:").map(View::Flow).or_else(|| id("processes:").map(View::SubProcesses)),
         }
     }
 }
@@ -633,7 +636,15 @@ fn compose(doc: &Document, provenance: &Provenance, options: &PrintOptions) -> C
     let printed = if options.printed_on.is_empty() { crate::store::today() } else { options.printed_on.clone() };
     let (mut sheets, mut warnings, smallest) = match options.view {
         View::Tree => compose_tree(doc, provenance, options, &page),
-        View::Processes => (compose_processes(doc, provenance, &page), Vec::new(), 7.0),
+        View::Processes => compose_processes(doc, None, provenance, &page),
+        View::SubProcesses(ref id) => match doc.process(id) {
+            Some(_) => compose_processes(doc, Some(id), provenance, &page),
+            None => {
+                let mut sheet = Sheet::new(page.width, page.height);
+                draw_header(&mut sheet, doc, page.margin, "");
+                (vec![sheet], vec![format!("Proses `{id}` tidak ada di dokumen ini.")], 7.0)
+            }
+        },
         View::Relations => (compose_relations(doc, provenance, &page), Vec::new(), 7.0),
         View::Flow(ref id) => match doc.flow(id) {
             Some(flow) => (compose_flow(doc, flow, provenance, &page), Vec::new(), 7.0),
@@ -772,37 +783,53 @@ fn wrapped(sheet: &mut Sheet, text: &str, x: f32, y: f32, w: f32, size: f32, bol
     lines.len() as f32 * size * 1.25
 }
 
-/// The Peta Proses Bisnis, level 0: goal on top, inputs left, the three
-/// bands of processes (manajerial, utama, pendukung), outputs right — the
-/// editor's geometry (`layout::processes`), moved onto the sheet.
-fn compose_processes(doc: &Document, provenance: &Provenance, page: &PageSetup) -> Vec<Sheet> {
+/// The Peta Proses Bisnis, level 0 (or a process's Peta Sub Proses Bisnis):
+/// the editor's geometry (`layout::processes`), moved onto the sheet. A map
+/// taller than the page is laid out wider and drawn smaller, so that it
+/// keeps its proportions and fits; the smallest text size is returned.
+fn compose_processes(doc: &Document, parent: Option<&str>, provenance: &Provenance, page: &PageSetup) -> (Vec<Sheet>, Vec<String>, f32) {
     use crate::layout::processes::{layout_process_map, TextBlock};
     use crate::model::ProcessCategory;
     let mut sheet = Sheet::new(page.width, page.height);
     let m = page.margin;
-    draw_header(&mut sheet, doc, m, "Peta Proses Bisnis (level 0)");
+    let title = match parent.and_then(|id| doc.process(id)) {
+        Some(p) => format!("Peta Sub Proses Bisnis — {}", p.name),
+        None => "Peta Proses Bisnis (level 0)".to_string(),
+    };
+    draw_header(&mut sheet, doc, m, &title);
     let top = m + HEADER_H;
-    let height = page.height - m - FOOTER_H - SIGNATURE_H - 14.0 - top;
-    let layout = layout_process_map(doc, None, page.width - 2.0 * m, height);
+    let (width, height) = (page.width - 2.0 * m, page.height - m - FOOTER_H - SIGNATURE_H - 14.0 - top);
+    let mut layout = layout_process_map(doc, parent, width, height);
+    let mut k = 1.0f32;
+    if layout.height > height {
+        k = height / layout.height;
+        layout = layout_process_map(doc, parent, width / k, height / k);
+        k = k.min(height / layout.height);
+    }
     let (dx, dy) = (m, top);
+    let at = |x: f32, y: f32| (dx + x * k, dy + y * k);
+    let rect = |sheet: &mut Sheet, r: &crate::layout::processes::Rect, fill: Option<Rgb3>, stroke: Option<(Rgb3, f32)>| {
+        let (x, y) = at(r.x, r.y);
+        sheet.rect(x, y, r.width * k, r.height * k, fill, stroke);
+    };
     let text = |sheet: &mut Sheet, block: &TextBlock, colour: Rgb3| {
         for (x, y, line) in block.placed() {
-            sheet.text(dx + x, dy + y, line, block.size, block.bold, colour);
+            let (x, y) = at(x, y);
+            sheet.text(x, y, line, block.size * k, block.bold, colour);
         }
     };
-    let g = &layout.goal;
-    sheet.rect(dx + g.x, dy + g.y, g.width, g.height, Some(rgb(0.12, 0.31, 0.47)), None);
+    rect(&mut sheet, &layout.goal, Some(rgb(0.12, 0.31, 0.47)), None);
     text(&mut sheet, &layout.goal_text, grey(1.0));
     for panel in layout.inputs.iter().chain(&layout.outputs) {
-        let r = &panel.rect;
-        sheet.rect(dx + r.x, dy + r.y, r.width, r.height, Some(grey(0.96)), Some((grey(0.6), 0.6)));
-        sheet.text(dx + r.x + 8.0, dy + r.y + 16.0, &panel.title, 9.0, true, rgb(0.12, 0.31, 0.47));
+        rect(&mut sheet, &panel.rect, Some(grey(0.96)), Some((grey(0.6), 0.6)));
+        let (x, y) = at(panel.rect.x + 8.0, panel.rect.y + 16.0);
+        sheet.text(x, y, &panel.title, 9.0 * k, true, rgb(0.12, 0.31, 0.47));
         for item in &panel.items {
             text(&mut sheet, item, grey(0.1));
         }
     }
-    for [[x0, y0], [x1, y1]] in &layout.arrows {
-        let (x0, x1, y) = (dx + x0, dx + x1, dy + (y0 + y1) / 2.0);
+    for [[x0, y0], [x1, _]] in &layout.arrows {
+        let ((x0, y), (x1, _)) = (at(*x0, *y0), at(*x1, *y0));
         sheet.polyline(&[[x0, y], [x1, y]], grey(0.3), 1.2, false);
         sheet.polygon(&[[x1, y], [x1 - 6.0, y - 3.5], [x1 - 6.0, y + 3.5]], grey(0.3));
     }
@@ -812,20 +839,20 @@ fn compose_processes(doc: &Document, provenance: &Provenance, page: &PageSetup) 
         ProcessCategory::Support => rgb(0.54, 0.35, 0.0),
     };
     for band in &layout.bands {
-        let r = &band.rect;
-        sheet.rect(dx + r.x, dy + r.y, r.width, r.height, Some(grey(0.985)), Some((colour(band.category), 0.8)));
-        sheet.text(dx + r.x + 8.0, dy + r.y + 14.0, &band.title, 8.5, true, colour(band.category));
+        rect(&mut sheet, &band.rect, Some(grey(0.985)), Some((colour(band.category), 0.8)));
+        let (x, y) = at(band.rect.x + 8.0, band.rect.y + 14.0);
+        sheet.text(x, y, &band.title, 8.5 * k, true, colour(band.category));
     }
     for process in &layout.boxes {
-        let r = &process.rect;
-        sheet.rect(dx + r.x, dy + r.y, r.width, r.height, Some(grey(1.0)), Some((grey(0.5), 0.6)));
+        rect(&mut sheet, &process.rect, Some(grey(1.0)), Some((grey(0.5), 0.6)));
         text(&mut sheet, &process.name, grey(0.1));
         if let Some(note) = &process.subs_note {
             text(&mut sheet, note, grey(0.1));
         }
     }
     draw_signature(&mut sheet, doc, page.width - m - SIGNATURE_W, page.height - m - FOOTER_H - SIGNATURE_H, provenance);
-    vec![sheet]
+    // The smallest text drawn: the sub-process notes.
+    (vec![sheet], Vec::new(), 6.5 * k)
 }
 
 /// The Peta Relasi: one row per process, one column per unit that runs a

@@ -133,12 +133,23 @@ describe("files and pages", () => {
 });
 
 describe("what can be printed", () => {
-  test("the tree always; the process map, the Peta Relasi and each flow when the document has them", () => {
+  test("the tree always; the process map, each sub-process map, the Peta Relasi and each flow when the document has them", () => {
     expect(printViews({}).map((v) => v.value)).toEqual(["tree"]);
-    const doc = { processes: { map: { processes: [{}] }, flows: [{ id: "f1", name: "PROSES MANAJEMEN ASN" }] } };
+    const doc = {
+      processes: {
+        map: {
+          processes: [
+            { id: "p1", category: "core" as const, name: "Manajemen ASN" },
+            { id: "p2", category: "core" as const, name: "Seleksi", parent: "p1" },
+          ],
+        },
+        flows: [{ id: "f1", name: "PROSES MANAJEMEN ASN", lanes: [], steps: [] }],
+      },
+    };
     expect(printViews(doc)).toEqual([
       { value: "tree", label: "Pohon kinerja" },
       { value: "processes", label: "Peta proses bisnis (level 0)" },
+      { value: "processes:p1", label: "Peta sub proses bisnis: Manajemen ASN" },
       { value: "relations", label: "Peta relasi" },
       { value: "flow:f1", label: "Peta lintas fungsi: PROSES MANAJEMEN ASN" },
     ]);

@@ -3,7 +3,7 @@
 // the preview pages made ready to sit inline in the page.
 
 import { formatNumber, parseNumber } from "./format";
-import type { DocumentMeta, Paper, PrintMode, PrintOptions } from "./types";
+import type { Document, DocumentMeta, Paper, PrintMode, PrintOptions } from "./types";
 
 export const PAPERS: { value: Paper; label: string }[] = [
   { value: "A4", label: "A4 (210 × 297 mm)" },
@@ -177,11 +177,15 @@ export function inlineSvg(svg: string, prefix: string): string {
   return s;
 }
 
-/** What can be printed from a document: the tree, the process map, the Peta Relasi, each flow. */
-export function printViews(doc: { processes?: { map?: { processes?: unknown[] }; flows?: { id: string; name: string }[] } }): { value: string; label: string }[] {
+/** What can be printed from a document: the tree, the process map and each sub-process map, the Peta Relasi, each flow. */
+export function printViews(doc: Pick<Document, "processes">): { value: string; label: string }[] {
   const views = [{ value: "tree", label: "Pohon kinerja" }];
-  if ((doc.processes?.map?.processes ?? []).length > 0) {
+  const processes = doc.processes?.map?.processes ?? [];
+  if (processes.length > 0) {
     views.push({ value: "processes", label: "Peta proses bisnis (level 0)" });
+    for (const p of processes) {
+      if (processes.some((c) => c.parent === p.id)) views.push({ value: `processes:${p.id}`, label: `Peta sub proses bisnis: ${p.name}` });
+    }
     views.push({ value: "relations", label: "Peta relasi" });
   }
   for (const flow of doc.processes?.flows ?? []) views.push({ value: `flow:${flow.id}`, label: `Peta lintas fungsi: ${flow.name}` });

@@ -1121,6 +1121,11 @@ export class Editor {
   /** Berkas › Cetak (Ctrl+P): the dialog with the last options used for this document, and its preview at once. */
   openPrint(): void {
     if (!this.state.view) return;
+    // Ctrl+P prints what is on screen; the other options stay as last used.
+    const s = this.state;
+    const view =
+      s.mode === "map" ? (s.mapParent !== null ? `processes:${s.mapParent}` : "processes") : s.mode === "relations" ? "relations" : s.mode === "flow" && s.flow !== null ? `flow:${s.flow}` : "tree";
+    if (view !== s.print.form.view) this.setPrint({ form: { ...s.print.form, view } });
     this.set({ dialog: "print" });
     this.setPrint({ error: null, saving: false });
     this.schedulePreview(0);

@@ -37,7 +37,7 @@ export function PrintDialog() {
           <label className="field">
             <span>Yang dicetak</span>
             <select value={form.view} onChange={(e) => set({ view: e.target.value })} data-testid="print-view">
-              {printViews(view.document as never).map((v) => (
+              {printViews(view.document).map((v) => (
                 <option key={v.value} value={v.value}>
                   {v.label}
                 </option>
