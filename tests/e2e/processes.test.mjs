@@ -138,6 +138,22 @@ test("level-0 map, sub-processes, Peta Relasi and the 11-step flow: edit, findin
     // Undo puts it back in Sekban's lane.
     await s.click('[data-testid="undo"]');
     await attrIs(s, '[data-testid="step-symbol-s2"]', "data-lane", "sekban");
+
+    // With the mouse: drag step 6's symbol (Kabid Mutpro) into the Kabid PKA column.
+    await attrIs(s, '[data-testid="step-symbol-s5"]', "data-lane", "mutpro");
+    const from = await s.middle('[data-testid="step-symbol-s5"]');
+    const [laneX] = await s.middle('[data-testid="lane-head-pka"]');
+    await s.mouseDrag(from, [laneX, from[1]]);
+    await attrIs(s, '[data-testid="step-symbol-s5"]', "data-lane", "pka");
+    await s.click('[data-testid="undo"]');
+    await attrIs(s, '[data-testid="step-symbol-s5"]', "data-lane", "mutpro");
+    // Double-click a mutu baku cell and type the waktu in place: B009 on step 2 clears.
+    assert.match(await findings(s), /Membuat keputusan anggaran" di peta "PROSES MANAJEMEN ASN" belum lengkap: waktu belum diisi/);
+    await s.mouseClick('[data-testid="step-duration-s2"]', 2);
+    await s.type('[data-testid="step-cell-editor"]', "1 hari", { clear: false });
+    await s.press("Enter");
+    await waitFor(async () => !/Membuat keputusan anggaran" di peta "PROSES MANAJEMEN ASN" belum lengkap/.test(await findings(s)) || "B009 still there", "B009 clears");
+    assert.equal(await s.value('[data-testid="step-field-duration"]'), "1 hari");
   }, env);
 
   // Reopen: everything acknowledged is there.

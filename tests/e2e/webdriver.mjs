@@ -98,17 +98,36 @@ export class Session {
    * as "not interactable".
    */
   async mouseClick(css, count = 1) {
-    await this.find(css);
-    // The middle of the element, in viewport pixels (scrolled into view first).
-    const [x, y] = await call("POST", this.path("/execute/sync"), {
-      script: "const el = document.querySelector(arguments[0]); el.scrollIntoView({ block: 'center', inline: 'nearest' }); const r = el.getBoundingClientRect(); return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];",
-      args: [css],
-    });
+    const [x, y] = await this.middle(css);
     const press = Array.from({ length: count }, () => [{ type: "pointerDown", button: 0 }, { type: "pointerUp", button: 0 }]).flat();
     await call("POST", this.path("/actions"), {
       actions: [{
         type: "pointer", id: "mouse", parameters: { pointerType: "mouse" },
         actions: [{ type: "pointerMove", duration: 0, origin: "viewport", x, y }, ...press],
+      }],
+    });
+    await call("DELETE", this.path("/actions")).catch(() => {});
+  }
+  /** The middle of an element in viewport pixels, after scrolling it to the middle of its scroller. */
+  async middle(css) {
+    await this.find(css);
+    return call("POST", this.path("/execute/sync"), {
+      script: "const el = document.querySelector(arguments[0]); el.scrollIntoView({ block: 'center', inline: 'nearest' }); const r = el.getBoundingClientRect(); return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];",
+      args: [css],
+    });
+  }
+  /** Drags with the mouse from one viewport point to another, in small steps. */
+  async mouseDrag([x0, y0], [x1, y1]) {
+    await call("POST", this.path("/actions"), {
+      actions: [{
+        type: "pointer", id: "mouse", parameters: { pointerType: "mouse" },
+        actions: [
+          { type: "pointerMove", duration: 0, origin: "viewport", x: x0, y: y0 },
+          { type: "pointerDown", button: 0 },
+          { type: "pointerMove", duration: 100, origin: "viewport", x: x0 + 6, y: y0 + 2 },
+          { type: "pointerMove", duration: 300, origin: "viewport", x: x1, y: y1 },
+          { type: "pointerUp", button: 0 },
+        ],
       }],
     });
     await call("DELETE", this.path("/actions")).catch(() => {});

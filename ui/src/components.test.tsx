@@ -205,3 +205,86 @@ test("helpers of the canvas", () => {
   expect(polylinePath([[0, 0], [10, 5], [10, 20]])).toBe("M0 0 L10 5 L10 20");
   expect(levelClass(9)).toBe("lv-1");
 });
+
+describe("process views", () => {
+  function processView() {
+    const doc = sampleDoc();
+    doc.processes = {
+      map: {
+        goal: "Meningkatnya Reformasi Birokrasi",
+        processes: [
+          { id: "p1", category: "core", name: "Manajemen ASN", owners: ["kaban"], nodes: ["n1"] },
+          { id: "p2", category: "core", name: "Seleksi ASN", parent: "p1" },
+        ],
+      },
+      flows: [
+        {
+          id: "f1",
+          name: "Layanan Cuti",
+          process: "p1",
+          lanes: ["kaban", "sek"],
+          steps: [
+            { id: "s1", number: 1, text: "Mengajukan cuti", lane: "sek", shape: "start", next: ["s2"] },
+            { id: "s2", number: 2, text: "Apakah lengkap?", lane: "kaban", shape: "decision", yes: "s3", no: "s1" },
+            { id: "s3", number: 3, text: "Menerbitkan surat", lane: "sek", shape: "end" },
+          ],
+        },
+      ],
+    };
+    const view = sampleView(doc);
+    view.report = {
+      findings: [{ rule: "B009", severity: "warning", target: { step: ["f1", "s1"] }, message: "Mutu baku langkah belum lengkap" }],
+      summary: { error: 0, warning: 1, info: 0 },
+    };
+    return view;
+  }
+  const col = (title: string, x: number, width: number, lane: string | null = null) => ({ title, x, width, lane });
+  const flowLayout = {
+    columns: [col("No", 0, 22), col("Uraian kegiatan", 22, 120), col("Kaban", 142, 50, "kaban"), col("Sekretariat", 192, 50, "sek"), col("Kelengkapan", 242, 60), col("Waktu", 302, 40), col("Output", 342, 60), col("Keterangan", 402, 50)],
+    header_height: 20,
+    rows: [
+      { step: "s1", page: 0, y: 0, height: 36, cells: [["1"], ["Mengajukan cuti"], [], [], [], []] },
+      { step: "s2", page: 0, y: 36, height: 44, cells: [["2"], ["Apakah lengkap?"], [], [], [], []] },
+      { step: "s3", page: 0, y: 80, height: 36, cells: [["3"], ["Menerbitkan surat"], [], ["1 hari"], ["Surat cuti"], []] },
+    ],
+    symbols: [
+      { step: "s1", shape: "start" as const, page: 0, x: 196, y: 9, width: 42, height: 18 },
+      { step: "s2", shape: "decision" as const, page: 0, x: 146, y: 43, width: 42, height: 30 },
+      { step: "s3", shape: "end" as const, page: 0, x: 196, y: 89, width: 42, height: 18 },
+    ],
+    arrows: [{ page: 0, points: [[167, 73], [167, 83], [217, 83], [217, 89]] as [number, number][], label: "Ya", arrowhead: true }],
+    pages: 1,
+    font_size: 7,
+    line_height: 8.75,
+  };
+
+  test("Peta Relasi: a row per process, sub-processes indented, a pressed cell per owner", () => {
+    editor.state = { ...initialState(), screen: "main", view: processView(), mode: "relations" };
+    const html = renderToStaticMarkup(<MainScreen />);
+    expect(html).toContain('data-testid="relations-table"');
+    expect(html).toMatch(/data-testid="relation-p1-kaban"[^>]*>●|aria-pressed="true"[^>]*data-testid="relation-p1-kaban"/);
+    expect(html).toContain('data-testid="relation-p1-sek"');
+    expect(html).toMatch(/padding-left:24px[^>]*>– (<!-- -->)?Seleksi ASN/);
+    expect(html).toContain('aria-selected="true" class="mode-tab active" title="Peta Relasi (Ctrl+3)"');
+  });
+
+  test("Peta Lintas Fungsi: the core's rows, cells, symbols and arrows, a badge on the step with a finding", () => {
+    editor.state = { ...initialState(), screen: "main", view: processView(), mode: "flow", flow: "f1", flowLayout, step: "s2" };
+    const html = renderToStaticMarkup(<MainScreen />);
+    for (const id of ["flow-svg", "step-row-s1", "step-text-s2", "step-duration-s3", "step-badge-s1", "lane-head-kaban", "step-panel", "step-yes", "step-no"]) {
+      expect(html).toContain(`data-testid="${id}"`);
+    }
+    expect(html).toMatch(/data-testid="step-symbol-s2" data-shape="decision" data-lane="kaban"/);
+    expect(html).toContain(">Ya</text>");
+    expect(html).toContain("Surat cuti");
+    // Beside the flow, only the process findings: B009 and its place in words.
+    expect(html).toContain("Langkah 1 (s1) di Layanan Cuti — Mengajukan cuti");
+  });
+
+  test("a node's panel lists the processes that serve it", () => {
+    editor.state = { ...initialState(), screen: "main", view: processView(), selection: "n1" };
+    const html = renderToStaticMarkup(<SidePanel />);
+    expect(html).toContain('data-testid="node-process-p1"');
+    expect(html).toContain("Manajemen ASN");
+  });
+});

@@ -61,6 +61,14 @@ describe("findings", () => {
     expect(targetText({ flow: "f1" })).toBe("Peta lintas fungsi f1");
     expect(targetText({ step: ["f1", "s2"] })).toBe("Langkah s2 pada f1");
     expect(targetText({ document: null })).toBe("Dokumen");
+    const withFlow = sampleDoc();
+    withFlow.processes = {
+      map: { processes: [{ id: "p1", category: "core", name: "Manajemen ASN" }] },
+      flows: [{ id: "f1", name: "Cuti", lanes: ["sek"], steps: [{ id: "s1", text: "Mulai", lane: "sek", shape: "start" }, { id: "s2", number: 2, text: "Memverifikasi berkas", lane: "sek", shape: "end" }] }],
+    };
+    expect(targetText({ process: "p1" }, withFlow)).toBe("Proses p1 — Manajemen ASN");
+    expect(targetText({ flow: "f1" }, withFlow)).toBe("Peta lintas fungsi f1 — Cuti");
+    expect(targetText({ step: ["f1", "s2"] }, withFlow)).toBe("Langkah 2 (s2) di Cuti — Memverifikasi berkas");
   });
   test("same target; rule settings", () => {
     expect(sameTarget({ link: ["a", "b"] }, { link: ["a", "b"] })).toBe(true);

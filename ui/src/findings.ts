@@ -120,9 +120,24 @@ export function targetText(target: Target, doc?: Document): string {
   if ("indicator" in target) return `Indikator ${target.indicator[1]} pada simpul ${target.indicator[0]}${statement(target.indicator[0])}`;
   if ("link" in target) return `Keterkaitan ${target.link[0]} → ${target.link[1]}`;
   if ("unit" in target) return `Unit kerja ${target.unit}`;
-  if ("process" in target) return `Proses ${target.process}`;
-  if ("flow" in target) return `Peta lintas fungsi ${target.flow}`;
-  if ("step" in target) return `Langkah ${target.step[1]} pada ${target.step[0]}`;
+  const processes = doc?.processes?.map?.processes ?? [];
+  const flows = doc?.processes?.flows ?? [];
+  if ("process" in target) {
+    const p = processes.find((x) => x.id === target.process);
+    return `Proses ${target.process}${p ? ` — ${shorten(p.name, 50)}` : ""}`;
+  }
+  if ("flow" in target) {
+    const f = flows.find((x) => x.id === target.flow);
+    return `Peta lintas fungsi ${target.flow}${f ? ` — ${shorten(f.name, 50)}` : ""}`;
+  }
+  if ("step" in target) {
+    const [flowId, stepId] = target.step;
+    const f = flows.find((x) => x.id === flowId);
+    const i = f ? f.steps.findIndex((x) => x.id === stepId) : -1;
+    if (!f || i < 0) return `Langkah ${stepId} pada ${flowId}`;
+    const step = f.steps[i];
+    return `Langkah ${step.number ?? i + 1} (${stepId}) di ${shorten(f.name, 40)} — ${shorten(step.text || "(tanpa uraian)", 50)}`;
+  }
   return "Dokumen";
 }
 

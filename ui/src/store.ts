@@ -109,9 +109,9 @@ export type StepField = "text" | "requirements" | "duration" | "output" | "note"
 
 /** Screen pixels per layout point in the process views (the layout is in points, the PDF's unit). */
 export const MAP_SCALE = 1.45;
-export const FLOW_SCALE = 1.4;
+export const FLOW_SCALE = 1.35;
 /** The SOP table is never laid out narrower than this (points): a small window scrolls instead. */
-export const FLOW_MIN_WIDTH = 600;
+export const FLOW_MIN_WIDTH = 540;
 
 /** The print dialog: its fields, the last preview, and what is under way. */
 export interface PrintState {
