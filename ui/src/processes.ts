@@ -198,6 +198,7 @@ export function updateFlowOp(flow: Flow): Op {
   const out: Flow = { ...flow, steps: [] };
   if (!out.number) delete out.number;
   if (!out.process) delete out.process;
+  if (!out.header) delete out.header;
   return { op: "update_flow", flow: out };
 }
 

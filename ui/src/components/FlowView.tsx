@@ -72,6 +72,13 @@ export function FlowView() {
     return () => observer.disconnect();
   }, []);
 
+  // The selected step stays in sight (after a finding, the keyboard or a new step).
+  useEffect(() => {
+    if (selected === null) return;
+    const row = box.current?.querySelector(`[data-testid="step-row-${selected}"]`);
+    (row as Element & { scrollIntoView?: (o: ScrollIntoViewOptions) => void } | null)?.scrollIntoView?.({ block: "nearest", inline: "nearest" });
+  }, [selected, layout]);
+
   const step = flow?.steps.find((s) => s.id === selected);
   const bar = (
     <div className="view-bar" role="toolbar" aria-label="Peta lintas fungsi">

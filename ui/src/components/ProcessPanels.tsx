@@ -18,7 +18,7 @@ import {
   stepNumber,
   unitName,
 } from "../processes";
-import type { Document, DocumentView, Finding, Flow, Process, ProcessCategory, Shape, Step, Target } from "../types";
+import type { Document, DocumentView, Finding, Flow, FlowHeader, Process, ProcessCategory, Shape, Step, Target } from "../types";
 import { CommitField } from "./CommitField";
 
 function isReadOnly(view: DocumentView): boolean {
@@ -383,6 +383,7 @@ function FlowPanel({ flow, view }: { flow: Flow; view: DocumentView }) {
           </select>
         </label>
       </section>
+      <SopHeader flow={flow} readOnly={readOnly} />
       <p className="muted">Pilih sebuah baris untuk mengubah langkahnya; klik dua kali pada sel untuk mengetik langsung di tabel. Seret simbol ke kolom pelaksana lain untuk memindahkannya.</p>
       <FlowKeyHelp />
       <button type="button" className="danger" disabled={readOnly} onClick={() => editor.requestDeleteFlow(flow.id)} data-testid="flow-delete">
@@ -390,6 +391,47 @@ function FlowPanel({ flow, view }: { flow: Flow; view: DocumentView }) {
       </button>
     </div>
   );
+}
+
+const HEADER_LISTS: [keyof Omit<FlowHeader, "warning">, string][] = [
+  ["legal_basis", "Dasar hukum"],
+  ["qualification", "Kualifikasi pelaksana"],
+  ["equipment", "Peralatan / perlengkapan"],
+  ["records", "Pencatatan dan pendataan"],
+  ["related", "Keterkaitan (SOP terkait)"],
+];
+
+/** The SOP header block printed above the flow: lists one item per line, and the warning. */
+function SopHeader({ flow, readOnly }: { flow: Flow; readOnly: boolean }) {
+  const header = flow.header ?? {};
+  const patch = (change: FlowHeader) => void editor.patchFlow((f) => ({ ...f, header: cleanHeader({ ...(f.header ?? {}), ...change }) }));
+  return (
+    <details className="panel-section sop-header" data-testid="flow-header">
+      <summary>
+        <h3>Kepala SOP</h3>
+      </summary>
+      {HEADER_LISTS.map(([key, label]) => (
+        <label className="field" key={key}>
+          <span>
+            {label} <em>(satu per baris)</em>
+          </span>
+          <CommitField multiline newlines rows={2} label={label} value={(header[key] ?? []).join("\n")} onCommit={(v) => patch({ [key]: linesToList(v) })} testId={`flow-header-${key}`} disabled={readOnly} />
+        </label>
+      ))}
+      <label className="field">
+        <span>Peringatan</span>
+        <CommitField multiline rows={2} label="Peringatan" value={header.warning ?? ""} onCommit={(v) => patch({ warning: v.trim() })} testId="flow-header-warning" disabled={readOnly} />
+      </label>
+    </details>
+  );
+}
+
+/** Drops empty parts, as the core writes the header back. */
+function cleanHeader(h: FlowHeader): FlowHeader | undefined {
+  const out: FlowHeader = {};
+  for (const [key] of HEADER_LISTS) if (h[key]?.length) out[key] = h[key];
+  if (h.warning) out.warning = h.warning;
+  return Object.keys(out).length ? out : undefined;
 }
 
 function FlowKeyHelp() {
