@@ -4,22 +4,12 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { withApp, scratch, root, app, pokin, shots } from "./webdriver.mjs";
+import { withApp, scratch, root, app, pokin, shots, waitFor } from "./webdriver.mjs";
 
 const { work, env } = scratch();
 const NEW = "Meningkatnya Kualitas Data Kepegawaian";
 
 const summary = (s) => s.text('[data-testid="summary"]');
-async function waitFor(check, what, timeoutMs = 10000) {
-  const end = Date.now() + timeoutMs;
-  let last;
-  while (Date.now() < end) {
-    last = await check().catch((e) => e);
-    if (last === true) return;
-    await sleep(150);
-  }
-  throw new Error(`waited for ${what}; last: ${last}`);
-}
 const summaryIs = (s, text) => waitFor(async () => (await summary(s)).includes(text) || (await summary(s)), `summary "${text}"`);
 
 test("add a child with an indicator, see its finding come and go, undo/redo, drag, reopen", async () => {

@@ -4,21 +4,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
-import { withApp, scratch, root, app, pokin, shots } from "./webdriver.mjs";
+import { withApp, scratch, root, app, pokin, shots, waitFor } from "./webdriver.mjs";
 
 const { work, env } = scratch();
 
-async function waitFor(check, what, timeoutMs = 10000) {
-  const end = Date.now() + timeoutMs;
-  let last;
-  while (Date.now() < end) {
-    last = await check().catch((e) => e);
-    if (last === true) return;
-    await sleep(150);
-  }
-  throw new Error(`waited for ${what}; last: ${last}`);
-}
 const findings = (s) => s.text('[data-testid="findings-panel"]');
 const attrIs = (s, css, name, value) =>
   waitFor(async () => (await s.attribute(css, name)) === value || `${css} ${name}=${await s.attribute(css, name)}`, `${css} ${name}=${value}`);
@@ -154,6 +143,15 @@ test("level-0 map, sub-processes, Peta Relasi and the 11-step flow: edit, findin
     await s.press("Enter");
     await waitFor(async () => !/Membuat keputusan anggaran" di peta "PROSES MANAJEMEN ASN" belum lengkap/.test(await findings(s)) || "B009 still there", "B009 clears");
     assert.equal(await s.value('[data-testid="step-field-duration"]'), "1 hari");
+
+    // Ctrl+P prints the flow on screen: the SOP-AP sheet with the new decision, from the same layout.
+    await s.press("Control", "p");
+    await valueIs(s, '[data-testid="print-view"]', "flow:f1");
+    await waitFor(async () => (await s.attribute('[data-testid="print-preview"]', "data-state")) === "ready" || "not ready", "preview ready", 20000);
+    const sheet = squeeze(await s.text('[data-testid="print-preview"]'));
+    assert.ok(sheet.includes("STANDAROPERASIONALPROSEDUR") && sheet.includes(squeeze(DECISION)), "the printed SOP shows the decision");
+    await s.screenshot(join(shots, "cetak-lintas-fungsi.png"));
+    await s.click('[data-testid="print-cancel"]');
   }, env);
 
   // Reopen: everything acknowledged is there.

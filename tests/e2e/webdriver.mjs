@@ -214,6 +214,21 @@ export async function withApp(application, args, body, env = {}) {
   }
 }
 
+/**
+ * Polls `check` until it returns true; anything else it returns (or throws)
+ * is kept and shown when the wait runs out.
+ */
+export async function waitFor(check, what, timeoutMs = 10000) {
+  const end = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < end) {
+    last = await check().catch((e) => e);
+    if (last === true) return;
+    await sleep(150);
+  }
+  throw new Error(`waited for ${what}; last: ${last}`);
+}
+
 /** Where the built programs and the screenshots are. */
 export const root = resolve(import.meta.dirname, "../..");
 export const app = join(root, "target/debug/pokin-studio");

@@ -11,7 +11,7 @@ import { MainScreen } from "./components/MainScreen";
 import { ConfirmDialog, Toasts } from "./components/Overlays";
 import { PrintDialog } from "./components/PrintDialog";
 import { TreeBox, levelClass, polylinePath, type BoxNode } from "./components/TreeCanvas";
-import { sampleDoc, sampleLayout, sampleView } from "./test/fixtures";
+import { sampleDoc, sampleLayout, sampleProcesses, sampleView } from "./test/fixtures";
 import type { NodeProps } from "@xyflow/react";
 
 vi.mock("./api", () => ({ setWindowTitle: vi.fn(async () => undefined) }));
@@ -207,30 +207,11 @@ test("helpers of the canvas", () => {
 });
 
 describe("process views", () => {
+  /** The sample processes, with step 2 a decision and a B009 finding on step 1. */
   function processView() {
     const doc = sampleDoc();
-    doc.processes = {
-      map: {
-        goal: "Meningkatnya Reformasi Birokrasi",
-        processes: [
-          { id: "p1", category: "core", name: "Manajemen ASN", owners: ["kaban"], nodes: ["n1"] },
-          { id: "p2", category: "core", name: "Seleksi ASN", parent: "p1" },
-        ],
-      },
-      flows: [
-        {
-          id: "f1",
-          name: "Layanan Cuti",
-          process: "p1",
-          lanes: ["kaban", "sek"],
-          steps: [
-            { id: "s1", number: 1, text: "Mengajukan cuti", lane: "sek", shape: "start", next: ["s2"] },
-            { id: "s2", number: 2, text: "Apakah lengkap?", lane: "kaban", shape: "decision", yes: "s3", no: "s1" },
-            { id: "s3", number: 3, text: "Menerbitkan surat", lane: "sek", shape: "end" },
-          ],
-        },
-      ],
-    };
+    doc.processes = sampleProcesses();
+    doc.processes.flows![0].steps[1] = { id: "s2", number: 2, text: "Apakah lengkap?", lane: "kaban", shape: "decision", yes: "s3", no: "s1" };
     const view = sampleView(doc);
     view.report = {
       findings: [{ rule: "B009", severity: "warning", target: { step: ["f1", "s1"] }, message: "Mutu baku langkah belum lengkap" }],
@@ -265,6 +246,7 @@ describe("process views", () => {
     expect(html).toMatch(/data-testid="relation-p1-kaban"[^>]*>●|aria-pressed="true"[^>]*data-testid="relation-p1-kaban"/);
     expect(html).toContain('data-testid="relation-p1-sek"');
     expect(html).toMatch(/padding-left:24px[^>]*>– (<!-- -->)?Seleksi ASN/);
+    expect(html).toContain('data-testid="relation-p4-sek"');
     expect(html).toContain('aria-selected="true" class="mode-tab active" title="Peta Relasi (Ctrl+3)"');
   });
 
@@ -278,13 +260,14 @@ describe("process views", () => {
     expect(html).toContain(">Ya</text>");
     expect(html).toContain("Surat cuti");
     // Beside the flow, only the process findings: B009 and its place in words.
-    expect(html).toContain("Langkah 1 (s1) di Layanan Cuti — Mengajukan cuti");
+    expect(html).toContain("Langkah 1 (s1) di Layanan cuti — Mengajukan cuti");
   });
 
   test("a node's panel lists the processes that serve it", () => {
     editor.state = { ...initialState(), screen: "main", view: processView(), selection: "n1" };
     const html = renderToStaticMarkup(<SidePanel />);
     expect(html).toContain('data-testid="node-process-p1"');
+    expect(html).toContain('data-testid="node-process-p3"');
     expect(html).toContain("Manajemen ASN");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { sampleDoc } from "./test/fixtures";
+import { sampleDoc, sampleFlow, sampleProcesses } from "./test/fixtures";
 import {
   addLaneOp,
   addProcessOp,
@@ -19,39 +19,13 @@ import {
   withOwnerToggled,
   withShape,
 } from "./processes";
-import type { Document, Flow, Op, Step } from "./types";
+import type { Document, Op, Step } from "./types";
 
-/** s1 (start, kaban) → s2 (sek) → s3 (end, sek). */
-function flow(): Flow {
-  return {
-    id: "f1",
-    name: "Layanan cuti",
-    process: "p2",
-    lanes: ["kaban", "sek"],
-    steps: [
-      { id: "s1", number: 1, text: "Mengajukan cuti", lane: "kaban", shape: "start", next: ["s2"] },
-      { id: "s2", number: 2, text: "Memverifikasi", lane: "sek", shape: "process", next: ["s3"], duration: "1 hari", output: "Berkas" },
-      { id: "s3", number: 3, text: "Menerbitkan surat cuti", lane: "sek", shape: "end" },
-    ],
-  };
-}
+const flow = sampleFlow;
 
 function doc(): Document {
   const d = sampleDoc();
-  d.processes = {
-    map: {
-      goal: "Meningkatnya Reformasi Birokrasi",
-      inputs: ["Regulasi"],
-      outputs: ["IKM"],
-      processes: [
-        { id: "p1", category: "management", name: "Tata kelola", owners: ["sek"] },
-        { id: "p2", category: "core", name: "Manajemen ASN", owners: ["kaban"], nodes: ["n1"] },
-        { id: "p3", category: "core", name: "Penilaian kinerja", nodes: ["n1", "n2"] },
-        { id: "p4", category: "core", name: "Seleksi", parent: "p2" },
-      ],
-    },
-    flows: [flow()],
-  };
+  d.processes = sampleProcesses();
   return d;
 }
 
@@ -188,39 +162,39 @@ describe("deleting, moving, lanes", () => {
 describe("processes", () => {
   test("a new process gets a fresh id and lands after the selected one", () => {
     const d = doc();
-    expect(addProcessOp(d, "  Layanan arsip ", "core", null, "p2")).toEqual({
+    expect(addProcessOp(d, "  Layanan arsip ", "core", null, "p1")).toEqual({
       op: { op: "add_process", process: { id: "p5", category: "core", name: "Layanan arsip" }, before: "p3" },
     });
-    expect(addProcessOp(d, "Sub", "core", "p2")).toMatchObject({ op: { process: { parent: "p2" } } });
+    expect(addProcessOp(d, "Sub", "core", "p1")).toMatchObject({ op: { process: { parent: "p1" } } });
     expect(addProcessOp(d, " ", "core", null)).toEqual({ refused: "Nama proses belum diisi." });
   });
 
-  test("reorder within the band: p3 before p2; p2 already first", () => {
-    expect(moveProcessOp(doc(), "p3", -1)).toEqual({ op: { op: "move_process", id: "p3", before: "p2" } });
-    expect(moveProcessOp(doc(), "p2", 1)).toEqual({ op: { op: "move_process", id: "p2", before: "p4" } });
-    expect(moveProcessOp(doc(), "p2", -1)).toEqual({ refused: "Proses ini sudah paling depan di kelompoknya." });
+  test("reorder within the band: p3 before p1; p1 already first", () => {
+    expect(moveProcessOp(doc(), "p3", -1)).toEqual({ op: { op: "move_process", id: "p3", before: "p1" } });
+    expect(moveProcessOp(doc(), "p1", 1)).toEqual({ op: { op: "move_process", id: "p1", before: "p2" } });
+    expect(moveProcessOp(doc(), "p1", -1)).toEqual({ refused: "Proses ini sudah paling depan di kelompoknya." });
   });
 
   test("a process with sub-processes is not deleted", () => {
-    expect(deleteProcessDecision(doc(), "p2")).toEqual({ refused: expect.stringContaining('masih punya sub proses "Seleksi"') });
+    expect(deleteProcessDecision(doc(), "p1")).toEqual({ refused: expect.stringContaining('masih punya sub proses "Seleksi ASN"') });
     expect(deleteProcessDecision(doc(), "p3")).toEqual({ op: { op: "delete_process", id: "p3" } });
   });
 
   test("both ways: the processes serving a node", () => {
-    expect(processesServing(doc(), "n1").map((p) => p.id)).toEqual(["p2", "p3"]);
+    expect(processesServing(doc(), "n1").map((p) => p.id)).toEqual(["p1", "p3"]);
     expect(processesServing(doc(), "n5")).toEqual([]);
   });
 
   test("Peta Relasi: toggling an owner, rows with sub-processes under their parent", () => {
     expect(withOwnerToggled({ id: "p", category: "core", name: "x", owners: ["a"] }, "b").owners).toEqual(["a", "b"]);
     expect(withOwnerToggled({ id: "p", category: "core", name: "x", owners: ["a"] }, "a").owners).toEqual([]);
-    expect(relationRows(doc().processes!.map!.processes!).map((r) => `${r.process.id}:${r.depth}`)).toEqual(["p1:0", "p2:0", "p4:1", "p3:0"]);
+    expect(relationRows(doc().processes!.map!.processes!).map((r) => `${r.process.id}:${r.depth}`)).toEqual(["p4:0", "p1:0", "p2:1", "p3:0"]);
   });
 
   test("a new flow for a process: its owners as lanes, a start and an end", () => {
-    const d = newFlowOp(doc(), "p2");
+    const d = newFlowOp(doc(), "p1");
     if ("refused" in d || d.op.op !== "add_flow") throw new Error("no flow");
-    expect(d.op.flow).toMatchObject({ id: "f2", process: "p2", lanes: ["kaban"] });
+    expect(d.op.flow).toMatchObject({ id: "f2", process: "p1", lanes: ["kaban"] });
     expect(d.op.flow.steps.map((s) => s.shape)).toEqual(["start", "end"]);
   });
 

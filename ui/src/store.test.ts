@@ -1,7 +1,7 @@
 import { vi, type Mock } from "vitest";
 import * as api from "./api";
 import { Editor } from "./store";
-import { sampleDoc, sampleLayout, sampleView } from "./test/fixtures";
+import { sampleDoc, sampleLayout, sampleProcesses, sampleView } from "./test/fixtures";
 import type { Document, DocumentView, Op } from "./types";
 
 vi.mock("./api", () => ({
@@ -552,24 +552,8 @@ describe("printing", () => {
 });
 
 describe("process maps", () => {
-  /** The sample with a process map and one three-step flow. */
   function withProcesses(d: Document): void {
-    d.processes = {
-      map: { goal: "G", processes: [{ id: "p1", category: "core", name: "Manajemen ASN", owners: ["kaban"] }, { id: "p2", category: "core", name: "Seleksi", parent: "p1" }] },
-      flows: [
-        {
-          id: "f1",
-          name: "Cuti",
-          process: "p1",
-          lanes: ["kaban", "sek"],
-          steps: [
-            { id: "s1", number: 1, text: "A", lane: "kaban", shape: "start", next: ["s2"] },
-            { id: "s2", number: 2, text: "B", lane: "sek", shape: "process", next: ["s3"] },
-            { id: "s3", number: 3, text: "C", lane: "sek", shape: "end" },
-          ],
-        },
-      ],
-    };
+    d.processes = sampleProcesses();
   }
   const emptyMap = { width: 100, height: 100, parent: null, goal: { x: 0, y: 0, width: 1, height: 1 }, goal_text: { x: 0, y: 0, width: 1, lines: [], size: 8, bold: true, centred: true }, inputs: null, outputs: null, arrows: [], bands: [], boxes: [] };
   const emptyFlow = { columns: [], header_height: 10, rows: [], symbols: [], arrows: [], pages: 1, font_size: 7, line_height: 8.75 };
@@ -587,7 +571,7 @@ describe("process maps", () => {
     m.treeLayout.mockClear();
     m.applyOp.mockResolvedValueOnce(viewWith(withProcesses));
     await e.toggleOwner("p1", "sek");
-    expect(m.applyOp).toHaveBeenCalledWith({ op: "update_process", process: { id: "p1", category: "core", name: "Manajemen ASN", owners: ["kaban", "sek"] } });
+    expect(m.applyOp).toHaveBeenCalledWith({ op: "update_process", process: { id: "p1", category: "core", name: "Manajemen ASN", owners: ["kaban", "sek"], nodes: ["n1"] } });
     await vi.waitFor(() => expect(m.processMapLayout).toHaveBeenCalledTimes(2));
     expect(m.treeLayout).not.toHaveBeenCalled();
   });

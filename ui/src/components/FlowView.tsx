@@ -54,6 +54,7 @@ export function FlowView() {
   const layout = useEditor((s) => s.flowLayout);
   const selected = useEditor((s) => s.step);
   const editing = useEditor((s) => s.stepEditing);
+  const room = useEditor((s) => s.flowWidth);
   const box = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
   const [drag, setDrag] = useState<Drag | null>(null);
@@ -134,9 +135,10 @@ export function FlowView() {
     );
   }
 
-  const S = FLOW_SCALE;
   const top = layout?.header_height ?? 0;
   const tableWidth = layout ? Math.max(...layout.columns.map((c) => c.x + c.width)) : 0;
+  // Drawn a little smaller where narrow lanes made the table wider than the room (down to 1.1 px per point).
+  const S = tableWidth > 0 ? Math.min(FLOW_SCALE, Math.max(1.1, room / tableWidth)) : FLOW_SCALE;
   const bottom = layout ? Math.max(0, ...layout.rows.map((r) => r.y + r.height)) : 0;
   const badges = badgesBy(view.report, stepOf(flow.id));
   const cols = layout ? textColumns(layout) : [];

@@ -347,11 +347,12 @@ export function MainScreen() {
   const view = useEditor((s) => s.view);
   const dialog = useEditor((s) => s.dialog);
   const mode = useEditor((s) => s.mode);
+  const modal = useEditor((s) => s.dialog !== null || s.confirm !== null || s.prompt !== null);
   useKeyboard();
   if (!view) return null;
   return (
     <ReactFlowProvider>
-      <div className="main-screen" data-testid="main-screen">
+      <div className={modal ? "main-screen modal-open" : "main-screen"} data-testid="main-screen">
         <Header />
         {view.read_only !== null && view.read_only !== undefined && (
           <div className="banner warning" role="status" data-testid="readonly-banner">

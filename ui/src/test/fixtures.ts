@@ -1,4 +1,4 @@
-import type { Document, DocumentView, Report, TreeLayout } from "../types";
+import type { Document, DocumentView, Flow, Processes, Report, TreeLayout } from "../types";
 
 /** A small tree:            n0 (level 0)
  *                 n1              n2        (level 1)
@@ -97,5 +97,41 @@ export function sampleLayout(): TreeLayout {
     ],
     boxes,
     edges: [edge("n1", "n0"), edge("n2", "n0"), edge("n4", "n1"), edge("n3", "n1"), edge("n5", "n2"), edge("n5", "ext:X/n9", "crosscutting")],
+  };
+}
+
+/** A three-step flow: s1 (start, kaban) → s2 (sek) → s3 (end, sek). */
+export function sampleFlow(): Flow {
+  return {
+    id: "f1",
+    name: "Layanan cuti",
+    process: "p1",
+    lanes: ["kaban", "sek"],
+    steps: [
+      { id: "s1", number: 1, text: "Mengajukan cuti", lane: "kaban", shape: "start", next: ["s2"] },
+      { id: "s2", number: 2, text: "Memverifikasi", lane: "sek", shape: "process", next: ["s3"], duration: "1 hari", output: "Berkas" },
+      { id: "s3", number: 3, text: "Menerbitkan surat cuti", lane: "sek", shape: "end" },
+    ],
+  };
+}
+
+/**
+ * A process map: p1 (core, owned by kaban, serves n1) with its sub-process
+ * p2, p3 (core, serves n1 and n2), p4 (management); and `sampleFlow` for p1.
+ */
+export function sampleProcesses(): Processes {
+  return {
+    map: {
+      goal: "Meningkatnya Reformasi Birokrasi",
+      inputs: ["Regulasi"],
+      outputs: ["IKM"],
+      processes: [
+        { id: "p4", category: "management", name: "Tata kelola", owners: ["sek"] },
+        { id: "p1", category: "core", name: "Manajemen ASN", owners: ["kaban"], nodes: ["n1"] },
+        { id: "p3", category: "core", name: "Penilaian kinerja", nodes: ["n1", "n2"] },
+        { id: "p2", category: "core", name: "Seleksi ASN", parent: "p1" },
+      ],
+    },
+    flows: [sampleFlow()],
   };
 }
