@@ -118,11 +118,9 @@ pub fn layout_process_map(doc: &Document, parent: Option<&str>, width: f32, heig
         Some(p) => p.name.clone(),
         None => map.goal.clone(),
     };
-    let mut goal_text = TextBlock::new(&goal_line, 8.0, 6.0, width - 16.0, 10.0, true, true);
-    if goal_text.lines.is_empty() {
-        goal_text.lines.push(if parent.is_some() { String::new() } else { "(tujuan belum diisi)".into() });
-    }
-    let goal = Rect { x: 0.0, y: 0.0, width, height: goal_text.height() + 16.0 };
+    let goal_text = TextBlock::new(&goal_line, 8.0, 6.0, width - 16.0, 10.0, true, true);
+    // An empty goal keeps a one-line bar (the editor writes a hint in it; the printout leaves it blank).
+    let goal = Rect { x: 0.0, y: 0.0, width, height: goal_text.height().max(10.0 * LINE) + 16.0 };
     let body_top = goal.height + GAP;
     let body_h = (height - body_top).max(120.0);
 

@@ -56,6 +56,17 @@ test("level-0 map, sub-processes, Peta Relasi and the 11-step flow: edit, findin
     await waitFor(async () => /Terkelolanya Arsip Kepegawaian" tidak melayani/.test(await findings(s)) || "no B001", "B001 on the new process");
     assert.match(await findings(s), /B002/);
 
+    // Dragged with the mouse into the manajerial band, it becomes a manajerial process; undo puts it back.
+    // (The findings folded away first, so that the whole map is on screen and nothing scrolls mid-drag.)
+    await s.click('[data-testid="findings-toggle"]');
+    const band = await s.middle('[data-testid="map-band-management"]');
+    await s.mouseDrag(await s.middle('[data-testid="process-p13"]'), band);
+    await attrIs(s, '[data-testid="process-p13"]', "aria-selected", "true");
+    await valueIs(s, '[data-testid="process-category"]', "management");
+    await s.click('[data-testid="undo"]');
+    await valueIs(s, '[data-testid="process-category"]', "support");
+    await s.click('[data-testid="findings-toggle"]');
+
     // Peta Sub Proses Bisnis of p2.
     await s.mouseClick('[data-testid="process-p2"]');
     await s.click('[data-testid="map-open-sub"]');

@@ -111,10 +111,19 @@ export class Session {
   /** The middle of an element in viewport pixels, after scrolling it to the middle of its scroller. */
   async middle(css) {
     await this.find(css);
-    return call("POST", this.path("/execute/sync"), {
+    const at = () => call("POST", this.path("/execute/sync"), {
       script: "const el = document.querySelector(arguments[0]); el.scrollIntoView({ block: 'center', inline: 'nearest' }); const r = el.getBoundingClientRect(); return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];",
       args: [css],
     });
+    // Where it stays: a layout that is still being redrawn (after an edit, a resize) moves it.
+    let last = await at();
+    for (let i = 0; i < 20; i++) {
+      await sleep(120);
+      const now = await at();
+      if (now[0] === last[0] && now[1] === last[1]) return now;
+      last = now;
+    }
+    return last;
   }
   /** Drags with the mouse from one viewport point to another, in small steps. */
   async mouseDrag([x0, y0], [x1, y1]) {

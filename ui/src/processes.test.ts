@@ -5,6 +5,7 @@ import {
   addProcessOp,
   deleteProcessDecision,
   deleteStepOp,
+  dropProcessOp,
   dropStepOp,
   insertStepOp,
   moveLaneOp,
@@ -173,6 +174,25 @@ describe("processes", () => {
     expect(moveProcessOp(doc(), "p3", -1)).toEqual({ op: { op: "move_process", id: "p3", before: "p1" } });
     expect(moveProcessOp(doc(), "p1", 1)).toEqual({ op: { op: "move_process", id: "p1", before: "p2" } });
     expect(moveProcessOp(doc(), "p1", -1)).toEqual({ refused: "Proses ini sudah paling depan di kelompoknya." });
+  });
+
+  test("dragged with the mouse: reorder in the band, or join another band", () => {
+    const d = doc();
+    expect(dropProcessOp(d, "p3", { process: "p1" })).toEqual({ op: { op: "move_process", id: "p3", before: "p1" } });
+    expect(dropProcessOp(d, "p1", { process: "p3" })).toEqual({ op: { op: "move_process", id: "p1", before: "p2" } });
+    expect(dropProcessOp(d, "p3", { process: "p4" })).toEqual({
+      op: {
+        op: "batch",
+        label: "Pindah proses ke kelompok manajerial",
+        ops: [
+          { op: "update_process", process: { id: "p3", category: "management", name: "Penilaian kinerja", nodes: ["n1", "n2"] } },
+          { op: "move_process", id: "p3", before: "p4" },
+        ],
+      },
+    });
+    expect(dropProcessOp(d, "p3", { band: "support" })).toMatchObject({ op: { op: "batch", ops: [{ process: { category: "support" } }, { op: "move_process", id: "p3" }] } });
+    expect(dropProcessOp(d, "p3", { band: "core" })).toBeNull();
+    expect(dropProcessOp(d, "p3", { process: "p3" })).toBeNull();
   });
 
   test("a process with sub-processes is not deleted", () => {

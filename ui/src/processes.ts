@@ -161,6 +161,35 @@ export function moveProcessOp(doc: Document, id: string, delta: -1 | 1): Decisio
   return { op };
 }
 
+/**
+ * A process dropped with the mouse on the map: onto another process of its
+ * band, it takes that one's place (behind it when dragged from in front);
+ * onto a process of another band, it joins that band in front of it; onto
+ * an empty part of a band, it joins that band at its end. Null: nothing to do.
+ */
+export function dropProcessOp(doc: Document, id: string, target: { process: string } | { band: ProcessCategory }): Decision | null {
+  const p = processById(doc, id);
+  if (!p) return { refused: `Proses ${id} tidak ada.` };
+  const list = allProcesses(doc);
+  if ("band" in target) {
+    if (target.band === p.category) return null;
+    return { op: batch(`Pindah proses ke kelompok ${CATEGORY_LABEL[target.band].toLowerCase()}`, [updateProcessOp({ ...p, category: target.band }), { op: "move_process", id }]) };
+  }
+  if (target.process === id) return null;
+  const t = processById(doc, target.process);
+  if (!t) return { refused: `Proses ${target.process} tidak ada.` };
+  if (t.category === p.category) {
+    const i = list.findIndex((x) => x.id === id);
+    const j = list.findIndex((x) => x.id === t.id);
+    if (i > j) return { op: { op: "move_process", id, before: t.id } };
+    const after = list[j + 1];
+    return { op: { op: "move_process", id, ...(after ? { before: after.id } : {}) } };
+  }
+  return {
+    op: batch(`Pindah proses ke kelompok ${CATEGORY_LABEL[t.category].toLowerCase()}`, [updateProcessOp({ ...p, category: t.category }), { op: "move_process", id, before: t.id }]),
+  };
+}
+
 export function deleteProcessDecision(doc: Document, id: string): Decision {
   const p = processById(doc, id);
   if (!p) return { refused: `Proses ${id} tidak ada.` };

@@ -49,6 +49,7 @@ import {
   addProcessOp,
   deleteProcessDecision,
   deleteStepOp,
+  dropProcessOp,
   dropStepOp,
   flowById,
   insertStepOp,
@@ -884,6 +885,13 @@ export class Editor {
     const doc = this.state.view?.document;
     if (!doc || id === null) return Promise.resolve(null);
     return this.decide(moveProcessOp(doc, id, delta));
+  }
+
+  /** A process dragged on the map onto another process or onto a band. */
+  dropProcess(id: string, target: { process: string } | { band: ProcessCategory }): Promise<DocumentView | null> {
+    const doc = this.state.view?.document;
+    if (!doc || this.readOnly) return Promise.resolve(null);
+    return this.decide(dropProcessOp(doc, id, target));
   }
 
   /** Arrow keys on the map: the previous or next process in reading order. */

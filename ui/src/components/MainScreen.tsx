@@ -31,6 +31,9 @@ function runProcessCommand(cmd: Command): boolean {
       case "delete":
         return editor.requestDeleteProcess(), true;
       case "edit":
+        // F2: the name in the side panel, ready for typing.
+        (document.querySelector('[data-testid="process-name"]') as HTMLTextAreaElement | null)?.focus();
+        return true;
       case "toggle-collapse":
         if (editor.state.process !== null && mode === "map") editor.openProcessMap(editor.state.process);
         return true;

@@ -1,9 +1,28 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from "react";
 import { editor, MAP_SCALE, useEditor } from "../store";
 import { CATEGORIES, CATEGORY_LABEL, processById } from "../processes";
 import { badgesBy } from "../findings";
 import { shorten } from "../model";
-import type { ProcessCategory, TextBlock } from "../types";
+import type { ProcessCategory, ProcessMapLayout, TextBlock } from "../types";
+
+type DropTarget = { process: string } | { band: ProcessCategory };
+
+/** What lies under a point of the map (layout points): a process card, else a band. */
+export function mapTargetAt(layout: ProcessMapLayout, x: number, y: number): DropTarget | null {
+  const inside = (r: { x: number; y: number; width: number; height: number }) => x >= r.x && x <= r.x + r.width && y >= r.y && y <= r.y + r.height;
+  const box = layout.boxes.find((b) => inside(b.rect));
+  if (box) return { process: box.id };
+  const band = layout.bands.find((b) => inside(b.rect));
+  return band ? { band: band.category } : null;
+}
+
+interface Drag {
+  id: string;
+  x0: number;
+  y0: number;
+  moved: boolean;
+  target: DropTarget | null;
+}
 
 export const CATEGORY_COLOUR: Record<ProcessCategory, string> = { management: "#7a1f2b", core: "#1f6b52", support: "#8a5900" };
 const GOAL_COLOUR = "#1f4f78";
@@ -36,6 +55,10 @@ export function ProcessMapView() {
   const parent = useEditor((s) => s.mapParent);
   const selected = useEditor((s) => s.process);
   const box = useRef<HTMLDivElement>(null);
+  const svg = useRef<SVGSVGElement>(null);
+  const [drag, setDrag] = useState<Drag | null>(null);
+  // The click that ends a drag is not a click on the empty map.
+  const dropped = useRef(false);
   const readOnly = view.read_only !== null && view.read_only !== undefined;
   const doc = view.document;
   const parentProcess = parent !== null ? processById(doc, parent) : undefined;
@@ -52,6 +75,28 @@ export function ProcessMapView() {
   }, []);
 
   const sel = selected !== null ? processById(doc, selected) : undefined;
+  /** The pointer in layout points. */
+  const at = (e: ReactPointerEvent): [number, number] => {
+    const r = svg.current!.getBoundingClientRect();
+    return [(e.clientX - r.left) / MAP_SCALE, (e.clientY - r.top) / MAP_SCALE];
+  };
+  const onMove = (e: ReactPointerEvent) => {
+    if (!drag || !layout) return;
+    const moved = drag.moved || Math.hypot(e.clientX - drag.x0, e.clientY - drag.y0) > 4;
+    setDrag({ ...drag, moved, target: moved ? mapTargetAt(layout, ...at(e)) : null });
+  };
+  const onUp = () => {
+    if (!drag) return;
+    setDrag(null);
+    dropped.current = drag.moved;
+    if (drag.moved && drag.target) void editor.dropProcess(drag.id, drag.target);
+  };
+  const dropRect =
+    drag?.moved && drag.target && layout
+      ? "process" in drag.target
+        ? layout.boxes.find((b) => "process" in drag.target! && b.id === drag.target.process)?.rect
+        : layout.bands.find((b) => "band" in drag.target! && b.category === drag.target.band)?.rect
+      : undefined;
   return (
     <div className="process-view" data-testid="map-view">
       <div className="view-bar" role="toolbar" aria-label="Peta proses bisnis">
@@ -87,10 +132,21 @@ export function ProcessMapView() {
           Hapus
         </button>
       </div>
-      <div className="map-scroll" ref={box} onClick={() => editor.selectProcess(null)}>
+      <div
+        className="map-scroll"
+        ref={box}
+        onClick={() => {
+          if (!dropped.current) editor.selectProcess(null);
+          dropped.current = false;
+        }}
+      >
         {layout && (
           <svg
-            className="process-map"
+            ref={svg}
+            onPointerMove={onMove}
+            onPointerUp={onUp}
+            onPointerLeave={() => setDrag(null)}
+            className={drag?.moved ? "process-map dragging" : "process-map"}
             width={layout.width * MAP_SCALE}
             height={layout.height * MAP_SCALE}
             viewBox={`0 0 ${layout.width} ${layout.height}`}
@@ -100,6 +156,11 @@ export function ProcessMapView() {
           >
             <rect {...layout.goal} fill={GOAL_COLOUR} />
             <Lines block={layout.goal_text} fill="#fff" testId="map-goal" />
+            {layout.goal_text.lines.join("").trim() === "" && (
+              <text x={layout.goal.width / 2} y={layout.goal.height / 2 + 3.5} fontSize={9} fill="#dce7f2" textAnchor="middle" fontStyle="italic">
+                Tujuan (kinerja utama) belum diisi — isi di panel kanan
+              </text>
+            )}
             {[layout.inputs, layout.outputs].map(
               (panel) =>
                 panel && (
@@ -126,6 +187,11 @@ export function ProcessMapView() {
                 <text x={band.rect.x + 8} y={band.rect.y + 14} fontSize={8.5} fontWeight={700} fill={CATEGORY_COLOUR[band.category]}>
                   {band.title}
                 </text>
+                {!layout.boxes.some((b) => b.category === band.category) && (
+                  <text className="map-hint" x={band.rect.x + band.rect.width / 2} y={band.rect.y + band.rect.height / 2 + 4} textAnchor="middle">
+                    Belum ada proses {CATEGORY_LABEL[band.category].toLowerCase()} — tambahkan dengan “+ {CATEGORY_LABEL[band.category]}”
+                  </text>
+                )}
               </g>
             ))}
             {layout.boxes.map((b) => {
@@ -145,6 +211,12 @@ export function ProcessMapView() {
                     e.stopPropagation();
                     editor.openProcessMap(b.id);
                   }}
+                  onPointerDown={(e) => {
+                    if (readOnly || e.button !== 0) return;
+                    e.preventDefault(); // a drag, not a text selection
+                    editor.selectProcess(b.id);
+                    setDrag({ id: b.id, x0: e.clientX, y0: e.clientY, moved: false, target: null });
+                  }}
                 >
                   <rect {...b.rect} fill={isSel ? "#eaf2fb" : "#fff"} stroke={isSel ? "#1f6fd1" : "#808080"} strokeWidth={isSel ? 1.6 : 0.6} />
                   <Lines block={b.name} fill="#1a1a1a" />
@@ -160,6 +232,7 @@ export function ProcessMapView() {
                 </g>
               );
             })}
+            {dropRect && <rect className="drop-target" x={dropRect.x - 2} y={dropRect.y - 2} width={dropRect.width + 4} height={dropRect.height + 4} />}
           </svg>
         )}
       </div>

@@ -141,6 +141,8 @@ function MapKeyHelp() {
       <dd>tambah sub proses</dd>
       <dt>Spasi / klik dua kali</dt>
       <dd>buka peta sub proses</dd>
+      <dt>F2</dt>
+      <dd>ubah nama proses</dd>
       <dt>Alt+← / Alt+→</dt>
       <dd>geser urutan</dd>
       <dt>Delete</dt>
@@ -268,7 +270,7 @@ function ProcessPanel({ process: p, view }: { process: Process; view: DocumentVi
               .filter((n) => !(p.nodes ?? []).includes(n.id))
               .map((n) => (
                 <option key={n.id} value={n.id}>
-                  {`${"  ".repeat(n.level)}${n.id} — ${shorten(n.statement, 70)}`}
+                  {`${"\u00a0\u00a0".repeat(n.level)}${n.id} — ${shorten(n.statement, 70)}`}
                 </option>
               ))}
           </select>
