@@ -55,6 +55,14 @@ test("level-0 map, sub-processes, Peta Relasi and the 11-step flow: edit, findin
     // It serves no node and has no owner: B001 and B002 appear on it.
     await waitFor(async () => /Terkelolanya Arsip Kepegawaian" tidak melayani/.test(await findings(s)) || "no B001", "B001 on the new process");
     assert.match(await findings(s), /B002/);
+    // "Pilih di pohon": the tree, a click on n3, and back on the map with B001 gone.
+    await s.click('[data-testid="process-pick-node"]');
+    await s.find('[data-testid="pick-banner"]');
+    await s.click('[data-testid="node-n3"]');
+    await attrIs(s, '[data-testid="process-p13"]', "aria-selected", "true");
+    await s.find('[data-testid="process-node-n3"]');
+    await waitFor(async () => !/Terkelolanya Arsip Kepegawaian" tidak melayani/.test(await findings(s)) || "B001 still there", "B001 on the new process clears");
+    assert.equal(await s.exists('[data-testid="pick-banner"]'), false);
 
     // Dragged with the mouse into the manajerial band, it becomes a manajerial process; undo puts it back.
     // (The findings folded away first, so that the whole map is on screen and nothing scrolls mid-drag.)

@@ -616,4 +616,29 @@ describe("process maps", () => {
     expect(e.state.process).toBeNull();
     expect(e.state.flow).toBe("f1");
   });
+
+  test("picking in the tree: the node clicked is linked to the process, then the process is shown again", async () => {
+    const e = await opened(viewWith(withProcesses));
+    e.openProcessMap(null, "p3");
+    e.startPickNode("p3");
+    expect(e.state.mode).toBe("tree");
+    expect(e.state.picking).toEqual({ process: "p3" });
+    m.applyOp.mockResolvedValueOnce(viewWith(withProcesses));
+    await e.pickNode("n5");
+    expect(m.applyOp).toHaveBeenCalledWith({ op: "update_process", process: { id: "p3", category: "core", name: "Penilaian kinerja", nodes: ["n1", "n2", "n5"] } });
+    expect(e.state.picking).toBeNull();
+    expect(e.state.mode).toBe("map");
+    expect(e.state.process).toBe("p3");
+    expect(e.state.toasts.at(-1)?.text).toBe('Proses "Penilaian kinerja" melayani "Terkelolanya Arsip".');
+  });
+
+  test("a pick is refused on an outside node, and cancelled by leaving the tree", async () => {
+    const e = await opened(viewWith(withProcesses));
+    e.startPickNode("p3");
+    await e.pickNode("ext:X/n9");
+    expect(m.applyOp).not.toHaveBeenCalled();
+    expect(e.state.picking).toEqual({ process: "p3" });
+    e.setMode("flow");
+    expect(e.state.picking).toBeNull();
+  });
 });

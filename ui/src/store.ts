@@ -172,6 +172,8 @@ export interface EditorState {
   flowWidth: number;
   step: string | null;
   stepEditing: { step: string; field: StepField } | null;
+  /** Picking in the tree the node a process serves: the tree is shown, a click links. */
+  picking: { process: string } | null;
 }
 
 export function initialState(): EditorState {
@@ -205,6 +207,7 @@ export function initialState(): EditorState {
     flowWidth: 900,
     step: null,
     stepEditing: null,
+    picking: null,
   };
 }
 
@@ -301,6 +304,7 @@ export class Editor {
       flowLayout: null,
       step: null,
       stepEditing: null,
+      picking: null,
     });
     this.stopPreview();
     this.set({ print: initialPrintState() });
@@ -716,7 +720,8 @@ export class Editor {
   /** Switches the workspace between the tree and the process maps. */
   setMode(mode: Mode): void {
     if (mode === this.state.mode) return;
-    this.set({ mode, editing: null, stepEditing: null });
+    // Leaving the tree ends a pick in it.
+    this.set({ mode, editing: null, stepEditing: null, picking: mode === "tree" ? this.state.picking : null });
     if (mode === "flow" && this.state.flow === null && this.state.view) {
       this.set({ flow: allFlows(this.state.view.document)[0]?.id ?? null });
     }
@@ -807,6 +812,36 @@ export class Editor {
 
   unlinkProcessFromNode(process: string, node: string): Promise<DocumentView | null> {
     return this.patchProcess(process, (p) => withNodeUnlinked(p, node));
+  }
+
+  /** "Pilih di pohon": shows the tree; the next node clicked (or Enter) is linked to the process. */
+  startPickNode(process: string): void {
+    if (this.readOnly || !this.state.view || !processById(this.state.view.document, process)) return;
+    this.set({ picking: { process } });
+    this.setMode("tree");
+  }
+
+  async pickNode(id: string | null): Promise<void> {
+    const picking = this.state.picking;
+    const doc = this.state.view?.document;
+    if (!picking || !doc) return;
+    const node = id !== null ? indexDocument(doc).nodes.get(id) : undefined;
+    if (!node) {
+      this.toast(id?.startsWith("ext:") ? "Simpul instansi lain tidak dapat dilayani proses di dokumen ini. Pilih simpul pohon ini." : "Pilih dulu simpul pohon kinerja.");
+      return;
+    }
+    this.set({ picking: null });
+    const process = processById(doc, picking.process);
+    const done = await this.linkProcessToNode(picking.process, node.id);
+    if (done && process) this.toast(`Proses "${shorten(process.name, 50)}" melayani "${shorten(node.statement, 50)}".`, "info");
+    this.revealProcess(picking.process);
+  }
+
+  cancelPick(): void {
+    const picking = this.state.picking;
+    if (!picking) return;
+    this.set({ picking: null });
+    this.revealProcess(picking.process);
   }
 
   updateMap(change: { goal?: string; inputs?: string[]; outputs?: string[] }): Promise<DocumentView | null> {

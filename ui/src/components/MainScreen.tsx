@@ -91,6 +91,11 @@ function runProcessCommand(cmd: Command): boolean {
 
 /** Runs a keyboard or menu command. */
 export function runCommand(cmd: Command): void {
+  if (editor.state.picking) {
+    // Picking a node for a process: Enter takes the selected node, Escape goes back.
+    if (cmd.type === "add-sibling") return void editor.pickNode(editor.state.selection);
+    if (cmd.type === "escape") return editor.cancelPick();
+  }
   if (cmd.type === "mode") return editor.setMode(MODES[cmd.index - 1]);
   if (runProcessCommand(cmd)) return;
   switch (cmd.type) {
@@ -324,6 +329,23 @@ function TreeTools({ hasNode, readOnly }: { hasNode: boolean; readOnly: boolean 
   );
 }
 
+function PickBanner() {
+  const picking = useEditor((s) => s.picking);
+  const view = useEditor((s) => s.view);
+  if (!picking || !view) return null;
+  const name = view.document.processes?.map?.processes?.find((p) => p.id === picking.process)?.name ?? picking.process;
+  return (
+    <div className="banner info pick-banner" role="status" data-testid="pick-banner">
+      <span>
+        Klik simpul pohon kinerja yang dilayani proses <strong>{name}</strong> (atau pilih dengan panah lalu Enter).
+      </span>
+      <button type="button" onClick={() => editor.cancelPick()} data-testid="pick-cancel">
+        Batal
+      </button>
+    </div>
+  );
+}
+
 function ModeTabs() {
   const mode = useEditor((s) => s.mode);
   return (
@@ -364,6 +386,7 @@ export function MainScreen() {
         )}
         <Toolbar />
         <ModeTabs />
+        <PickBanner />
         <div className="workspace">
           <div className="canvas-column">
             <SearchBar />

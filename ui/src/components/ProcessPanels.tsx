@@ -255,8 +255,11 @@ function ProcessPanel({ process: p, view }: { process: Process; view: DocumentVi
             </li>
           ))}
         </ul>
+        <button type="button" disabled={readOnly} onClick={() => editor.startPickNode(p.id)} data-testid="process-pick-node" title="Tampilkan pohon kinerja dan klik simpul yang dilayani proses ini">
+          Pilih di pohon…
+        </button>
         <label className="field">
-          <span>Kaitkan ke simpul</span>
+          <span>atau kaitkan ke simpul dari daftar</span>
           <select
             value=""
             disabled={readOnly}

@@ -308,6 +308,7 @@ export function TreeCanvas() {
   }, []);
 
   const onNodeClick: NodeMouseHandler<BoxNode> = useCallback((_, node) => {
+    if (editor.state.picking) return void editor.pickNode(node.id);
     if (editor.state.editing !== node.id) editor.select(node.id);
   }, []);
   const onNodeDoubleClick: NodeMouseHandler<BoxNode> = useCallback((_, node) => editor.startEdit(node.id), []);
