@@ -415,6 +415,10 @@ export function installMockCore(): void {
         return view();
       case "tree_layout":
         return layout((a.collapsed as string[]) ?? []);
+      case "process_map_layout":
+      case "flow_layout":
+        // Their geometry comes from the core's layout, which this stand-in does not have.
+        throw "Peta proses hanya tampil di aplikasi (tiruan ini tidak menghitung tata letaknya)";
       case "create_snapshot": {
         const s = { name: String(a.name), seq: undoStack.length, at: new Date().toISOString(), fingerprint: "3f2a9c0d4b1e8f7a6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b", final: false };
         snapshots.push(s);
