@@ -53,11 +53,11 @@ fn view(file: &DocFile) -> DocumentView {
     let report = validate::validate(file.document());
     DocumentView {
         path: file.path().display().to_string(),
-        read_only: file.read_only().map(str::to_string),
+        read_only: file.edit_refusal(),
         document: pokin::interchange::json::to_script_value(file.document()),
         report,
-        can_undo: file.can_undo(),
-        can_redo: file.can_redo(),
+        can_undo: file.can_undo() && file.edit_refusal().is_none(),
+        can_redo: file.can_redo() && file.edit_refusal().is_none(),
     }
 }
 
@@ -102,7 +102,7 @@ fn remember(app: &tauri::AppHandle, path: &Path) {
 fn set_title(app: &tauri::AppHandle, file: &DocFile) {
     let name = file.path().file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let mut title = format!("{name} — Pokin Studio");
-    if file.read_only().is_some() {
+    if file.edit_refusal().is_some() {
         title.push_str(" (hanya-baca)");
     }
     if let Some(window) = app.get_webview_window("main") {
@@ -216,6 +216,31 @@ fn save_as(app: tauri::AppHandle, session: State<'_, Session>, path: String) -> 
         target.set_extension("pokin");
     }
     with_file(&session, |file| file.save_copy(&target).map_err(message))?;
+    *session.file.lock().unwrap() = None;
+    let file = DocFile::open(&target).map_err(message)?;
+    Ok(install(&app, &session, file))
+}
+
+/// Berkas › Tetapkan sebagai final: the document's status becomes final, the
+/// state is kept as a final named version, and the file takes no more edits.
+#[tauri::command]
+fn mark_final(app: tauri::AppHandle, session: State<'_, Session>, name: String) -> Reply<DocumentView> {
+    with_file(&session, |file| {
+        file.mark_final(&name).map_err(message)?;
+        set_title(&app, file);
+        Ok(view(file))
+    })
+}
+
+/// Berkas › Draf baru dari versi final: a new draft file at `path` with this
+/// document's content and a fresh history, opened in place of this one.
+#[tauri::command]
+fn new_draft(app: tauri::AppHandle, session: State<'_, Session>, path: String) -> Reply<DocumentView> {
+    let mut target = PathBuf::from(path);
+    if target.extension().is_none() {
+        target.set_extension("pokin");
+    }
+    with_file(&session, |file| file.branch_draft(&target).map(drop).map_err(message))?;
     *session.file.lock().unwrap() = None;
     let file = DocFile::open(&target).map_err(message)?;
     Ok(install(&app, &session, file))
@@ -389,6 +414,8 @@ fn main() {
             open_sample,
             recent_files,
             save_as,
+            mark_final,
+            new_draft,
             apply_op,
             undo,
             redo,

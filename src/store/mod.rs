@@ -41,6 +41,10 @@ pub struct HistoryEntry {
     pub undone: bool,
 }
 
+/// Why a final document takes no edits (the editor shows it, the CLI says it).
+const FINAL_REASON: &str = "dokumen ini sudah ditetapkan (final) dan tidak dapat diubah lagi; \
+                            buat draf baru darinya (pokin draft, atau Berkas › Draf baru dari versi final)";
+
 /// A named version.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Snapshot {
@@ -181,14 +185,15 @@ impl DocFile {
     /// A final (ditetapkan) document is frozen: a new draft is made from it instead.
     fn not_final(&self) -> Result<()> {
         if self.doc.document.status == Some(Status::Final) {
-            return Err(Error::ReadOnly {
-                file: self.file(),
-                reason: "dokumen ini sudah ditetapkan (final) dan tidak dapat diubah lagi; \
-                         buat draf baru darinya (pokin draft, atau Berkas › Draf baru dari versi final)"
-                    .into(),
-            });
+            return Err(Error::ReadOnly { file: self.file(), reason: FINAL_REASON.into() });
         }
         Ok(())
+    }
+
+    /// Why this file takes no edits, in the planner's words: made by a newer
+    /// Pokin Studio, or ditetapkan (final). `None`: it can be edited.
+    pub fn edit_refusal(&self) -> Option<String> {
+        self.read_only.clone().or_else(|| (self.doc.document.status == Some(Status::Final)).then(|| FINAL_REASON.to_string()))
     }
 
     /// Applies one edit durably. `Ok(None)` when it changed nothing.

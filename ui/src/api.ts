@@ -28,6 +28,14 @@ export function recentFiles(): Promise<string[]> {
 export function saveAs(path: string): Promise<DocumentView> {
   return invoke<DocumentView>("save_as", { path });
 }
+/** Marks the document final under a version name; it takes no more edits afterwards. */
+export function markFinal(name: string): Promise<DocumentView> {
+  return invoke<DocumentView>("mark_final", { name });
+}
+/** A new draft file at `path` from this (final) document, opened in its place. */
+export function newDraft(path: string): Promise<DocumentView> {
+  return invoke<DocumentView>("new_draft", { path });
+}
 export function applyOp(op: Op): Promise<DocumentView> {
   return invoke<DocumentView>("apply_op", { op });
 }

@@ -12,6 +12,8 @@ vi.mock("./api", () => ({
   newDocument: vi.fn(),
   recentFiles: vi.fn(),
   saveAs: vi.fn(),
+  markFinal: vi.fn(),
+  newDraft: vi.fn(),
   applyOp: vi.fn(),
   undo: vi.fn(),
   redo: vi.fn(),
@@ -640,5 +642,29 @@ describe("process maps", () => {
     expect(e.state.picking).toEqual({ process: "p3" });
     e.setMode("flow");
     expect(e.state.picking).toBeNull();
+  });
+});
+
+describe("final versions", () => {
+  test("Tetapkan sebagai final: a name is asked, the core marks it, the view becomes read-only", async () => {
+    const e = await opened();
+    e.requestMarkFinal();
+    expect(e.state.prompt?.title).toBe("Tetapkan sebagai final");
+    expect(e.state.prompt?.initial).toMatch(/^Ditetapkan \d{4}-\d{2}-\d{2}$/);
+    m.markFinal.mockResolvedValueOnce(sampleView(undefined, { read_only: "dokumen ini sudah ditetapkan (final)" }));
+    e.answerPrompt(" Renstra ditetapkan ");
+    await vi.waitFor(() => expect(e.readOnly).toBe(true));
+    expect(m.markFinal).toHaveBeenCalledWith("Renstra ditetapkan");
+    expect(e.state.toasts.at(-1)?.text).toBe('Ditetapkan sebagai versi final "Renstra ditetapkan". Dokumen ini tidak dapat diubah lagi.');
+  });
+
+  test("Draf baru: the save dialog names it after the file, and the draft opens", async () => {
+    const e = await opened(sampleView(undefined, { path: "/d/bkd.pokin" }));
+    m.pickSavePath.mockResolvedValueOnce("/d/bkd-draf.pokin");
+    m.newDraft.mockResolvedValueOnce(sampleView(undefined, { path: "/d/bkd-draf.pokin" }));
+    expect(await e.newDraftWithDialog()).toBe(true);
+    expect(m.pickSavePath).toHaveBeenCalledWith("bkd-draf.pokin");
+    expect(m.newDraft).toHaveBeenCalledWith("/d/bkd-draf.pokin");
+    expect(e.state.view?.path).toBe("/d/bkd-draf.pokin");
   });
 });

@@ -387,6 +387,54 @@ export class Editor {
     }
   }
 
+  /** Berkas › Tetapkan sebagai final…: asks for the version's name, says what it means, then marks the document final. */
+  requestMarkFinal(): void {
+    const view = this.state.view;
+    if (!view || this.readOnly) return;
+    this.set({
+      prompt: {
+        title: "Tetapkan sebagai final",
+        message:
+          "Dokumen ini akan ditetapkan (final): disimpan sebagai versi bernama dengan sidiknya, dan tidak dapat diubah lagi. " +
+          "Cetakan dari versi ini dapat diperiksa keasliannya. Perubahan berikutnya dibuat di draf baru (Berkas › Draf baru dari versi final).",
+        label: "Nama versi final",
+        initial: `Ditetapkan ${new Date().toISOString().slice(0, 10)}`,
+        ok: "Tetapkan",
+        onOk: (name) => void this.markFinal(name),
+      },
+    });
+  }
+
+  async markFinal(name: string): Promise<boolean> {
+    try {
+      const next = await this.enqueue(() => api.markFinal(name.trim()));
+      this.setView(next);
+      this.updateTitle();
+      this.toast(`Ditetapkan sebagai versi final "${name.trim()}". Dokumen ini tidak dapat diubah lagi.`, "info");
+      return true;
+    } catch (e) {
+      this.toast(errorText(e));
+      return false;
+    }
+  }
+
+  /** Berkas › Draf baru dari versi final…: the native save dialog, then the new draft opens in place of this one. */
+  async newDraftWithDialog(): Promise<boolean> {
+    const view = this.state.view;
+    if (!view) return false;
+    let path: string | null;
+    try {
+      path = await api.pickSavePath(fileName(view.path).replace(/\.(pokin|json)$/i, "") + "-draf.pokin");
+    } catch (e) {
+      this.toast(errorText(e));
+      return false;
+    }
+    if (!path) return false;
+    const ok = await this.opening(() => api.newDraft(path!));
+    if (ok) this.toast(`Draf baru dibuka: ${fileName(path)}`, "info");
+    return ok;
+  }
+
   goHome(): void {
     this.stopPreview();
     this.set({ screen: "start", dialog: null });

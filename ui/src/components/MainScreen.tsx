@@ -258,6 +258,8 @@ function Toolbar() {
         <Item label="Simpan sebagai…" keys="Ctrl+Shift+S" onClick={() => void editor.saveAsWithDialog()} testId="menu-save-as" />
         <Item label="Cetak…" keys="Ctrl+P" onClick={() => editor.openPrint()} testId="menu-print" />
         <Item label="Versi bernama…" onClick={() => editor.openDialog("snapshots")} testId="menu-snapshots" />
+        <Item label="Tetapkan sebagai final…" disabled={readOnly} onClick={() => editor.requestMarkFinal()} testId="menu-mark-final" />
+        <Item label="Draf baru dari versi final…" disabled={view.document.document.status !== "final"} onClick={() => void editor.newDraftWithDialog()} testId="menu-new-draft" />
         <Item label="Halaman awal" onClick={() => editor.goHome()} testId="menu-home" />
       </Menu>
       <Menu label="Edit" testId="menu-edit">
