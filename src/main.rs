@@ -81,6 +81,10 @@ enum Command {
     },
     /// Tampilkan riwayat perubahan dan versi bernama
     History { file: PathBuf },
+    /// Terapkan satu operasi suntingan (JSON, seperti yang dikirim editor) sebagai satu langkah riwayat,
+    /// mis. '{"op":"add_process","process":{"id":"","category":"core","name":"Layanan Cuti"}}'.
+    /// OP: teks JSON, @BERKAS.json, atau - (masukan standar).
+    Apply { file: PathBuf, op: String },
     /// Batalkan perubahan terakhir
     Undo { file: PathBuf },
     /// Ulangi perubahan yang terakhir dibatalkan
@@ -350,6 +354,29 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             for s in opened.snapshots()? {
                 let fin = if s.is_final { ", final" } else { "" };
                 println!("versi \"{}\" pada #{} ({}{}) sidik {}", s.name, s.seq, s.at, fin, &s.fingerprint[..16]);
+            }
+        }
+        Command::Apply { file, op } => {
+            let (text, source) = match op.as_str() {
+                "-" => {
+                    let mut text = String::new();
+                    std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).map_err(|e| Error::io(Path::new("-"), e))?;
+                    (text, "masukan standar".to_string())
+                }
+                _ => match op.strip_prefix('@') {
+                    Some(path) => (std::fs::read_to_string(path).map_err(|e| Error::io(Path::new(path), e))?, path.to_string()),
+                    None => (op.clone(), "operasi".to_string()),
+                },
+            };
+            let de = &mut serde_json::Deserializer::from_str(&text);
+            let op: pokin::edit::Op = serde_path_to_error::deserialize(de).map_err(|err| {
+                let place = err.path().to_string();
+                let place = if place == "." { "(awal)".to_string() } else { place };
+                Error::refused(format!("{source}: {place}: operasi tidak dapat dibaca: {}", json::translate_serde_error(&err.into_inner())))
+            })?;
+            match DocFile::open(&file)?.apply(&op)? {
+                Some(applied) => println!("Diterapkan: {} (riwayat #{})", applied.label, applied.seq),
+                None => println!("Tidak ada perubahan."),
             }
         }
         Command::Undo { file } => match DocFile::open(&file)?.undo()? {

@@ -23,7 +23,7 @@ fn s(p: &Path) -> &str {
 
 #[test]
 fn every_command_has_help() {
-    for cmd in ["new", "import", "export", "validate", "history", "undo", "redo", "snapshot", "synth"] {
+    for cmd in ["new", "import", "export", "validate", "history", "apply", "undo", "redo", "snapshot", "final", "draft", "verify", "synth"] {
         let o = pokin(&[cmd, "--help"]);
         assert!(o.status.success(), "{cmd}: {}", stderr(&o));
         assert!(stdout(&o).contains("Usage: pokin"), "{cmd}");
@@ -158,6 +158,39 @@ fn history_undo_redo_snapshot() {
     let o = pokin(&["export", "json", s(&file), "--at", "1"]);
     let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(doc["tree"]["nodes"][0]["statement"], "Meningkatnya Profesionalitas ASN");
+}
+
+#[test]
+fn apply_runs_any_edit_of_the_editor_as_one_history_step() {
+    let dir = common::temp_dir();
+    let file = dir.path().join("lumajang.pokin");
+    assert!(pokin(&["import", s(&common::root().join("assets/samples/lumajang-bkd.json")), s(&file)]).status.success());
+    // A decision after step 3 of the SOP, with both branches.
+    let op = r#"{"op":"add_step","flow":"f1","before":"s4",
+        "step":{"id":"s20","text":"Apakah berkas lengkap?","lane":"p2i","shape":"decision","yes":"s4","no":"s3"}}"#;
+    let o = pokin(&["apply", s(&file), op]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "Diterapkan: Tambah langkah \"Apakah berkas lengkap?\" (riwayat #1)\n");
+    // From a file, too.
+    let op_file = dir.path().join("proses.json");
+    std::fs::write(&op_file, r#"{"op":"add_process","process":{"id":"","category":"support","name":"Terkelolanya Arsip"}}"#).unwrap();
+    assert!(pokin(&["apply", s(&file), &format!("@{}", s(&op_file))]).status.success());
+    let doc = pokin::interchange::json::from_str(&stdout(&pokin(&["export", "json", s(&file)])), "ekspor").unwrap();
+    let steps = &doc.processes.flows[0].steps;
+    assert_eq!(steps[3].id, "s20");
+    assert_eq!((steps[3].number, steps[4].number), (Some(4), Some(5)), "renumbered like a numbered list");
+    assert_eq!(steps[3].no.as_deref(), Some("s3"));
+    assert_eq!(doc.processes.map.processes.last().unwrap().name, "Terkelolanya Arsip");
+    // Undo takes back the last one.
+    assert_eq!(stdout(&pokin(&["undo", s(&file)])), "Dibatalkan: Tambah proses \"Terkelolanya Arsip\"\n");
+
+    // A misspelt operation and a missing step: clear messages, exit 2, nothing changed.
+    let o = pokin(&["apply", s(&file), r#"{"op":"add_proces"}"#]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).starts_with("pokin: operasi: op: operasi tidak dapat dibaca: nilai `add_proces` tidak dikenal (yang dikenal: "), "{}", stderr(&o));
+    let o = pokin(&["apply", s(&file), r#"{"op":"delete_step","flow":"f1","id":"s99"}"#]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stderr(&o), "pokin: Langkah `s99` tidak ada di dokumen\n");
 }
 
 #[test]

@@ -97,7 +97,7 @@ pub fn fingerprint(doc: &Document) -> String {
 }
 
 /// serde's English messages, said in Indonesian.
-fn translate_serde_error(err: &serde_json::Error) -> String {
+pub fn translate_serde_error(err: &serde_json::Error) -> String {
     let text = err.to_string();
     // serde_json appends " at line L column C"; keep the place in our words.
     let (body, place) = match text.rfind(" at line ") {
