@@ -193,6 +193,20 @@ fn final_version_is_frozen_and_verify_tells_the_printout_apart() {
 }
 
 #[test]
+fn a_wide_shallow_tree_fits_a_sheet_readably() {
+    // Way Kanan's 40-odd sub kegiatan side by side came out at 2.75 pt on A3;
+    // in columns under their kegiatan they are read at 6 pt or more.
+    let dir = common::temp_dir();
+    let file = import(dir.path(), "waykanan-bkpsdm");
+    let pdf = dir.path().join("waykanan.pdf");
+    let o = pokin(&["export", "pdf", s(&file), "-o", s(&pdf), "--paper", "A3", "--landscape"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(!String::from_utf8_lossy(&o.stderr).contains("di bawah 6 pt"), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = pdf_text(&pdf);
+    assert!(text.contains("Pembinaan Jabatan") && text.contains("Fungsional ASN"), "the sub kegiatan are printed");
+}
+
+#[test]
 fn process_map_and_relations_pages() {
     let dir = common::temp_dir();
     let file = import(dir.path(), "lumajang-bkd");

@@ -23,6 +23,10 @@ pub struct TreeOptions {
     pub collapsed: FxHashSet<String>,
     /// What a box shows besides its statement (the printout's options).
     pub details: Details,
+    /// Children that are all leaves go in a column under their parent at
+    /// every level, not only activities: a wide, shallow tree becomes
+    /// narrower and taller (the printout tries it to fit a sheet).
+    pub stack_leaves: bool,
 }
 
 /// Optional content of the boxes.
@@ -49,6 +53,7 @@ impl Default for TreeOptions {
             label_width: 90.0,
             collapsed: FxHashSet::default(),
             details: Details::default(),
+            stack_leaves: false,
         }
     }
 }
@@ -219,10 +224,12 @@ pub fn layout_tree(doc: &Document, options: &TreeOptions) -> TreeLayout {
     let mut in_stack: Vec<bool> = vec![false; n];
     for &i in &order {
         let kids = visible_children(i, &children, &visible, options, nodes);
-        let all_activity_leaves = kids
-            .iter()
-            .all(|&c| is_activity(c) && visible_children(c, &children, &visible, options, nodes).is_empty());
-        if !kids.is_empty() && all_activity_leaves {
+        let all_stackable_leaves = kids.iter().all(|&c| {
+            (is_activity(c) || options.stack_leaves) && visible_children(c, &children, &visible, options, nodes).is_empty()
+        });
+        // A single leaf stays under its parent as it is; a column needs two.
+        let enough = kids.len() >= if options.stack_leaves { 2 } else { 1 };
+        if !kids.is_empty() && enough && all_stackable_leaves {
             stacks[i] = true;
             for &c in &kids {
                 in_stack[c] = true;
@@ -500,5 +507,24 @@ mod tests {
         for sample in crate::samples::ALL {
             assert_no_overlap(&layout_tree(&sample.document(), &TreeOptions::default()));
         }
+    }
+
+    #[test]
+    fn stacked_leaves_make_a_wide_tree_narrower_without_overlaps() {
+        for sample in crate::samples::ALL {
+            let doc = sample.document();
+            let flat = layout_tree(&doc, &TreeOptions::default());
+            let stacked = layout_tree(&doc, &TreeOptions { stack_leaves: true, ..TreeOptions::default() });
+            assert_no_overlap(&stacked);
+            assert!(stacked.width <= flat.width, "{}", sample.key);
+            assert_eq!(stacked.boxes.len(), flat.boxes.len(), "{}", sample.key);
+            // Every box still hangs from its parent: one edge per primary link shown.
+            assert_eq!(stacked.edges.len(), flat.edges.len(), "{}", sample.key);
+        }
+        // Way Kanan's sub kegiatan sit in columns under their kegiatan: less than half as wide.
+        let doc = crate::samples::find("waykanan-bkpsdm").unwrap().document();
+        let flat = layout_tree(&doc, &TreeOptions::default());
+        let stacked = layout_tree(&doc, &TreeOptions { stack_leaves: true, ..TreeOptions::default() });
+        assert!(stacked.width < flat.width / 2.0, "{} vs {}", stacked.width, flat.width);
     }
 }

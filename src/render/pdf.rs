@@ -678,13 +678,19 @@ fn compose_tree(doc: &Document, provenance: &Provenance, options: &PrintOptions,
     tree_options.details.numbering = options.numbering;
     let mut layout = layout_tree(doc, &tree_options);
     if options.mode == PrintMode::Fit {
-        // A wide tree fits a sheet better with narrower, taller boxes: take
-        // the box width that gives the largest scale.
+        // A wide tree fits a sheet better with narrower, taller boxes, and
+        // with its leaves in columns under their parents: take the
+        // combination that gives the largest scale.
         let fit = |l: &TreeLayout| (fit_area(page).0 / l.width).min(fit_area(page).1 / l.height);
-        for box_width in [120.0, 96.0, 80.0] {
-            let candidate = layout_tree(doc, &TreeOptions { box_width, ..tree_options.clone() });
-            if fit(&candidate) > fit(&layout) * 1.02 {
-                layout = candidate;
+        for stack_leaves in [false, true] {
+            for box_width in [150.0, 120.0, 96.0, 80.0] {
+                if !stack_leaves && box_width == tree_options.box_width {
+                    continue; // the starting layout
+                }
+                let candidate = layout_tree(doc, &TreeOptions { box_width, stack_leaves, ..tree_options.clone() });
+                if fit(&candidate) > fit(&layout) * 1.02 {
+                    layout = candidate;
+                }
             }
         }
     }
