@@ -66,22 +66,61 @@ impl Font {
                 line_width = word_width;
                 continue;
             }
-            // A word longer than the line: break it.
-            line_width = 0.0;
-            for c in word.chars() {
-                let w = self.width(c.encode_utf8(&mut [0; 4]), size);
-                if line_width + w > max_width && !line.is_empty() {
-                    lines.push(std::mem::take(&mut line));
-                    line_width = 0.0;
-                }
-                line.push(c);
-                line_width += w;
+            // A word longer than the line: break it, as a typesetter would.
+            let mut rest: &str = word;
+            while self.width(rest, size) > max_width {
+                let (head, tail) = self.break_word(rest, size, max_width);
+                lines.push(head);
+                rest = tail;
             }
+            line.push_str(rest);
+            line_width = self.width(rest, size);
         }
         if !line.is_empty() || lines.is_empty() {
             lines.push(line);
         }
         lines
+    }
+}
+
+impl Font {
+    /// The longest head of `word` that fits `max_width`, and the rest: after
+    /// a "/" or "-" in the word if one fits ("Kabupaten/" "Kota"), else at
+    /// the last syllable that fits, with a hyphen ("Pemberhen-" "tian"),
+    /// else between characters with a hyphen.
+    fn break_word<'w>(&self, word: &'w str, size: f32, max_width: f32) -> (String, &'w str) {
+        let chars: Vec<(usize, char)> = word.char_indices().collect();
+        let fits = |s: &str| self.width(s, size) <= max_width;
+        // After a slash or hyphen.
+        for &(i, c) in chars.iter().rev() {
+            let end = i + c.len_utf8();
+            if (c == '/' || c == '-') && end < word.len() && fits(&word[..end]) {
+                return (word[..end].to_string(), &word[end..]);
+            }
+        }
+        // At a syllable: before a consonant (or ng/ny) that starts one, leaving three letters on each side.
+        let vowel = |c: char| "aeiouAEIOU".contains(c);
+        let letter = |c: char| c.is_alphabetic();
+        for k in (3..chars.len().saturating_sub(2)).rev() {
+            let (at, c) = chars[k];
+            let next = chars[k + 1].1;
+            let prev = chars[k - 1].1;
+            let starts = letter(c) && !vowel(c) && letter(prev) && (vowel(next) || (c == 'n' && (next == 'g' || next == 'y') && chars.get(k + 2).is_some_and(|x| vowel(x.1))));
+            let splits_digraph = prev == 'n' && (c == 'g' || c == 'y');
+            if starts && !splits_digraph {
+                let head = format!("{}-", &word[..at]);
+                if fits(&head) {
+                    return (head, &word[at..]);
+                }
+            }
+        }
+        // Between characters.
+        let mut cut = chars.len().saturating_sub(1).max(1);
+        while cut > 1 && !fits(&format!("{}-", &word[..chars[cut].0])) {
+            cut -= 1;
+        }
+        let at = chars.get(cut).map_or(word.len(), |x| x.0);
+        (format!("{}-", &word[..at]), &word[at..])
     }
 }
 
@@ -117,5 +156,18 @@ mod tests {
         let long = f.wrap("Pengembangan_Aplikasi_Kepegawaian_SIMAK_dan_Layanan", 8.0, 60.0);
         assert!(long.len() > 1 && long.iter().all(|l| f.width(l, 8.0) <= 60.0));
         assert_eq!(f.wrap("", 8.0, 50.0), vec![String::new()]);
+    }
+
+    #[test]
+    fn long_words_break_at_a_slash_or_a_syllable_with_a_hyphen() {
+        let f = Font::regular();
+        let width = f.width("Pemberhen-", 8.0);
+        let lines = f.wrap("Pemberhentian", 8.0, width);
+        assert_eq!(lines, ["Pemberhen-", "tian"]);
+        assert_eq!(f.wrap("Penyelenggaraan", 8.0, f.width("Penyeleng-", 8.0)), ["Penyeleng-", "garaan"]);
+        assert_eq!(f.wrap("Kabupaten/Kota", 8.0, f.width("Kabupaten/K", 8.0)), ["Kabupaten/", "Kota"]);
+        for l in f.wrap("Pengembangan_Aplikasi_Kepegawaian", 8.0, 40.0) {
+            assert!(f.width(&l, 8.0) <= 40.0, "{l}");
+        }
     }
 }

@@ -144,7 +144,7 @@ fn node_notes(doc: &Document, node: &crate::model::Node, details: &Details) -> V
 }
 
 /// How far a column of activities is indented under its parent.
-const STACK_INDENT: f32 = 14.0;
+pub const STACK_INDENT: f32 = 14.0;
 /// Space between activities in a column.
 const STACK_GAP: f32 = 6.0;
 

@@ -682,14 +682,31 @@ fn compose_tree(doc: &Document, provenance: &Provenance, options: &PrintOptions,
         // with its leaves in columns under their parents: take the
         // combination that gives the largest scale.
         let fit = |l: &TreeLayout| (fit_area(page).0 / l.width).min(fit_area(page).1 / l.height);
+        // Narrower boxes break more long words inside ("Pemberhentia-n"):
+        // worth it only for clearly bigger text.
+        let widest_words: Vec<f32> = doc
+            .tree
+            .nodes
+            .iter()
+            .map(|n| n.statement.split_whitespace().map(|w| Font::regular().width(w, tree_options.font_size)).fold(0.0, f32::max))
+            .collect();
+        // (Counted for the indented boxes of a column, the narrowest.)
+        let broken = |box_width: f32| {
+            let room = box_width - 2.0 * tree_options.padding - crate::layout::tree::STACK_INDENT.min(box_width / 4.0);
+            widest_words.iter().filter(|&&w| w > room).count()
+        };
+        let mut chosen = tree_options.box_width;
         for stack_leaves in [false, true] {
             for box_width in [150.0, 120.0, 96.0, 80.0] {
                 if !stack_leaves && box_width == tree_options.box_width {
                     continue; // the starting layout
                 }
                 let candidate = layout_tree(doc, &TreeOptions { box_width, stack_leaves, ..tree_options.clone() });
-                if fit(&candidate) > fit(&layout) * 1.02 {
+                let gain = fit(&candidate) / fit(&layout);
+                let more_broken = broken(box_width) > broken(chosen);
+                if gain > 1.02 && (!more_broken || gain > 1.1) {
                     layout = candidate;
+                    chosen = box_width;
                 }
             }
         }
