@@ -195,3 +195,26 @@ test("level-0 map, sub-processes, Peta Relasi and the 11-step flow: edit, findin
   assert.equal(steps[3].yes, "s4");
   assert.equal(doc.processes.map.processes.find((p) => p.id === "p1").nodes[0], "n1");
 });
+
+test("the tree keeps its zoom and place while the maps are shown", async () => {
+  const file = join(work, "zoom.pokin");
+  execFileSync(pokin, ["import", join(root, "assets/samples/lumajang-bkd.json"), file]);
+  await withApp(app, [file], async (s) => {
+    await s.waitForText("Meningkatnya Manajemen ASN melalui Sistem Merit");
+    await s.click('[data-testid="zoom-in"]');
+    await s.click('[data-testid="zoom-in"]');
+    let before = "";
+    await waitFor(async () => {
+      const now = await s.text('[data-testid="zoom-level"]');
+      const same = now === before;
+      before = now;
+      return same || `zoom ${now}`;
+    }, "zoom settles");
+    for (const mode of ["map", "relations", "flow"]) {
+      await s.click(`[data-testid="mode-${mode}"]`);
+      await s.find(`[data-testid="${mode === "map" ? "map-view" : `${mode}-view`}"]`);
+      await s.click('[data-testid="mode-tree"]');
+      await waitFor(async () => (await s.text('[data-testid="zoom-level"]')) === before || `zoom ${await s.text('[data-testid="zoom-level"]')}, was ${before}`, `zoom kept after ${mode}`);
+    }
+  }, env);
+});

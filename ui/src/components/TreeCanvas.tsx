@@ -253,6 +253,11 @@ function buildEdges(layout: TreeLayout): LayoutEdgeType[] {
   return out;
 }
 
+/** The document whose first view was set (outlives the canvas while another tab is shown). */
+const shownPath: { current: string | null } = { current: null };
+/** Where the planner was looking when the canvas went away for another tab. */
+let keptViewport: { path: string; viewport: { x: number; y: number; zoom: number } } | null = null;
+
 export function TreeCanvas() {
   const layout = useEditor((s) => s.layout);
   const view = useEditor((s) => s.view);
@@ -328,8 +333,18 @@ export function TreeCanvas() {
     [rf],
   );
 
+  // Back from another tab: the same place and zoom as before.
+  useEffect(() => {
+    const path = editor.state.view?.path;
+    if (keptViewport && keptViewport.path === path) void rf.setViewport(keptViewport.viewport);
+    return () => {
+      const path = editor.state.view?.path;
+      if (path) keptViewport = { path, viewport: rf.getViewport() };
+    };
+  }, [rf]);
+
   // A new document: show the whole tree where it is readable, else the top of it at a readable size.
-  const shownPath = useRef<string | null>(null);
+  // (Not again when the canvas comes back from another tab: the planner's view stays.)
   useEffect(() => {
     if (!layout || !view || shownPath.current === view.path || !wrapper.current) return;
     shownPath.current = view.path;
