@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { withApp, scratch, root, app, pokin, shots, waitFor } from "./webdriver.mjs";
+import { withApp, scratch, app, pokin, shots, waitFor, importSample } from "./webdriver.mjs";
 
 const { work, env } = scratch();
 const NEW = "Meningkatnya Kualitas Data Kepegawaian";
@@ -13,8 +13,7 @@ const summary = (s) => s.text('[data-testid="summary"]');
 const summaryIs = (s, text) => waitFor(async () => (await summary(s)).includes(text) || (await summary(s)), `summary "${text}"`);
 
 test("add a child with an indicator, see its finding come and go, undo/redo, drag, reopen", async () => {
-  const file = join(work, "lumajang.pokin");
-  execFileSync(pokin, ["import", join(root, "assets/samples/lumajang-bkd.json"), file]);
+  const file = importSample(work, "lumajang-bkd", "lumajang");
   await withApp(app, [file], async (s) => {
     await s.waitForText("Meningkatnya Manajemen ASN melalui Sistem Merit");
     await summaryIs(s, "17 galat");

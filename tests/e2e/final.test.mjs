@@ -3,14 +3,13 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { withApp, scratch, root, app, pokin, shots, waitFor } from "./webdriver.mjs";
+import { withApp, scratch, app, pokin, shots, waitFor, importSample } from "./webdriver.mjs";
 
 const { work, env } = scratch();
 const NAME = "Renstra 2021-2026 ditetapkan";
 
 test("mark final: named version, read-only with the reason, the CLI agrees", async () => {
-  const file = join(work, "lumajang.pokin");
-  execFileSync(pokin, ["import", join(root, "assets/samples/lumajang-bkd.json"), file]);
+  const file = importSample(work, "lumajang-bkd", "lumajang");
   await withApp(app, [file], async (s) => {
     await s.waitForText("Meningkatnya Manajemen ASN melalui Sistem Merit");
     await s.click('[data-testid="menu-file"]');

@@ -1,10 +1,9 @@
 // End-to-end: the print dialog with its preview (issue #4).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { withApp, scratch, root, app, pokin, shots } from "./webdriver.mjs";
+import { withApp, scratch, app, shots, importSample } from "./webdriver.mjs";
 
 const { work, env } = scratch();
 
@@ -21,8 +20,7 @@ async function previewReady(s) {
 }
 
 test("the print dialog previews the signed tree, fitted or as a poster", async () => {
-  const file = join(work, "waykanan.pokin");
-  execFileSync(pokin, ["import", join(root, "assets/samples/waykanan-bkpsdm.json"), file]);
+  const file = importSample(work, "waykanan-bkpsdm", "waykanan");
   await withApp(app, [file], async (s) => {
     await s.waitForText("galat");
     await s.click('[data-testid="menu-file"]');

@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { withApp, scratch, root, app, pokin, shots, waitFor } from "./webdriver.mjs";
+import { withApp, scratch, app, pokin, shots, waitFor, importSample } from "./webdriver.mjs";
 
 const { work, env } = scratch();
 
@@ -16,8 +16,7 @@ const squeeze = (text) => text.replace(/\s+/g, "");
 const DECISION = "Apakah berkas usulan pengadaan lengkap?";
 
 test("level-0 map, sub-processes, Peta Relasi and the 11-step flow: edit, findings, undo, reopen", async () => {
-  const file = join(work, "lumajang.pokin");
-  execFileSync(pokin, ["import", join(root, "assets/samples/lumajang-bkd.json"), file]);
+  const file = importSample(work, "lumajang-bkd", "lumajang");
   await withApp(app, [file], async (s) => {
     await s.waitForText("Meningkatnya Manajemen ASN melalui Sistem Merit");
 
@@ -197,8 +196,7 @@ test("level-0 map, sub-processes, Peta Relasi and the 11-step flow: edit, findin
 });
 
 test("the tree keeps its zoom and place while the maps are shown", async () => {
-  const file = join(work, "zoom.pokin");
-  execFileSync(pokin, ["import", join(root, "assets/samples/lumajang-bkd.json"), file]);
+  const file = importSample(work, "lumajang-bkd", "zoom");
   await withApp(app, [file], async (s) => {
     await s.waitForText("Meningkatnya Manajemen ASN melalui Sistem Merit");
     await s.click('[data-testid="zoom-in"]');

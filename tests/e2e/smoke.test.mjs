@@ -1,16 +1,14 @@
 // End-to-end: the real built app under Xvfb, driven through tauri-driver.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { withApp, scratch, root, app, pokin, shots } from "./webdriver.mjs";
+import { withApp, scratch, app, shots, importSample } from "./webdriver.mjs";
 
 const { work, env } = scratch();
 
 test("opens the Lumajang sample given at launch and shows its tree and findings", async () => {
-  const file = join(work, "lumajang.pokin");
-  execFileSync(pokin, ["import", join(root, "assets/samples/lumajang-bkd.json"), file]);
+  const file = importSample(work, "lumajang-bkd", "lumajang");
   await withApp(app, [file], async (s) => {
     const text = await s.waitForText("Meningkatnya Reformasi Birokrasi dalam Penyelenggaraan Pemerintah");
     assert.match(text, /17 galat, 64 peringatan, 48 info/);

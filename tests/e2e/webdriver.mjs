@@ -244,6 +244,13 @@ export const app = join(root, "target/debug/pokin-studio");
 export const pokin = join(root, "target/debug/pokin");
 export const shots = join(root, "artifacts/screenshots");
 
+/** Imports a shipped sample into `folder` as `<name>.pokin` (with the CLI) and returns its path. */
+export function importSample(folder, sample, name = sample) {
+  const file = join(folder, `${name}.pokin`);
+  execFileSync(pokin, ["import", join(root, `assets/samples/${sample}.json`), file]);
+  return file;
+}
+
 /** A scratch folder for one test file, and an environment that keeps the
  * app's recent files and sample copies inside it. */
 export function scratch() {

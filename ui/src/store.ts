@@ -348,34 +348,36 @@ export class Editor {
     return path ? this.openPath(path) : false;
   }
 
-  /** Dokumen baru: the form's fields, then the native save dialog for the path. */
-  async createDocument(fields: Omit<NewDocumentArgs, "path">): Promise<boolean> {
-    let path: string | null;
+  /** The native save dialog for a .pokin path; null when cancelled or when it failed (said in a toast). */
+  private async askPokinPath(suggested: string): Promise<string | null> {
     try {
-      path = await api.pickSavePath(suggestFileName(fields.title));
+      return await api.pickSavePath(suggested);
     } catch (e) {
       this.toast(errorText(e));
-      return false;
+      return null;
     }
+  }
+
+  /** The open file's name with a suffix, for the save dialog: "bkd.pokin" → "bkd-draf.pokin". */
+  private siblingName(suffix: string): string {
+    return fileName(this.state.view?.path ?? "dokumen").replace(/\.(pokin|json)$/i, "") + `-${suffix}.pokin`;
+  }
+
+  /** Dokumen baru: the form's fields, then the native save dialog for the path. */
+  async createDocument(fields: Omit<NewDocumentArgs, "path">): Promise<boolean> {
+    const path = await this.askPokinPath(suggestFileName(fields.title));
     if (!path) return false;
-    const ok = await this.opening(() => api.newDocument({ ...fields, path: path! }));
+    const ok = await this.opening(() => api.newDocument({ ...fields, path }));
     if (ok) this.set({ dialog: null });
     return ok;
   }
 
   async saveAsWithDialog(): Promise<boolean> {
-    const view = this.state.view;
-    if (!view) return false;
-    let path: string | null;
-    try {
-      path = await api.pickSavePath(fileName(view.path).replace(/\.(pokin|json)$/i, "") + "-salinan.pokin");
-    } catch (e) {
-      this.toast(errorText(e));
-      return false;
-    }
+    if (!this.state.view) return false;
+    const path = await this.askPokinPath(this.siblingName("salinan"));
     if (!path) return false;
     try {
-      const next = await this.enqueue(() => api.saveAs(path!));
+      const next = await this.enqueue(() => api.saveAs(path));
       this.setView(next);
       this.updateTitle();
       this.toast(`Disimpan sebagai ${fileName(next.path)}`, "info");
@@ -420,17 +422,10 @@ export class Editor {
 
   /** Berkas › Draf baru dari versi final…: the native save dialog, then the new draft opens in place of this one. */
   async newDraftWithDialog(): Promise<boolean> {
-    const view = this.state.view;
-    if (!view) return false;
-    let path: string | null;
-    try {
-      path = await api.pickSavePath(fileName(view.path).replace(/\.(pokin|json)$/i, "") + "-draf.pokin");
-    } catch (e) {
-      this.toast(errorText(e));
-      return false;
-    }
+    if (!this.state.view) return false;
+    const path = await this.askPokinPath(this.siblingName("draf"));
     if (!path) return false;
-    const ok = await this.opening(() => api.newDraft(path!));
+    const ok = await this.opening(() => api.newDraft(path));
     if (ok) this.toast(`Draf baru dibuka: ${fileName(path)}`, "info");
     return ok;
   }

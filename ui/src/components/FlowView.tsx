@@ -3,6 +3,7 @@ import { editor, FLOW_SCALE, useEditor, type StepField } from "../store";
 import { allFlows, processById, SHAPE_LABEL } from "../processes";
 import { badgesBy, stepOf } from "../findings";
 import { shorten } from "../model";
+import { useRoom } from "./useRoom";
 import type { FlowLayout, FlowSymbol, Step } from "../types";
 
 /** Which field each text column of a row holds: No, Uraian, Kelengkapan, Waktu, Output, Keterangan. */
@@ -63,15 +64,7 @@ export function FlowView() {
   const flows = allFlows(doc);
   const flow = flows.find((f) => f.id === flowId);
 
-  useEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    const measure = () => editor.setFlowWidth(el.clientWidth - 24);
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
+  useRoom(box, (width) => editor.setFlowWidth(width));
 
   // The selected step stays in sight (after a finding, the keyboard or a new step).
   useEffect(() => {

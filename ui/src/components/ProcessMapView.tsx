@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from "react";
+import { useRef, useState, type PointerEvent as ReactPointerEvent } from "react";
+import { useRoom } from "./useRoom";
 import { editor, MAP_SCALE, useEditor } from "../store";
 import { CATEGORIES, CATEGORY_LABEL, processById } from "../processes";
 import { badgesBy } from "../findings";
@@ -64,15 +65,7 @@ export function ProcessMapView() {
   const parentProcess = parent !== null ? processById(doc, parent) : undefined;
   const badges = badgesBy(view.report, (t) => ("process" in t ? t.process : null));
 
-  useEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    const measure = () => editor.setMapSize(Math.max(480, el.clientWidth - 24), Math.max(360, el.clientHeight - 24));
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
+  useRoom(box, (width, height) => editor.setMapSize(Math.max(480, width), Math.max(360, height)));
 
   const sel = selected !== null ? processById(doc, selected) : undefined;
   /** The pointer in layout points. */
