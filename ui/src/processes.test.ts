@@ -5,6 +5,7 @@ import {
   addProcessOp,
   deleteProcessDecision,
   deleteStepOp,
+  dragStepOp,
   dropProcessOp,
   dropStepOp,
   insertStepOp,
@@ -135,6 +136,21 @@ describe("deleting, moving, lanes", () => {
     expect(dropStepOp(flow(), "s3", "s1")).toEqual({ op: { op: "move_step", flow: "f1", id: "s3", before: "s1" } });
     expect(dropStepOp(flow(), "s1", "s2")).toEqual({ op: { op: "move_step", flow: "f1", id: "s1", before: "s3" } });
     expect(dropStepOp(flow(), "s1", "s1")).toBeNull();
+  });
+
+  test("a symbol dragged to another lane and row: one edit", () => {
+    expect(dragStepOp(flow(), "s3", "kaban", "s1")).toEqual({
+      op: {
+        op: "batch",
+        label: "Pindah langkah 3",
+        ops: [
+          { op: "update_step", flow: "f1", step: { id: "s3", number: 3, text: "Menerbitkan surat cuti", lane: "kaban", shape: "end" } },
+          { op: "move_step", flow: "f1", id: "s3", before: "s1" },
+        ],
+      },
+    });
+    expect(dragStepOp(flow(), "s3", "kaban", null)).toMatchObject({ op: { op: "update_step" } });
+    expect(dragStepOp(flow(), "s3", null, null)).toBeNull();
   });
 
   test("Alt+arrows move a step between lanes, not past the edges", () => {

@@ -371,6 +371,16 @@ export function dropStepOp(flow: Flow, id: string, target: string): Decision | n
   return { op: { op: "move_step", flow: flow.id, id, ...(after ? { before: after.id } : {}) } };
 }
 
+/** A step's symbol dragged to another lane and/or another row: one edit (one undo step). */
+export function dragStepOp(flow: Flow, id: string, lane: string | null, row: string | null): Decision | null {
+  const moves = [lane ? stepLaneOp(flow, id, lane) : null, row ? dropStepOp(flow, id, row) : null].filter((d): d is Decision => d !== null);
+  const refused = moves.find((d) => "refused" in d);
+  if (refused) return refused;
+  const ops = moves.map((d) => (d as { op: Op }).op);
+  if (ops.length === 0) return null;
+  return { op: batch(`Pindah langkah ${stepNumber(flow, id)}`, ops) };
+}
+
 /** The step in another lane (pelaksana). */
 export function stepLaneOp(flow: Flow, id: string, lane: string): Decision | null {
   const step = flow.steps.find((s) => s.id === id);

@@ -49,6 +49,7 @@ import {
   addProcessOp,
   deleteProcessDecision,
   deleteStepOp,
+  dragStepOp,
   dropProcessOp,
   dropStepOp,
   flowById,
@@ -1084,6 +1085,13 @@ export class Editor {
     const flow = this.currentFlow();
     if (!flow || id === null) return Promise.resolve(null);
     return this.decide(moveStepOp(flow, id, delta));
+  }
+
+  /** A symbol dragged in the flow: to `lane` and/or the place of `row`, as one edit. */
+  dragStep(id: string, lane: string | null, row: string | null): Promise<DocumentView | null> {
+    const flow = this.currentFlow();
+    if (!flow || this.readOnly) return Promise.resolve(null);
+    return this.decide(dragStepOp(flow, id, lane, row));
   }
 
   dropStep(id: string, target: string): Promise<DocumentView | null> {

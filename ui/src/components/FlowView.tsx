@@ -153,8 +153,7 @@ export function FlowView() {
     setDrag(null);
     const s = flow.steps.find((x) => x.id === drag.step);
     if (!s) return;
-    if (at.lane && at.lane !== s.lane) void editor.setStepLane(s.id, at.lane);
-    if (at.row && at.row !== s.id) void editor.dropStep(s.id, at.row);
+    void editor.dragStep(s.id, at.lane && at.lane !== s.lane ? at.lane : null, at.row && at.row !== s.id ? at.row : null);
   };
 
   const editingRow = editing && layout?.rows.find((r) => r.step === editing.step);
@@ -209,6 +208,8 @@ export function FlowView() {
                     <g
                       key={row.step}
                       className="flow-row"
+                      role="button"
+                      aria-label={`Langkah ${row.cells[0][0] ?? ""}: ${row.cells[1].join(" ")}`}
                       data-testid={`step-row-${row.step}`}
                       aria-selected={isSel}
                       onClick={() => editor.selectStep(row.step)}

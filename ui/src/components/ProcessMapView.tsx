@@ -194,6 +194,8 @@ export function ProcessMapView() {
                 <g
                   key={b.id}
                   className="process-box"
+                  role="button"
+                  aria-label={b.name.lines.join(" ")}
                   data-testid={`process-${b.id}`}
                   aria-selected={isSel}
                   onClick={(e) => {
