@@ -104,11 +104,31 @@ const GAP: f32 = 14.0;
 const BAND_GAP: f32 = 8.0;
 const NAME_SIZE: f32 = 8.0;
 
-/// The processes shown at one level of the map: the top level (no parent)
-/// or the sub-processes of `parent`, in document order.
+/// The processes shown at one level of the map: the top level or the
+/// sub-processes of `parent`, in document order. A process whose parent is
+/// missing, or whose parent chain runs in a circle (B003), is shown at the
+/// top level, so that it can be seen and put right.
 pub fn processes_at<'a>(doc: &'a Document, parent: Option<&str>) -> impl Iterator<Item = &'a Process> + 'a {
     let parent = parent.map(str::to_string);
-    doc.processes.map.processes.iter().filter(move |p| p.parent.as_deref() == parent.as_deref())
+    doc.processes.map.processes.iter().filter(move |p| match parent.as_deref() {
+        Some(id) => p.parent.as_deref() == Some(id) && reaches_top(doc, p),
+        None => p.parent.is_none() || !reaches_top(doc, p),
+    })
+}
+
+/// Whether following the parents from `process` ends at a top-level process.
+fn reaches_top(doc: &Document, process: &Process) -> bool {
+    let mut at = process;
+    for _ in 0..=doc.processes.map.processes.len() {
+        match at.parent.as_deref() {
+            None => return true,
+            Some(id) => match doc.process(id) {
+                Some(next) => at = next,
+                None => return false,
+            },
+        }
+    }
+    false
 }
 
 pub fn layout_process_map(doc: &Document, parent: Option<&str>, width: f32, height: f32) -> ProcessMapLayout {
@@ -288,6 +308,20 @@ mod tests {
             let last = panel.items.last().unwrap();
             assert!(last.y + last.height() <= panel.rect.y + panel.rect.height);
         }
+    }
+
+    #[test]
+    fn a_process_with_a_missing_or_circular_parent_is_shown_at_the_top() {
+        let mut doc = crate::samples::find("lumajang-bkd").unwrap().document();
+        let processes = &mut doc.processes.map.processes;
+        processes.get_mut(7).unwrap().parent = Some("p99".into()); // p8: missing parent
+        processes.get_mut(0).unwrap().parent = Some("p3".into()); // p1 ↔ p3: a circle
+        processes.get_mut(2).unwrap().parent = Some("p1".into());
+        let top: Vec<&str> = processes_at(&doc, None).map(|p| p.id.as_str()).collect();
+        assert!(top.contains(&"p8") && top.contains(&"p1") && top.contains(&"p3"), "{top:?}");
+        assert!(processes_at(&doc, Some("p1")).next().is_none(), "a circle is not drawn as a sub-map");
+        let layout = layout_process_map(&doc, None, 800.0, 500.0);
+        assert!(layout.boxes.iter().any(|b| b.id == "p8"));
     }
 
     #[test]
