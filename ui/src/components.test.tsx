@@ -263,6 +263,15 @@ describe("process views", () => {
     expect(html).toContain("Langkah 1 (s1) di Layanan cuti — Mengajukan cuti");
   });
 
+  test("a step with parallel ways on: a select for each, and one to add another", () => {
+    const view = processView();
+    view.document.processes!.flows![0].steps[0].next = ["s2", "s3"];
+    editor.state = { ...initialState(), screen: "main", view, mode: "flow", flow: "f1", step: "s1" };
+    const html = renderToStaticMarkup(<MainScreen />);
+    for (const id of ["step-next", "step-next-1", "step-next-add"]) expect(html).toContain(`data-testid="${id}"`);
+    expect(html).toContain("Juga lanjut ke (2)");
+  });
+
   test("a node's panel lists the processes that serve it", () => {
     editor.state = { ...initialState(), screen: "main", view: processView(), selection: "n1" };
     const html = renderToStaticMarkup(<SidePanel />);

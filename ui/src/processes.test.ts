@@ -20,6 +20,7 @@ import {
   updateMapOp,
   withOwnerToggled,
   withShape,
+  withWay,
 } from "./processes";
 import type { Document, Op, Step } from "./types";
 
@@ -166,6 +167,13 @@ describe("deleting, moving, lanes", () => {
     expect(addLaneOp(d, flow(), "x")).toEqual({ refused: "Unit kerja x tidak ada." });
     expect(removeLaneOp(d, flow(), "sek")).toEqual({ refused: expect.stringContaining("Sekretariat masih melaksanakan langkah 2. Memverifikasi") });
     expect(moveLaneOp(d, flow(), "sek", -1)).toMatchObject({ op: { op: "update_flow", flow: { lanes: ["sek", "kaban"], steps: [] } } });
+  });
+
+  test("ways on: set, add a parallel one, remove, never twice the same", () => {
+    expect(withWay(["s2"], 0, "s3")).toEqual(["s3"]);
+    expect(withWay(["s2"], 1, "s3")).toEqual(["s2", "s3"]);
+    expect(withWay(["s2", "s3"], 0, undefined)).toEqual(["s3"]);
+    expect(withWay(["s2", "s3"], 1, "s2")).toEqual(["s2"]);
   });
 
   test("a new shape keeps the ways on: next ↔ yes/no, none for an end", () => {

@@ -60,6 +60,14 @@ export function stepLabel(flow: Flow, id: string): string {
   return s ? `${stepNumber(flow, id)}. ${shorten(s.text || "(tanpa uraian)", 50)}` : id;
 }
 
+/** `next` with way `index` set to `target` (appended past the end), or removed when `target` is empty; no repeats. */
+export function withWay(next: string[], index: number, target: string | undefined): string[] {
+  const out = [...next];
+  if (target) out[index] = target;
+  else out.splice(index, 1);
+  return [...new Set(out.filter(Boolean))];
+}
+
 /** Every step this one leads to: next, yes, no. */
 export function successors(step: Step): string[] {
   return [...(step.next ?? []), ...(step.yes ? [step.yes] : []), ...(step.no ? [step.no] : [])];

@@ -3,6 +3,7 @@ import { editor, useEditor } from "../store";
 import { SEVERITY_LABEL } from "../findings";
 import { shorten, unitLabel } from "../model";
 import {
+  withWay,
   allProcesses,
   CATEGORIES,
   CATEGORY_LABEL,
@@ -529,15 +530,41 @@ function StepPanel({ flow, step, view }: { flow: Flow; step: Step; view: Documen
           <WaySelect flow={flow} step={step} value={step.no} label="Jika Tidak, lanjut ke" testId="step-no" disabled={readOnly} onChange={(v) => patch((s) => ({ ...s, no: v }))} />
         </div>
       ) : step.shape !== "end" ? (
-        <WaySelect
-          flow={flow}
-          step={step}
-          value={next[0]}
-          label={next.length > 1 ? `Lanjut ke (dan ${next.length - 1} lainnya)` : "Lanjut ke"}
-          testId="step-next"
-          disabled={readOnly}
-          onChange={(v) => patch((s) => ({ ...s, next: v ? [v, ...next.slice(1)] : next.slice(1) }))}
-        />
+        <>
+          <WaySelect
+            flow={flow}
+            step={step}
+            value={next[0]}
+            label="Lanjut ke"
+            testId="step-next"
+            disabled={readOnly}
+            onChange={(v) => patch((s) => ({ ...s, next: withWay(s.next ?? [], 0, v) }))}
+          />
+          {/* Parallel ways on (rare in an SOP, kept when a document has them): one select each, and one to add. */}
+          {next.slice(1).map((way, k) => (
+            <WaySelect
+              key={`${way}-${k}`}
+              flow={flow}
+              step={step}
+              value={way}
+              label={`Juga lanjut ke (${k + 2})`}
+              testId={`step-next-${k + 1}`}
+              disabled={readOnly}
+              onChange={(v) => patch((s) => ({ ...s, next: withWay(s.next ?? [], k + 1, v) }))}
+            />
+          ))}
+          {next.length > 0 && (
+            <WaySelect
+              flow={flow}
+              step={step}
+              value={undefined}
+              label="Tambah cabang paralel"
+              testId="step-next-add"
+              disabled={readOnly}
+              onChange={(v) => v && patch((s) => ({ ...s, next: withWay(s.next ?? [], (s.next ?? []).length, v) }))}
+            />
+          )}
+        </>
       ) : (
         <p className="muted">Langkah selesai: tidak lanjut ke mana pun.</p>
       )}
