@@ -14,6 +14,8 @@ use serde::Serialize;
 pub struct Column {
     /// "No", "Uraian kegiatan", a lane's unit name, "Kelengkapan" …
     pub title: String,
+    /// The title wrapped to the column (bold), as the header row shows it.
+    pub lines: Vec<String>,
     pub x: f32,
     pub width: f32,
     /// The lane's unit id, for lane columns.
@@ -102,7 +104,7 @@ pub fn layout_flow(flow: &Flow, lane_names: &dyn Fn(&str) -> String, options: &F
     let mut columns = Vec::new();
     let mut x = 0.0;
     let mut push = |title: String, width: f32, lane: Option<String>, columns: &mut Vec<Column>| {
-        columns.push(Column { title, x, width, lane });
+        columns.push(Column { title, lines: Vec::new(), x, width, lane });
         x += width;
     };
     push(fixed[0].0.into(), fixed[0].1, None, &mut columns);
@@ -113,13 +115,10 @@ pub fn layout_flow(flow: &Flow, lane_names: &dyn Fn(&str) -> String, options: &F
     for (title, f) in mutu {
         push(title.into(), f * w, None, &mut columns);
     }
-    let header_height = columns
-        .iter()
-        .map(|c| Font::bold().wrap(&c.title, size, c.width - 2.0 * PAD).len())
-        .max()
-        .unwrap_or(1) as f32
-        * line
-        + 2.0 * PAD;
+    for column in &mut columns {
+        column.lines = Font::bold().wrap(&column.title, size, column.width - 2.0 * PAD);
+    }
+    let header_height = columns.iter().map(|c| c.lines.len()).max().unwrap_or(1) as f32 * line + 2.0 * PAD;
     let lane_x = |lane: &str| {
         columns.iter().find(|c| c.lane.as_deref() == Some(lane)).map(|c| (c.x, c.width))
     };

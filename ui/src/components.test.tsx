@@ -219,7 +219,7 @@ describe("process views", () => {
     };
     return view;
   }
-  const col = (title: string, x: number, width: number, lane: string | null = null) => ({ title, x, width, lane });
+  const col = (title: string, x: number, width: number, lane: string | null = null) => ({ title, lines: [title], x, width, lane });
   const flowLayout = {
     columns: [col("No", 0, 22), col("Uraian kegiatan", 22, 120), col("Kaban", 142, 50, "kaban"), col("Sekretariat", 192, 50, "sek"), col("Kelengkapan", 242, 60), col("Waktu", 302, 40), col("Output", 342, 60), col("Keterangan", 402, 50)],
     header_height: 20,

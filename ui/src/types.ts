@@ -251,7 +251,7 @@ export interface ProcessMapLayout {
 }
 
 // The core's SOP-AP flow layout (layout/flow.rs).
-export interface FlowColumn { title: string; x: number; width: number; lane: string | null }
+export interface FlowColumn { title: string; lines: string[]; x: number; width: number; lane: string | null }
 export interface FlowRow { step: string; page: number; y: number; height: number; cells: string[][] }
 export interface FlowSymbol { step: string; shape: Shape; page: number; x: number; y: number; width: number; height: number }
 export interface FlowArrow { page: number; points: [number, number][]; label: string | null; arrowhead: boolean }

@@ -27,21 +27,6 @@ function SymbolShape({ s, selected }: { s: FlowSymbol; selected: boolean }) {
   return <rect x={s.x} y={s.y} width={s.width} height={s.height} rx={r} ry={r} {...common} />;
 }
 
-/** Naive word wrap for the column titles (the core gives their height, not their lines). */
-function titleLines(title: string, width: number, size: number): string[] {
-  const max = Math.max(4, Math.floor(width / (size * 0.56)));
-  const out: string[] = [];
-  let line = "";
-  for (const word of title.split(/\s+/)) {
-    if (line && (line + " " + word).length > max) {
-      out.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) out.push(line);
-  return out;
-}
-
 interface Drag {
   step: string;
   lane: string | null;
@@ -187,7 +172,7 @@ export function FlowView() {
                 <g key={k} data-testid={c.lane ? `lane-head-${c.lane}` : undefined}>
                   <line x1={c.x} y1={0} x2={c.x} y2={top + bottom} stroke="#8c8c8c" strokeWidth={0.4} />
                   <text x={c.x + c.width / 2} fontSize={layout.font_size} fontWeight={700} textAnchor="middle" fill="#1a1a1a">
-                    {titleLines(c.title, c.width - 4, layout.font_size).map((line, i) => (
+                    {c.lines.map((line, i) => (
                       <tspan key={i} x={c.x + c.width / 2} y={4 + layout.font_size + i * layout.line_height}>
                         {line}
                       </tspan>
