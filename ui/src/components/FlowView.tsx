@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from "react";
+import { useEffect, useMemo, useRef, useState, type CSSProperties, type PointerEvent as ReactPointerEvent } from "react";
 import { editor, FLOW_SCALE, useEditor, type StepField } from "../store";
 import { allFlows, processById, SHAPE_LABEL } from "../processes";
 import { badgesBy, stepOf } from "../findings";
 import { shorten } from "../model";
 import { useRoom } from "./useRoom";
+import { InPlaceEditor } from "./InPlaceEditor";
 import type { FlowLayout, FlowSymbol, Step } from "../types";
 
 /** Which field each text column of a row holds: No, Uraian, Kelengkapan, Waktu, Output, Keterangan. */
@@ -48,6 +49,8 @@ export function FlowView() {
   const readOnly = view.read_only !== null && view.read_only !== undefined;
   const flows = allFlows(doc);
   const flow = flows.find((f) => f.id === flowId);
+  // Once per report, not on every pointer move of a drag.
+  const badges = useMemo(() => badgesBy(view.report, stepOf(flowId ?? "")), [view.report, flowId]);
 
   useRoom(box, (width) => editor.setFlowWidth(width));
 
@@ -118,7 +121,6 @@ export function FlowView() {
   // Drawn a little smaller where narrow lanes made the table wider than the room (down to 1.1 px per point).
   const S = tableWidth > 0 ? Math.min(FLOW_SCALE, Math.max(1.1, room / tableWidth)) : FLOW_SCALE;
   const bottom = layout ? Math.max(0, ...layout.rows.map((r) => r.y + r.height)) : 0;
-  const badges = badgesBy(view.report, stepOf(flow.id));
   const cols = layout ? textColumns(layout) : [];
 
   /** The lane column and the row under a pointer, in layout points. */
@@ -288,40 +290,17 @@ export function FlowView() {
 }
 
 /** Typing a step's text in its cell: Enter keeps it, Escape puts back what was there. */
-function StepCellEditor({ step, field, style }: { step: Step; field: StepField; style: React.CSSProperties }) {
-  const initial = step[field] ?? "";
-  const [draft, setDraft] = useState(initial);
-  const done = useRef(false);
-  const finish = (keep: boolean) => {
-    if (done.current) return;
-    done.current = true;
-    if (keep && draft !== initial) void editor.commitStepEdit(step.id, field, draft);
-    else editor.cancelStepEdit();
-  };
+function StepCellEditor({ step, field, style }: { step: Step; field: StepField; style: CSSProperties }) {
   return (
-    <textarea
+    <InPlaceEditor
       className="cell-editor"
       style={style}
-      autoFocus
-      value={draft}
-      aria-label={FIELD_LABEL[field]}
+      initial={step[field] ?? ""}
+      onCommit={(text) => void editor.commitStepEdit(step.id, field, text)}
+      onCancel={() => editor.cancelStepEdit()}
       placeholder={field === "text" ? "Uraian kegiatan, mis. Memverifikasi berkas usulan" : FIELD_LABEL[field]}
-      data-testid="step-cell-editor"
-      onChange={(e) => setDraft(e.target.value)}
-      onFocus={(e) => e.currentTarget.select()}
-      onBlur={() => finish(true)}
-      onKeyDown={(e) => {
-        if (e.key === "Enter" && !e.shiftKey) {
-          // The editor goes away at once; the key must not go on to the window as "add a step".
-          e.preventDefault();
-          e.stopPropagation();
-          finish(true);
-        } else if (e.key === "Escape") {
-          e.preventDefault();
-          e.stopPropagation();
-          finish(false);
-        }
-      }}
+      label={FIELD_LABEL[field]}
+      testId="step-cell-editor"
     />
   );
 }

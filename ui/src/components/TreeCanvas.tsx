@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   BaseEdge,
   Handle,
@@ -18,6 +18,7 @@ import {
   type OnNodeDrag,
 } from "@xyflow/react";
 import { editor, useEditor } from "../store";
+import { InPlaceEditor } from "./InPlaceEditor";
 import { indexDocument } from "../model";
 import { nodeBadges, SEVERITY_LABEL, type Badge } from "../findings";
 import { boxAt, boxOverlapping, indexLayout } from "../navigation";
@@ -43,36 +44,16 @@ export function levelClass(level: number): string {
 }
 
 function StatementEditor({ id, initial, box }: { id: string; initial: string; box: LayoutBox }) {
-  const [text, setText] = useState(initial);
-  const done = useRef(false);
-  const commit = () => {
-    if (done.current) return;
-    done.current = true;
-    void editor.commitEdit(id, text);
-  };
   return (
-    <textarea
+    <InPlaceEditor
       className="box-editor nodrag nopan nowheel"
-      autoFocus
-      value={text}
+      initial={initial}
+      onCommit={(text) => void editor.commitEdit(id, text)}
+      onCancel={() => editor.cancelEdit()}
       placeholder="Tulis kondisi, misalnya “Meningkatnya …”"
-      aria-label="Kondisi"
-      data-testid={`edit-${id}`}
+      label="Kondisi"
+      testId={`edit-${id}`}
       style={{ fontSize: box.font_size, lineHeight: `${box.line_height}px`, padding: box.padding }}
-      onFocus={(e) => e.currentTarget.select()}
-      onChange={(e) => setText(e.target.value)}
-      onBlur={commit}
-      onKeyDown={(e: ReactKeyboardEvent<HTMLTextAreaElement>) => {
-        e.stopPropagation();
-        if (e.key === "Enter" && !e.shiftKey) {
-          e.preventDefault();
-          commit();
-        } else if (e.key === "Escape") {
-          e.preventDefault();
-          done.current = true;
-          editor.cancelEdit();
-        }
-      }}
     />
   );
 }

@@ -1,0 +1,55 @@
+import { useRef, useState, type CSSProperties } from "react";
+
+interface Props {
+  initial: string;
+  /** The text typed, when it differs from `initial` (Enter or leaving the field). */
+  onCommit: (text: string) => void;
+  /** Escape, or done without a change. */
+  onCancel: () => void;
+  label: string;
+  placeholder: string;
+  testId: string;
+  className: string;
+  style?: CSSProperties;
+}
+
+/**
+ * Typing in place (a tree box's statement, a flow step's cell): Enter or
+ * leaving keeps the text, Escape puts back what was there; it finishes
+ * once. Its keys stop here: the editor goes away at once, and Enter must
+ * not reach the window as "add a node" or "add a step".
+ */
+export function InPlaceEditor(p: Props) {
+  const [draft, setDraft] = useState(p.initial);
+  const done = useRef(false);
+  const finish = (keep: boolean) => {
+    if (done.current) return;
+    done.current = true;
+    if (keep && draft !== p.initial) p.onCommit(draft);
+    else p.onCancel();
+  };
+  return (
+    <textarea
+      className={p.className}
+      style={p.style}
+      autoFocus
+      value={draft}
+      placeholder={p.placeholder}
+      aria-label={p.label}
+      data-testid={p.testId}
+      onFocus={(e) => e.currentTarget.select()}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={() => finish(true)}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === "Enter" && !e.shiftKey) {
+          e.preventDefault();
+          finish(true);
+        } else if (e.key === "Escape") {
+          e.preventDefault();
+          finish(false);
+        }
+      }}
+    />
+  );
+}
