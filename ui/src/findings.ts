@@ -100,6 +100,17 @@ export function badgesBy(report: Report, key: (t: Target) => string | null): Map
   return out;
 }
 
+const processBadgeCache = new WeakMap<Report, Map<string, Badge>>();
+
+/** Per process: its open findings' count and worst severity (cached per report, like `nodeBadges`). */
+export function processBadges(report: Report): Map<string, Badge> {
+  const hit = processBadgeCache.get(report);
+  if (hit) return hit;
+  const out = badgesBy(report, (t) => ("process" in t ? t.process : null));
+  processBadgeCache.set(report, out);
+  return out;
+}
+
 /** The step a target is about in flow `flow` (the step itself), or null. */
 export function stepOf(flow: string): (t: Target) => string | null {
   return (t) => ("step" in t && t.step[0] === flow ? t.step[1] : null);

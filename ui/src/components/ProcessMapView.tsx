@@ -2,7 +2,7 @@ import { useRef, useState, type PointerEvent as ReactPointerEvent } from "react"
 import { useRoom } from "./useRoom";
 import { editor, MAP_SCALE, useEditor } from "../store";
 import { CATEGORIES, CATEGORY_LABEL, processById } from "../processes";
-import { badgesBy } from "../findings";
+import { processBadges } from "../findings";
 import { shorten } from "../model";
 import type { ProcessCategory, ProcessMapLayout, TextBlock } from "../types";
 
@@ -63,7 +63,7 @@ export function ProcessMapView() {
   const readOnly = view.read_only !== null && view.read_only !== undefined;
   const doc = view.document;
   const parentProcess = parent !== null ? processById(doc, parent) : undefined;
-  const badges = badgesBy(view.report, (t) => ("process" in t ? t.process : null));
+  const badges = processBadges(view.report);
 
   useRoom(box, (width, height) => editor.setMapSize(Math.max(480, width), Math.max(360, height)));
 

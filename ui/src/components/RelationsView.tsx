@@ -1,6 +1,6 @@
 import { editor, useEditor } from "../store";
 import { allProcesses, CATEGORY_LABEL, relationRows } from "../processes";
-import { badgesBy } from "../findings";
+import { processBadges } from "../findings";
 
 /** The Peta Relasi: processes × units; a click on a cell makes the unit an owner of the process, or not. */
 export function RelationsView() {
@@ -10,7 +10,7 @@ export function RelationsView() {
   const readOnly = view.read_only !== null && view.read_only !== undefined;
   const units = doc.units ?? [];
   const rows = relationRows(allProcesses(doc));
-  const badges = badgesBy(view.report, (t) => ("process" in t ? t.process : null));
+  const badges = processBadges(view.report);
   return (
     <div className="process-view" data-testid="relations-view">
       <div className="view-bar">
