@@ -286,9 +286,7 @@ fn flow_layout(session: State<'_, Session>, flow: String, width: f32) -> Reply<p
     with_file(&session, |file| {
         let doc = file.document();
         let found = doc.flow(&flow).ok_or_else(|| format!("Peta lintas fungsi `{flow}` tidak ada"))?;
-        let names = |id: &str| doc.unit(id).map(|u| if u.short.is_empty() { u.name.clone() } else { u.short.clone() }).unwrap_or_else(|| id.to_string());
-        let options = pokin::layout::flow::FlowOptions { width, first_page_rows: f32::MAX, page_rows: f32::MAX, font_size: 7.0 };
-        Ok(pokin::layout::flow::layout_flow(found, &names, &options))
+        Ok(pokin::layout::flow::layout_flow_unpaged(doc, found, width))
     })
 }
 

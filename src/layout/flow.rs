@@ -89,6 +89,16 @@ pub struct FlowOptions {
 const PAD: f32 = 4.0;
 const CONNECTOR: f32 = 14.0;
 
+/// The text size of a flow's table, on screen and on paper.
+pub const FLOW_FONT_SIZE: f32 = 7.0;
+
+/// The flow in one piece (no page breaks), `width` points wide, lanes
+/// titled with the units' labels: the editor's view of it.
+pub fn layout_flow_unpaged(doc: &crate::model::Document, flow: &Flow, width: f32) -> FlowLayout {
+    let options = FlowOptions { width, first_page_rows: f32::MAX, page_rows: f32::MAX, font_size: FLOW_FONT_SIZE };
+    layout_flow(flow, &|id| doc.unit_label(id), &options)
+}
+
 /// Unit names for lane titles.
 pub fn layout_flow(flow: &Flow, lane_names: &dyn Fn(&str) -> String, options: &FlowOptions) -> FlowLayout {
     let font = Font::regular();

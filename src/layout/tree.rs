@@ -122,8 +122,7 @@ fn node_notes(doc: &Document, node: &crate::model::Node, details: &Details) -> V
     let mut notes = Vec::new();
     if details.owners {
         if let Some(unit) = node.owner.as_deref().and_then(|o| doc.unit(o)) {
-            let name = if unit.short.is_empty() { &unit.name } else { &unit.short };
-            notes.push(format!("PJ: {name}"));
+            notes.push(format!("PJ: {}", unit.label()));
         }
     }
     if details.indicators {

@@ -124,6 +124,13 @@ pub struct Unit {
     pub extra: Extra,
 }
 
+impl Unit {
+    /// The short name ("Kabid P2I"), else the full name.
+    pub fn label(&self) -> &str {
+        if self.short.is_empty() { &self.name } else { &self.short }
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Tree {
@@ -597,6 +604,12 @@ impl Document {
 
     pub fn unit(&self, id: &str) -> Option<&Unit> {
         self.units.iter().find(|u| u.id == id)
+    }
+
+    /// A unit's label for lanes, columns and notes (its short name, else its
+    /// name); the id itself when there is no such unit.
+    pub fn unit_label(&self, id: &str) -> String {
+        self.unit(id).map_or_else(|| id.to_string(), |u| u.label().to_string())
     }
 
     pub fn flow(&self, id: &str) -> Option<&Flow> {

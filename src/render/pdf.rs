@@ -889,8 +889,7 @@ fn compose_relations(doc: &Document, provenance: &Provenance, page: &PageSetup) 
     let name_w = (width * 0.38).max(160.0);
     let cat_w = 62.0;
     let col_w = ((width - name_w - cat_w) / units.len().max(1) as f32).min(90.0);
-    let label = |u: &crate::model::Unit| if u.short.is_empty() { u.name.clone() } else { u.short.clone() };
-    let head_h = units.iter().map(|u| Font::bold().wrap(&label(u), 6.5, col_w - 6.0).len()).max().unwrap_or(1) as f32 * 8.2 + 10.0;
+    let head_h = units.iter().map(|u| Font::bold().wrap(u.label(), 6.5, col_w - 6.0).len()).max().unwrap_or(1) as f32 * 8.2 + 10.0;
     let category = |c: crate::model::ProcessCategory| match c {
         crate::model::ProcessCategory::Management => "Manajerial",
         crate::model::ProcessCategory::Core => "Utama",
@@ -908,7 +907,7 @@ fn compose_relations(doc: &Document, provenance: &Provenance, page: &PageSetup) 
         for (k, unit) in units.iter().enumerate() {
             let x = m + name_w + cat_w + k as f32 * col_w;
             sheet.polyline(&[[x, y], [x, y + head_h]], grey(0.6), 0.4, false);
-            wrapped(sheet, &label(unit), x + 3.0, y + 2.0, col_w - 6.0, 6.5, true, true);
+            wrapped(sheet, unit.label(), x + 3.0, y + 2.0, col_w - 6.0, 6.5, true, true);
         }
         y + head_h
     };
@@ -1011,14 +1010,14 @@ fn draw_sop_header(sheet: &mut Sheet, flow: &crate::model::Flow, x: f32, y: f32,
 
 /// A Peta Lintas Fungsi in the SOP-AP form, over as many sheets as it needs.
 fn compose_flow(doc: &Document, flow: &crate::model::Flow, provenance: &Provenance, page: &PageSetup) -> Vec<Sheet> {
-    use crate::layout::flow::{layout_flow, FlowOptions};
+    use crate::layout::flow::{layout_flow, FlowOptions, FLOW_FONT_SIZE};
     let m = page.margin;
     let width = page.width - 2.0 * m;
     // Measure the SOP header on a scratch sheet to know the room left on page 1.
     let sop_h = draw_sop_header(&mut Sheet::new(page.width, page.height), flow, m, 0.0, width);
     let super_h = 12.0;
-    let names = |id: &str| doc.unit(id).map(|u| if u.short.is_empty() { u.name.clone() } else { u.short.clone() }).unwrap_or_else(|| id.to_string());
-    let probe = layout_flow(flow, &names, &FlowOptions { width, first_page_rows: 1e6, page_rows: 1e6, font_size: 7.0 });
+    let names = |id: &str| doc.unit_label(id);
+    let probe = layout_flow(flow, &names, &FlowOptions { width, first_page_rows: 1e6, page_rows: 1e6, font_size: FLOW_FONT_SIZE });
     let table_top_first = m + HEADER_H + sop_h;
     let table_top_next = m + 18.0;
     let bottom = page.height - m - FOOTER_H - 6.0;
@@ -1026,7 +1025,7 @@ fn compose_flow(doc: &Document, flow: &crate::model::Flow, provenance: &Provenan
         width,
         first_page_rows: bottom - table_top_first - super_h - probe.header_height,
         page_rows: bottom - table_top_next - super_h - probe.header_height,
-        font_size: 7.0,
+        font_size: FLOW_FONT_SIZE,
     };
     let layout = layout_flow(flow, &names, &options);
     let lanes: Vec<&crate::layout::flow::Column> = layout.columns.iter().filter(|c| c.lane.is_some()).collect();
