@@ -1,12 +1,10 @@
 // Screenshots of the process views for every sample (a look, not a test): node tests/e2e/look-processes.mjs [FOLDER]
-import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { withApp, scratch, root, app, pokin } from "./webdriver.mjs";
+import { withApp, scratch, app, importSample } from "./webdriver.mjs";
 const { work, env } = scratch();
 const out = process.argv[2] ?? "/tmp/look";
 for (const sample of ["lamongan-bkd", "waykanan-bkpsdm", "kebumen-bkpsdm"]) {
-  const file = join(work, `${sample}.pokin`);
-  execFileSync(pokin, ["import", join(root, `assets/samples/${sample}.json`), file]);
+  const file = importSample(work, sample);
   await withApp(app, [file], async (s) => {
     await s.find('[data-testid="mode-map"]');
     for (const mode of ["map", "relations", "flow"]) {
