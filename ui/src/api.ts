@@ -5,6 +5,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { open, save } from "@tauri-apps/plugin-dialog";
+import type { RuleInfo } from "./editor/rules";
 import type { DocumentView, FlowLayout, NewDocumentArgs, Op, PrintOptions, PrintPreview, PrintResult, ProcessMapLayout, SampleInfo, Snapshot, TreeLayout } from "./types";
 
 export function currentDocument(): Promise<DocumentView | null> {
@@ -35,6 +36,10 @@ export function markFinal(name: string): Promise<DocumentView> {
 /** A new draft file at `path` from this (final) document, opened in its place. */
 export function newDraft(path: string): Promise<DocumentView> {
   return invoke<DocumentView>("new_draft", { path });
+}
+/** Every rule the checker knows: id, Indonesian title, default severity. */
+export function listRules(): Promise<RuleInfo[]> {
+  return invoke<RuleInfo[]>("list_rules");
 }
 export function applyOp(op: Op): Promise<DocumentView> {
   return invoke<DocumentView>("apply_op", { op });

@@ -25,6 +25,7 @@ import {
   type Decision,
 } from "./ops";
 import { targetNode } from "./findings";
+import { finalWarning } from "./editor/final";
 import { PREVIEW_DELAY, defaultPrintForm, formWithYearToggled, optionsFromForm, pdfFileName, type PrintForm } from "./print";
 import type {
   DocumentView,
@@ -83,6 +84,8 @@ export interface Toast {
 export interface ConfirmRequest {
   title: string;
   message: string;
+  /** Lines listed under the message (e.g. the errors that stand against a final version). */
+  details?: string[];
   yes: string;
   onYes: () => void;
 }
@@ -90,13 +93,16 @@ export interface ConfirmRequest {
 export interface PromptRequest {
   title: string;
   message: string;
+  /** Said above the message, as a warning (e.g. errors still in the report), with `details` listed under it. */
+  warning?: string;
+  details?: string[];
   label: string;
   initial: string;
   ok: string;
   onOk: (value: string) => void;
 }
 
-export type DialogName = "new" | "units" | "snapshots" | "link" | "print";
+export type DialogName = "new" | "units" | "snapshots" | "link" | "print" | "document" | "rules";
 
 /** What the workspace shows: the tree, or one of the business-process maps. */
 export type Mode = "tree" | "map" | "relations" | "flow";
@@ -148,6 +154,8 @@ export interface EditorState {
   recent: string[];
   /** Edits sent and not yet answered. */
   pending: number;
+  /** Why the last edit, undo or redo was not saved (refused, or the file could not be written); null once one is. */
+  saveError: string | null;
   /** Ask the canvas to centre a node (seq changes on every request). */
   center: { id: string; seq: number } | null;
   /** Ask the canvas to fit the whole tree. */
@@ -190,6 +198,7 @@ export function initialState(): EditorState {
     samples: [],
     recent: [],
     pending: 0,
+    saveError: null,
     center: null,
     fitSeq: 0,
     zoom: null,
@@ -224,6 +233,8 @@ export class Editor {
   private seq = 0;
   private printToken = 0;
   private printTimer: ReturnType<typeof setTimeout> | null = null;
+  /** A node just added (Tab, Enter) and opened for typing: gone again if nothing is typed into it. */
+  private fresh: { id: string; view: DocumentView; before: string | null } | null = null;
 
   subscribe = (l: Listener): (() => void) => {
     this.listeners.add(l);
@@ -291,6 +302,7 @@ export class Editor {
       view,
       screen: "main",
       startError: null,
+      saveError: null,
       selection: null,
       collapsed: [],
       editing: null,
@@ -394,6 +406,8 @@ export class Editor {
   requestMarkFinal(): void {
     const view = this.state.view;
     if (!view || this.readOnly) return;
+    // Errors in the report: the same dialog says how many and which, and asks to confirm.
+    const warning = finalWarning(view.report);
     this.set({
       prompt: {
         title: "Tetapkan sebagai final",
@@ -402,7 +416,8 @@ export class Editor {
           "Cetakan dari versi ini dapat diperiksa keasliannya. Perubahan berikutnya dibuat di draf baru (Berkas › Draf baru dari versi final).",
         label: "Nama versi final",
         initial: `Ditetapkan ${new Date().toISOString().slice(0, 10)}`,
-        ok: "Tetapkan",
+        ok: warning ? "Tetap tetapkan" : "Tetapkan",
+        ...(warning ? { warning: warning.message, details: warning.details } : {}),
         onOk: (name) => void this.markFinal(name),
       },
     });
@@ -505,10 +520,12 @@ export class Editor {
         if (!resolved) return null;
         const view = await api.applyOp(resolved);
         this.setView(view);
+        this.set({ saveError: null });
         void this.refreshLayout();
         return view;
       } catch (e) {
-        this.toast(errorText(e));
+        // The document stays as the core last returned it: the edit is not shown as done.
+        this.failed(e);
         return null;
       } finally {
         this.set({ pending: this.state.pending - 1 });
@@ -551,10 +568,18 @@ export class Editor {
     try {
       const view = await this.enqueue(call);
       this.setView(view);
+      this.set({ saveError: null });
       await this.refreshLayout();
     } catch (e) {
-      this.toast(errorText(e));
+      this.failed(e);
     }
+  }
+
+  /** An edit, undo or redo that was refused or could not be written: said in the header and as a message. */
+  private failed(e: unknown): void {
+    const text = errorText(e);
+    this.set({ saveError: text });
+    this.toast(text);
   }
 
   /** A new node from `decide`; selects it and opens its statement for typing. */
@@ -564,11 +589,15 @@ export class Editor {
       return null;
     }
     const before = new Set(this.state.view?.document.tree.nodes?.map((n) => n.id) ?? []);
+    const selected = this.state.selection;
     const view = await this.apply(decision.op);
     if (!view) return null;
     const added = view.document.tree.nodes?.find((n) => !before.has(n.id))?.id ?? null;
     // The canvas centres it once the layout that holds it arrives.
-    if (added) this.set({ selection: added, editing: added, center: { id: added, seq: ++this.seq } });
+    if (added) {
+      this.fresh = { id: added, view, before: selected };
+      this.set({ selection: added, editing: added, center: { id: added, seq: ++this.seq } });
+    }
     return added;
   }
 
@@ -661,13 +690,36 @@ export class Editor {
     this.set({ selection: id, editing: id, center: { id, seq: ++this.seq } });
   }
 
-  cancelEdit(): void {
-    if (this.state.editing !== null) this.set({ editing: null });
+  /** Escape, or done without typing. A node just added and left empty goes away again (one step: its add is undone). */
+  cancelEdit(id: string | null = this.state.editing): Promise<void> {
+    if (this.state.editing !== null && (id === null || this.state.editing === id)) this.set({ editing: null });
+    const fresh = this.fresh;
+    this.fresh = null;
+    if (!fresh || fresh.id !== id) return Promise.resolve();
+    return this.dropFresh(fresh);
+  }
+
+  private async dropFresh(fresh: { id: string; view: DocumentView; before: string | null }): Promise<void> {
+    const view = this.state.view;
+    const node = view && indexDocument(view.document).nodes.get(fresh.id);
+    if (!view || !node || node.statement.trim() !== "") return;
+    // Nothing else happened since the add: undo it (no trace in the history); else delete the node.
+    if (view === fresh.view && view.can_undo) await this.undo();
+    else await this.apply(deleteNodeOp(fresh.id));
+    const now = this.state.view;
+    if (now && !indexDocument(now.document).nodes.has(fresh.id)) {
+      const back = fresh.before !== null && indexDocument(now.document).nodes.has(fresh.before) ? fresh.before : null;
+      this.set({ selection: back, center: back !== null ? { id: back, seq: ++this.seq } : this.state.center });
+    }
   }
 
   commitEdit(id: string, statement: string): Promise<DocumentView | null> {
+    const text = statement.replace(/\s*\n\s*/g, " ").trim();
+    // Only spaces typed into a node just added: as Escape.
+    if (text === "" && this.fresh?.id === id) return this.cancelEdit(id).then(() => null);
+    if (this.fresh?.id === id) this.fresh = null;
     if (this.state.editing === id) this.set({ editing: null });
-    return this.patchNode(id, (n) => ({ ...n, statement: statement.replace(/\s*\n\s*/g, " ").trim() }));
+    return this.patchNode(id, (n) => ({ ...n, statement: text }));
   }
 
   // ---- selection and view --------------------------------------------------

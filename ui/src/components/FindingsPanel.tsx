@@ -2,6 +2,7 @@ import { memo, useState } from "react";
 import { editor, useEditor } from "../store";
 import { groupFindings, processFindings, targetNode, targetText, type FindingGroup, type FindingItem } from "../findings";
 import type { Document } from "../types";
+import { RulesButton } from "./RulesDialog";
 
 const PAGE = 150;
 
@@ -29,6 +30,7 @@ export function FindingsPanel() {
           <span className="sev-chip sev-warning">{s.warning} peringatan</span>
           <span className="sev-chip sev-info">{s.info} info</span>
         </span>
+        <RulesButton className="small findings-rules" />
         {mode !== "tree" && (
           <span className="findings-scope" role="group" aria-label="Temuan yang ditampilkan">
             <button type="button" className={scoped ? "chip-toggle on" : "chip-toggle"} aria-pressed={scoped} onClick={() => setEverything(false)} data-testid="findings-scope-process">

@@ -17,6 +17,12 @@ function textColumns(layout: FlowLayout): number[] {
   return [0, 1, n - 4, n - 3, n - 2, n - 1];
 }
 
+/** A row's name for assistive tech: the step's number and text as the document holds them (not the wrapped cells). */
+export function stepLabel(step: Step | undefined, shownNumber: string | undefined): string {
+  const no = step?.number !== undefined ? String(step.number) : (shownNumber ?? "");
+  return `Langkah ${no}: ${step?.text ?? ""}`;
+}
+
 /** A symbol's outline: capsule (start/end), diamond (decision), rectangle (process). */
 function SymbolShape({ s, selected }: { s: FlowSymbol; selected: boolean }) {
   const common = { fill: selected ? "#eaf2fb" : "#fff", stroke: selected ? "#1f6fd1" : "#262626", strokeWidth: selected ? 1.4 : 0.8 };
@@ -196,7 +202,7 @@ export function FlowView() {
                       key={row.step}
                       className="flow-row"
                       role="button"
-                      aria-label={`Langkah ${row.cells[0][0] ?? ""}: ${row.cells[1].join(" ")}`}
+                      aria-label={stepLabel(flow.steps.find((x) => x.id === row.step), row.cells[0][0])}
                       data-testid={`step-row-${row.step}`}
                       aria-selected={isSel}
                       onClick={() => editor.selectStep(row.step)}

@@ -16,6 +16,8 @@ import { ProcessMapView } from "./ProcessMapView";
 import { RelationsView } from "./RelationsView";
 import { FlowView } from "./FlowView";
 import { ProcessSidePanel } from "./ProcessPanels";
+import { DocumentDialog } from "./DocumentDialog";
+import { RulesDialog } from "./RulesDialog";
 
 const MODES: Mode[] = ["tree", "map", "relations", "flow"];
 
@@ -169,12 +171,18 @@ function Menu({ label, testId, children }: { label: string; testId: string; chil
     const close = (e: MouseEvent) => {
       if (ref.current && !ref.current.contains(e.target as globalThis.Node)) setOpen(false);
     };
-    const esc = (e: KeyboardEvent) => e.key === "Escape" && setOpen(false);
+    // Escape closes the menu, and only that (caught before the tree's keys: the selection stays).
+    const esc = (e: KeyboardEvent) => {
+      if (e.key !== "Escape") return;
+      e.preventDefault();
+      e.stopPropagation();
+      setOpen(false);
+    };
     window.addEventListener("mousedown", close);
-    window.addEventListener("keydown", esc);
+    window.addEventListener("keydown", esc, true);
     return () => {
       window.removeEventListener("mousedown", close);
-      window.removeEventListener("keydown", esc);
+      window.removeEventListener("keydown", esc, true);
     };
   }, [open]);
   return (
@@ -209,9 +217,32 @@ function ZoomLevel() {
   );
 }
 
+/** Whether the document on screen is what the file holds: never "Tersimpan" after a refused or failed save. */
+export function saveStateText(readOnly: boolean, pending: number, error: string | null): string {
+  if (readOnly) return "Tidak dapat diubah";
+  if (pending > 0) return "Menyimpan…";
+  return error !== null ? "Gagal menyimpan" : "Tersimpan";
+}
+
+function SaveState({ readOnly, pending, error }: { readOnly: boolean; pending: number; error: string | null }) {
+  const failed = !readOnly && pending === 0 && error !== null;
+  return (
+    <span
+      className={failed ? "save-state failed" : "save-state"}
+      data-testid="save-state"
+      data-state={readOnly ? "readonly" : pending > 0 ? "saving" : failed ? "failed" : "saved"}
+      title={failed ? `Perubahan terakhir tidak disimpan: ${error}` : undefined}
+      role={failed ? "alert" : undefined}
+    >
+      {saveStateText(readOnly, pending, error)}
+    </span>
+  );
+}
+
 function Header() {
   const view = useEditor((s) => s.view)!;
   const pending = useEditor((s) => s.pending);
+  const saveError = useEditor((s) => s.saveError);
   const d = view.document.document;
   const readOnly = view.read_only !== null && view.read_only !== undefined;
   return (
@@ -236,9 +267,7 @@ function Header() {
         <span className="summary" data-testid="summary">
           {summaryText(view.report.summary)}
         </span>
-        <span className="save-state" data-testid="save-state">
-          {readOnly ? "Tidak dapat diubah" : pending > 0 ? "Menyimpan…" : "Tersimpan"}
-        </span>
+        <SaveState readOnly={readOnly} pending={pending} error={saveError} />
       </div>
     </header>
   );
@@ -257,6 +286,7 @@ function Toolbar() {
         <Item label="Buka…" keys="Ctrl+O" onClick={() => void editor.openWithDialog()} testId="menu-open" />
         <Item label="Simpan sebagai…" keys="Ctrl+Shift+S" onClick={() => void editor.saveAsWithDialog()} testId="menu-save-as" />
         <Item label="Cetak…" keys="Ctrl+P" onClick={() => editor.openPrint()} testId="menu-print" />
+        <Item label="Properti dokumen…" onClick={() => editor.openDialog("document")} testId="menu-document" />
         <Item label="Versi bernama…" onClick={() => editor.openDialog("snapshots")} testId="menu-snapshots" />
         <Item label="Tetapkan sebagai final…" disabled={readOnly} onClick={() => editor.requestMarkFinal()} testId="menu-mark-final" />
         <Item label="Draf baru dari versi final…" disabled={view.document.document.status !== "final"} onClick={() => void editor.newDraftWithDialog()} testId="menu-new-draft" />
@@ -271,6 +301,7 @@ function Toolbar() {
         <Item label="Hapus simpul" keys="Delete" disabled={!hasNode || readOnly} onClick={() => editor.requestDelete()} testId="menu-delete" />
         <Item label="Cari…" keys="Ctrl+F" onClick={() => editor.openSearch()} testId="menu-search" />
         <Item label="Struktur organisasi…" onClick={() => editor.openDialog("units")} testId="menu-units" />
+        <Item label="Aturan pemeriksaan…" onClick={() => editor.openDialog("rules")} testId="menu-rules" />
       </Menu>
       <Menu label="Tampilan" testId="menu-view">
         <Item label="Paskan ke layar" keys="Ctrl+0" onClick={() => editor.fit()} testId="menu-fit" />
@@ -405,6 +436,8 @@ export function MainScreen() {
         {dialog === "link" && <LinkDialog />}
         {dialog === "new" && <NewDocumentDialog />}
         {dialog === "print" && <PrintDialog />}
+        {dialog === "document" && <DocumentDialog />}
+        {dialog === "rules" && <RulesDialog />}
       </div>
     </ReactFlowProvider>
   );

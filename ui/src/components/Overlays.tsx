@@ -40,6 +40,13 @@ export function ConfirmDialog() {
       }
     >
       <p className="confirm-message">{confirm.message}</p>
+      {confirm.details && confirm.details.length > 0 && (
+        <ul className="confirm-details" data-testid="confirm-details">
+          {confirm.details.map((d, i) => (
+            <li key={i}>{d}</li>
+          ))}
+        </ul>
+      )}
     </Dialog>
   );
 }
@@ -70,6 +77,18 @@ function PromptBody() {
         </>
       }
     >
+      {prompt.warning && (
+        <div className="prompt-warning" role="alert" data-testid="prompt-warning">
+          <p>{prompt.warning}</p>
+          {prompt.details && prompt.details.length > 0 && (
+            <ul className="confirm-details" data-testid="prompt-details">
+              {prompt.details.map((d, i) => (
+                <li key={i}>{d}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
       <p className="prompt-message">{prompt.message}</p>
       <label className="field">
         <span>{prompt.label}</span>

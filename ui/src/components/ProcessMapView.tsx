@@ -149,7 +149,7 @@ export function ProcessMapView() {
           >
             <rect {...layout.goal} fill={GOAL_COLOUR} />
             <Lines block={layout.goal_text} fill="#fff" testId="map-goal" />
-            {layout.goal_text.lines.join("").trim() === "" && (
+            {(parentProcess ? parentProcess.name : (doc.processes?.map?.goal ?? "")).trim() === "" && (
               <text x={layout.goal.width / 2} y={layout.goal.height / 2 + 3.5} fontSize={9} fill="#dce7f2" textAnchor="middle" fontStyle="italic">
                 Tujuan (kinerja utama) belum diisi — isi di panel kanan
               </text>
@@ -195,7 +195,7 @@ export function ProcessMapView() {
                   key={b.id}
                   className="process-box"
                   role="button"
-                  aria-label={b.name.lines.join(" ")}
+                  aria-label={processById(doc, b.id)?.name ?? b.id}
                   data-testid={`process-${b.id}`}
                   aria-selected={isSel}
                   onClick={(e) => {

@@ -26,7 +26,9 @@ export function SearchBar() {
             const next = search.query && results.length ? (e.shiftKey ? current - 1 : current + (editor.state.selection === ids[current] ? 1 : 0)) : 0;
             editor.jumpToResult(ids, next);
           } else if (e.key === "Escape") {
+            // Closes the search, and only that: the selection stays.
             e.preventDefault();
+            e.stopPropagation();
             editor.closeSearch();
           }
         }}

@@ -74,6 +74,9 @@ function DocumentPanel({ view }: { view: DocumentView }) {
           </>
         )}
       </dl>
+      <button type="button" className="small" onClick={() => editor.openDialog("document")} data-testid="document-edit">
+        Ubah properti dokumen…
+      </button>
       <p className="muted">Pilih sebuah kotak untuk melihat dan mengubahnya.</p>
       <KeyHelp />
     </div>

@@ -28,6 +28,8 @@ import type { LayoutBox, LevelKind, TreeLayout } from "../types";
 
 export interface BoxData extends Record<string, unknown> {
   box: LayoutBox;
+  /** The node's statement as the document holds it (the box's lines are only how the layout wrapped it). */
+  statement: string;
   badge: Badge | undefined;
   kind: LevelKind | undefined;
   /** Has primary children (shown or folded away). */
@@ -49,7 +51,7 @@ function StatementEditor({ id, initial, box }: { id: string; initial: string; bo
       className="box-editor nodrag nopan nowheel"
       initial={initial}
       onCommit={(text) => void editor.commitEdit(id, text)}
-      onCancel={() => editor.cancelEdit()}
+      onCancel={() => void editor.cancelEdit(id)}
       placeholder="Tulis kondisi, misalnya “Meningkatnya …”"
       label="Kondisi"
       testId={`edit-${id}`}
@@ -60,13 +62,13 @@ function StatementEditor({ id, initial, box }: { id: string; initial: string; bo
 
 /** One box of the core's layout, drawn as it will be printed: its lines as wrapped by the core. */
 export const TreeBox = memo(function TreeBox({ id, data, selected }: NodeProps<BoxNode>) {
-  const { box, badge, parent, collapsed, editing } = data;
+  const { box, badge, parent, collapsed, editing, statement } = data;
   const className = ["box", levelClass(box.level), box.external ? "external" : "", selected ? "is-selected" : "", box.lines.length === 0 ? "empty" : ""]
     .filter(Boolean)
     .join(" ");
   const text = box.lines.join("\n");
   return (
-    <div className={className} data-testid={`node-${id}`} data-level={box.level} title={box.lines.join(" ")}>
+    <div className={className} data-testid={`node-${id}`} data-level={box.level} title={statement}>
       <Handle type="source" position={Position.Top} isConnectable={false} className="box-handle" />
       <Handle type="target" position={Position.Bottom} isConnectable={false} className="box-handle" />
       {box.external && <span className="box-tag">Instansi lain</span>}
@@ -102,7 +104,7 @@ export const TreeBox = memo(function TreeBox({ id, data, selected }: NodeProps<B
           {collapsed ? `+${box.hidden_children}` : "−"}
         </button>
       )}
-      {editing && <StatementEditor id={id} initial={box.lines.join(" ")} box={box} />}
+      {editing && <StatementEditor id={id} initial={statement} box={box} />}
     </div>
   );
 });
@@ -190,7 +192,15 @@ const nodeTypes = { box: TreeBox };
 const edgeTypes = { layout: LayoutEdge };
 const MIN_READABLE_ZOOM = 0.5;
 
-function buildNodes(layout: TreeLayout, badges: Map<string, Badge>, hasChildren: (id: string) => boolean, kinds: LevelKind[], collapsed: Set<string>, readOnly: boolean): BoxNode[] {
+export function buildNodes(
+  layout: TreeLayout,
+  badges: Map<string, Badge>,
+  statementOf: (id: string) => string | undefined,
+  hasChildren: (id: string) => boolean,
+  kinds: LevelKind[],
+  collapsed: Set<string>,
+  readOnly: boolean,
+): BoxNode[] {
   return layout.boxes.map((box) => ({
     id: box.id,
     type: "box",
@@ -205,6 +215,8 @@ function buildNodes(layout: TreeLayout, badges: Map<string, Badge>, hasChildren:
     draggable: !readOnly && !box.external,
     data: {
       box,
+      // Content from the document, geometry from the layout: an outside box shows its address.
+      statement: statementOf(box.id) ?? box.id,
       badge: badges.get(box.id),
       kind: kinds[box.level],
       parent: box.hidden_children > 0 || hasChildren(box.id),
@@ -262,7 +274,7 @@ export function TreeCanvas() {
   const baseNodes = useMemo(() => {
     if (!layout || !doc) return [];
     const ix = indexDocument(doc);
-    return buildNodes(layout, badges, (id) => ix.children.has(id), kinds, collapsed, readOnly);
+    return buildNodes(layout, badges, (id) => ix.nodes.get(id)?.statement, (id) => ix.children.has(id), kinds, collapsed, readOnly);
   }, [layout, doc, badges, kinds, collapsed, readOnly]);
   const edges = useMemo(() => (layout ? buildEdges(layout) : []), [layout]);
   const large = (layout?.boxes.length ?? 0) > OVERVIEW_MIN_BOXES;
