@@ -4,7 +4,6 @@
 
 import { invoke } from "@tauri-apps/api/core";
 import { getCurrentWindow } from "@tauri-apps/api/window";
-import { open, save } from "@tauri-apps/plugin-dialog";
 import type { RuleInfo } from "./editor/rules";
 import type { DocumentView, FlowLayout, NewDocumentArgs, Op, PrintOptions, PrintPreview, PrintResult, ProcessMapLayout, SampleInfo, Snapshot, TreeLayout } from "./types";
 
@@ -77,34 +76,22 @@ export function printPdf(options: PrintOptions, path: string): Promise<PrintResu
   return invoke<PrintResult>("print_pdf", { options, path });
 }
 
-const POKIN_FILTER = { name: "Dokumen Pokin (.pokin, .json)", extensions: ["pokin", "json"] };
+// The native dialogs are shown by the shell: a command that writes a file
+// takes only a path the planner answered in one of them.
 
 /** The native open dialog; null when the planner cancels. */
-export async function pickOpenPath(): Promise<string | null> {
-  const picked = await open({ title: "Buka berkas", multiple: false, directory: false, filters: [POKIN_FILTER] });
-  return typeof picked === "string" ? picked : null;
+export function pickOpenPath(): Promise<string | null> {
+  return invoke<string | null>("pick_open_path");
 }
 
-/** The native save dialog for a .pokin path; null when the planner cancels. */
-export async function pickSavePath(suggestedName: string): Promise<string | null> {
-  const picked = await save({
-    title: "Simpan sebagai",
-    defaultPath: suggestedName,
-    filters: [{ name: "Dokumen Pokin (.pokin)", extensions: ["pokin"] }],
-  });
-  if (!picked) return null;
-  return /\.pokin$/i.test(picked) ? picked : `${picked}.pokin`;
+/** The native save dialog for a .pokin path (".pokin" added when typed without); null when cancelled. */
+export function pickSavePath(suggestedName: string): Promise<string | null> {
+  return invoke<string | null>("pick_save_path", { kind: "pokin", suggested: suggestedName });
 }
 
 /** The native save dialog for a .pdf path; null when the planner cancels. */
-export async function pickPdfPath(suggestedName: string): Promise<string | null> {
-  const picked = await save({
-    title: "Simpan PDF",
-    defaultPath: suggestedName,
-    filters: [{ name: "Dokumen PDF (.pdf)", extensions: ["pdf"] }],
-  });
-  if (!picked) return null;
-  return /\.pdf$/i.test(picked) ? picked : `${picked}.pdf`;
+export function pickPdfPath(suggestedName: string): Promise<string | null> {
+  return invoke<string | null>("pick_save_path", { kind: "pdf", suggested: suggestedName });
 }
 
 /** Sets the window title (and the page title, which WebDriver reads). */

@@ -915,6 +915,8 @@ export class Editor {
     if (this.readOnly || !this.state.view || !processById(this.state.view.document, process)) return;
     this.set({ picking: { process } });
     this.setMode("tree");
+    // The whole tree, so that any node can be picked (search works too).
+    this.fit();
   }
 
   async pickNode(id: string | null): Promise<void> {

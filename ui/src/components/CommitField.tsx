@@ -3,8 +3,12 @@ import { editor } from "../store";
 
 interface Props {
   value: string;
-  /** Called with the new text when the field is left, Enter is pressed (see `multiline`), or it goes away with a change. */
-  onCommit: (value: string) => void;
+  /**
+   * Called with the new text when the field is left, Enter is pressed (see `multiline`), or it goes away with a change.
+   * When it returns a promise that resolves to null (refused, not saved, or nothing changed), the field shows the
+   * document's value again: an edit that was not saved is not shown as done.
+   */
+  onCommit: (value: string) => unknown;
   /** A textarea; Enter still commits unless `newlines` (then Ctrl+Enter does). */
   multiline?: boolean;
   newlines?: boolean;
@@ -31,6 +35,8 @@ export function CommitField(p: Props) {
   draftRef.current = draft;
   const onCommit = useRef(p.onCommit);
   onCommit.current = p.onCommit;
+  const value = useRef(p.value);
+  value.current = p.value;
 
   useEffect(() => {
     committed.current = p.value;
@@ -39,8 +45,19 @@ export function CommitField(p: Props) {
 
   const commit = () => {
     if (draftRef.current !== committed.current) {
-      committed.current = draftRef.current;
-      onCommit.current(draftRef.current);
+      const sent = draftRef.current;
+      committed.current = sent;
+      const result = onCommit.current(sent);
+      if (result instanceof Promise) {
+        void result.then((done) => {
+          // Not saved: back to what the document holds (unless the planner typed on meanwhile).
+          if (done === null && draftRef.current === sent) {
+            committed.current = value.current;
+            draftRef.current = value.current;
+            setDraft(value.current);
+          }
+        });
+      }
     }
   };
   // A field that goes away (another node selected) still sends what was typed.

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { ReactFlowProvider, useStore } from "@xyflow/react";
+import { ReactFlowProvider, useReactFlow, useStore } from "@xyflow/react";
+import { zoomFor, zoomPercent } from "../editor/zoom";
 import { editor, MODE_LABEL, useEditor, type Mode } from "../store";
 import { commandForKey, isTextField, type Command } from "../keyboard";
 import { fileName, summaryText } from "../format";
@@ -208,12 +209,31 @@ function Item({ label, keys, onClick, disabled, testId }: { label: string; keys?
   );
 }
 
+/** The zoom as a planner reads it (100 % = statements at 12 px); a click goes to 100 %. */
 function ZoomLevel() {
-  const zoom = useStore((s) => Math.round(s.transform[2] * 100));
+  const zoom = useStore((s) => zoomPercent(s.transform[2]));
+  const rf = useReactFlow();
   return (
-    <span className="zoom-level" data-testid="zoom-level" title="Perbesaran">
+    <button
+      type="button"
+      className="zoom-level"
+      data-testid="zoom-level"
+      title="Perbesaran — klik untuk 100 %"
+      onClick={() => {
+        const el = document.querySelector('[data-testid="canvas"]');
+        const { x, y, zoom: z } = rf.getViewport();
+        const r = el?.getBoundingClientRect();
+        const W = r?.width ?? 0;
+        const H = r?.height ?? 0;
+        // Around the middle of the canvas.
+        const cx = (W / 2 - x) / z;
+        const cy = (H / 2 - y) / z;
+        const to = zoomFor(100);
+        void rf.setViewport({ x: W / 2 - cx * to, y: H / 2 - cy * to, zoom: to }, { duration: 150 });
+      }}
+    >
       {zoom}%
-    </span>
+    </button>
   );
 }
 

@@ -177,7 +177,10 @@ function ProcessPanel({ process: p, view }: { process: Process; view: DocumentVi
       <div className="field-row">
         <label className="field">
           <span>Kategori</span>
-          <select value={p.category} disabled={readOnly} onChange={(e) => patch((x) => ({ ...x, category: e.target.value as ProcessCategory }))} data-testid="process-category">
+          <select value={p.category} disabled={readOnly} onChange={(e) => {
+            const category = e.target.value as ProcessCategory; // read now, not when the queued edit runs
+            void patch((x) => ({ ...x, category }));
+          }} data-testid="process-category">
             {CATEGORIES.map((c) => (
               <option key={c} value={c}>
                 Proses {CATEGORY_LABEL[c].toLowerCase()}
@@ -187,7 +190,10 @@ function ProcessPanel({ process: p, view }: { process: Process; view: DocumentVi
         </label>
         <label className="field">
           <span>Induk (peta sub proses)</span>
-          <select value={p.parent ?? ""} disabled={readOnly} onChange={(e) => patch((x) => ({ ...x, parent: e.target.value || null }))} data-testid="process-parent">
+          <select value={p.parent ?? ""} disabled={readOnly} onChange={(e) => {
+            const parent = e.target.value || null; // read now, not when the queued edit runs
+            void patch((x) => ({ ...x, parent }));
+          }} data-testid="process-parent">
             <option value="">— level 0 —</option>
             {allProcesses(doc)
               .filter((x) => x.id !== p.id)
@@ -343,7 +349,10 @@ function FlowPanel({ flow, view }: { flow: Flow; view: DocumentView }) {
         </label>
         <label className="field">
           <span>Merinci proses</span>
-          <select value={flow.process ?? ""} disabled={readOnly} onChange={(e) => void editor.patchFlow((f) => ({ ...f, process: e.target.value || null }))} data-testid="flow-process">
+          <select value={flow.process ?? ""} disabled={readOnly} onChange={(e) => {
+            const process = e.target.value || null; // read now, not when the queued edit runs
+            void editor.patchFlow((f) => ({ ...f, process }));
+          }} data-testid="flow-process">
             <option value="">— tidak ada —</option>
             {allProcesses(doc).map((p) => (
               <option key={p.id} value={p.id}>

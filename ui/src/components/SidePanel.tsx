@@ -138,7 +138,7 @@ function NodePanel({ node, view, ix, readOnly }: { node: Node; view: DocumentVie
   const crosscutting = ix.crosscutting.get(id) ?? [];
   const below = descendantCount(ix, id);
   const findings = useMemo(() => findingsOfNode(view.report, id), [view.report, id]);
-  const patch = (change: (n: Node) => Node | null) => void editor.patchNode(id, change);
+  const patch = (change: (n: Node) => Node | null) => editor.patchNode(id, change);
 
   return (
     <div className="node-panel" data-testid="node-panel">
@@ -186,7 +186,12 @@ function NodePanel({ node, view, ix, readOnly }: { node: Node; view: DocumentVie
       <div className="field-row">
         <label className="field">
           <span>Level</span>
-          <select value={node.level} disabled={readOnly} onChange={(e) => patch((n) => withField(n, "level", e.target.value))} data-testid="panel-level">
+          <select value={node.level} disabled={readOnly} onChange={(e) => {
+              // Read now: React puts a controlled select back to the document's value right after this handler,
+              // before the queued edit runs (the edit would see the old value and send nothing).
+              const value = e.target.value;
+              void patch((n) => withField(n, "level", value));
+            }} data-testid="panel-level">
             {doc.tree.levels.map((l, i) => (
               <option key={i} value={i}>
                 {i} — {l.name}
@@ -196,7 +201,12 @@ function NodePanel({ node, view, ix, readOnly }: { node: Node; view: DocumentVie
         </label>
         <label className="field">
           <span>Penanggung jawab</span>
-          <select value={node.owner ?? ""} disabled={readOnly} onChange={(e) => patch((n) => withField(n, "owner", e.target.value))} data-testid="panel-owner">
+          <select value={node.owner ?? ""} disabled={readOnly} onChange={(e) => {
+              // Read now: React puts a controlled select back to the document's value right after this handler,
+              // before the queued edit runs (the edit would see the old value and send nothing).
+              const value = e.target.value;
+              void patch((n) => withField(n, "owner", value));
+            }} data-testid="panel-owner">
             <option value="">— belum ditentukan —</option>
             {(doc.units ?? []).map((u) => (
               <option key={u.id} value={u.id}>
@@ -235,7 +245,7 @@ function NodePanel({ node, view, ix, readOnly }: { node: Node; view: DocumentVie
             rows={2}
             label="Justifikasi keterkaitan"
             value={primary.rationale ?? ""}
-            onCommit={(v) => void editor.apply(withRationale(primary, v))}
+            onCommit={(v) => editor.apply(withRationale(primary, v))}
             testId="panel-rationale"
             placeholder="Mengapa kondisi ini mendukung induknya (misalnya dasar peraturan)"
             disabled={readOnly}
@@ -263,7 +273,7 @@ const DIRECTIONS: [string, string][] = [
 function IndicatorTable({ node, doc, readOnly }: { node: Node; doc: Document; readOnly: boolean }) {
   const years = periodYears(doc);
   const indicators = node.indicators ?? [];
-  const set = (ind: Indicator, field: IndicatorField) => (v: string) => void editor.patchNode(node.id, (n) => withIndicatorField(n, ind.id, field, v));
+  const set = (ind: Indicator, field: IndicatorField) => (v: string) => editor.patchNode(node.id, (n) => withIndicatorField(n, ind.id, field, v));
   return (
     <section className="panel-section" data-testid="indicator-section">
       <div className="section-head">
@@ -347,7 +357,7 @@ function IndicatorTable({ node, doc, readOnly }: { node: Node; doc: Document; re
                       <CommitField
                         label={`Target ${y}`}
                         value={formatValue(ind.targets?.[String(y)])}
-                        onCommit={(v) => void editor.patchNode(node.id, (n) => withTarget(n, ind.id, y, v))}
+                        onCommit={(v) => editor.patchNode(node.id, (n) => withTarget(n, ind.id, y, v))}
                         testId={`target-${y}`}
                         disabled={readOnly}
                         className="w-num"
@@ -387,7 +397,7 @@ function IndicatorTable({ node, doc, readOnly }: { node: Node; doc: Document; re
 function BudgetSection({ node, readOnly }: { node: Node; readOnly: boolean }) {
   const b = node.budget ?? {};
   const set = (field: BudgetField) => (v: string) =>
-    void editor.patchNode(node.id, (n) => {
+    editor.patchNode(node.id, (n) => {
       const next = withBudgetField(n, field, v);
       if (!next) editor.toast(`"${v}" bukan jumlah rupiah. Tulis angka bulat, misalnya 6.850.200.218.`);
       return next;
@@ -478,7 +488,7 @@ function CrosscuttingSection({ links, ix, readOnly }: { links: Link[]; ix: DocIn
                 rows={2}
                 label="Justifikasi keterkaitan"
                 value={l.rationale ?? ""}
-                onCommit={(v) => void editor.apply(withRationale(l, v))}
+                onCommit={(v) => editor.apply(withRationale(l, v))}
                 disabled={readOnly}
                 placeholder="Justifikasi keterkaitan"
                 testId={`link-rationale-${l.to}`}

@@ -3,7 +3,6 @@ import {
   BaseEdge,
   Handle,
   MarkerType,
-  MiniMap,
   Position,
   ReactFlow,
   useReactFlow,
@@ -19,6 +18,8 @@ import {
 } from "@xyflow/react";
 import { editor, useEditor } from "../store";
 import { InPlaceEditor } from "./InPlaceEditor";
+import { TreeMinimap } from "./TreeMinimap";
+import { fitViewport, openingViewport, readableZoom } from "../editor/zoom";
 import { indexDocument } from "../model";
 import { nodeBadges, SEVERITY_LABEL, type Badge } from "../findings";
 import { boxAt, boxOverlapping, indexLayout } from "../navigation";
@@ -129,7 +130,7 @@ const LayoutEdge = memo(function LayoutEdge({ id, data, markerEnd }: EdgeProps<L
 
 // ---- level bands (behind the canvas, in screen space) ------------------------
 
-function Bands({ layout, levels }: { layout: TreeLayout; levels: LevelKind[] }) {
+function Bands({ layout }: { layout: TreeLayout }) {
   const ty = useStore((s) => s.transform[1]);
   const zoom = useStore((s) => s.transform[2]);
   return (
@@ -140,14 +141,40 @@ function Bands({ layout, levels }: { layout: TreeLayout; levels: LevelKind[] }) 
           className={`band ${levelClass(b.level)} ${i % 2 ? "odd" : "even"}`}
           style={{ top: ty + b.y * zoom, height: b.height * zoom, left: 0, right: 0 }}
           data-testid={`band-${b.level}`}
-        >
-          {b.height * zoom >= 15 && (
-            <span className="band-label" data-kind={levels[b.level]}>
-              {b.name}
-            </span>
-          )}
-        </div>
+        />
       ))}
+    </div>
+  );
+}
+
+/**
+ * The bands' names, pinned to the left edge over the boxes (never hidden
+ * under them): at the top of each band, in the gap the core leaves above its
+ * boxes; one that has no room sits at the top of the canvas while its band is
+ * on screen.
+ */
+function BandLabels({ layout, levels }: { layout: TreeLayout; levels: LevelKind[] }) {
+  const ty = useStore((s) => s.transform[1]);
+  const zoom = useStore((s) => s.transform[2]);
+  const H = useStore((s) => s.height);
+  return (
+    <div className="band-labels">
+      {layout.bands.map((b) => {
+        const top = ty + b.y * zoom;
+        const bottom = top + b.height * zoom;
+        if (b.height * zoom < 15 || bottom < 18 || top > H) return null;
+        return (
+          <span
+            key={b.level}
+            className={`band-label ${levelClass(b.level)}`}
+            data-kind={levels[b.level]}
+            data-testid={`band-label-${b.level}`}
+            style={{ top: Math.min(Math.max(top + 3, 3), bottom - 18) }}
+          >
+            {b.name}
+          </span>
+        );
+      })}
     </div>
   );
 }
@@ -190,7 +217,6 @@ const Overview = memo(function Overview({ layout, selection }: { layout: TreeLay
 
 const nodeTypes = { box: TreeBox };
 const edgeTypes = { layout: LayoutEdge };
-const MIN_READABLE_ZOOM = 0.5;
 
 export function buildNodes(
   layout: TreeLayout,
@@ -248,6 +274,8 @@ function buildEdges(layout: TreeLayout): LayoutEdgeType[] {
 
 /** The document whose first view was set (outlives the canvas while another tab is shown). */
 const shownPath: { current: string | null } = { current: null };
+/** The last Paskan request answered (outlives the canvas like `shownPath`). */
+const handledFit = { seq: 0 };
 /** Where the planner was looking when the canvas went away for another tab. */
 let keptViewport: { path: string; viewport: { x: number; y: number; zoom: number } } | null = null;
 
@@ -336,30 +364,26 @@ export function TreeCanvas() {
     };
   }, [rf]);
 
-  // A new document: show the whole tree where it is readable, else the top of it at a readable size.
+  // A new document: the whole tree where it is readable, else its top levels at a readable size.
   // (Not again when the canvas comes back from another tab: the planner's view stays.)
   useEffect(() => {
     if (!layout || !view || shownPath.current === view.path || !wrapper.current) return;
-    shownPath.current = view.path;
     const { width: W, height: H } = wrapper.current.getBoundingClientRect();
-    if (W === 0 || H === 0 || layout.boxes.length === 0) return;
-    const fitZoom = Math.min(W / layout.width, H / layout.height) * 0.92;
-    if (fitZoom >= MIN_READABLE_ZOOM) {
-      void rf.fitView({ padding: 0.06, maxZoom: 1.2 });
-      return;
-    }
-    const top = layout.boxes.filter((b) => !b.external).reduce<LayoutBox | null>((a, b) => (!a || b.level < a.level || (b.level === a.level && b.x < a.x) ? b : a), null);
-    const zoom = MIN_READABLE_ZOOM;
-    const cx = top ? top.x + top.width / 2 : layout.width / 2;
-    void rf.setViewport({ x: W / 2 - cx * zoom, y: 24 - (top?.y ?? 0) * zoom + 8, zoom });
+    const opening = openingViewport(layout, W, H);
+    if (!opening) return;
+    shownPath.current = view.path;
+    void rf.setViewport(opening);
   }, [layout, view, rf]);
 
-  const lastFit = useRef(fitSeq);
+  // Paskan: the whole tree from the layout (not from the nodes on screen: a large tree's overview hides them).
   useEffect(() => {
-    if (fitSeq === lastFit.current) return;
-    lastFit.current = fitSeq;
-    void rf.fitView({ padding: 0.04, duration: 200, maxZoom: 1.5, minZoom: 0.004 });
-  }, [fitSeq, rf]);
+    // (A request made while another tab was shown is answered when the tree comes back.)
+    if (fitSeq === handledFit.seq || !layout || !wrapper.current) return;
+    handledFit.seq = fitSeq;
+    const { width: W, height: H } = wrapper.current.getBoundingClientRect();
+    const fitted = fitViewport(layout, W, H);
+    if (fitted) void rf.setViewport(fitted, { duration: 200 });
+  }, [fitSeq, layout, rf]);
 
   const lastZoom = useRef(zoomReq?.seq ?? 0);
   useEffect(() => {
@@ -381,11 +405,12 @@ export function TreeCanvas() {
     const topY = box.y * zoom + y;
     const margin = 40;
     const inView = left >= margin && topY >= margin && left + box.width * zoom <= W - margin && topY + box.height * zoom <= H - margin;
-    // Typing into a box needs a size one can read: at least 90 %.
-    const wanted = editor.state.editing === center.id ? 0.9 : 0.45;
+    // Typing into a box needs a size one can read; a node shown from search or a finding too.
+    const legible = readableZoom(layout);
+    const wanted = editor.state.editing === center.id ? legible : 0.45;
     const readable = zoom >= wanted;
     if (inView && readable) return;
-    void rf.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: readable ? zoom : Math.max(wanted, 0.8), duration: 220 });
+    void rf.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: readable ? zoom : legible, duration: 220 });
   }, [center, layout, rf]);
 
   if (!layout || !view) {
@@ -407,7 +432,7 @@ export function TreeCanvas() {
         if (active instanceof HTMLElement && active !== document.body && !e.currentTarget.contains(active)) active.blur();
       }}
     >
-      <Bands layout={layout} levels={kinds} />
+      <Bands layout={layout} />
       {layout.boxes.length === 0 && (
         <div className="canvas-empty" data-testid="canvas-empty">
           <p>Pohon ini masih kosong.</p>
@@ -460,17 +485,9 @@ export function TreeCanvas() {
         proOptions={{ hideAttribution: true }}
       >
         {overview && <Overview layout={layout} selection={selection} />}
-        <MiniMap
-          pannable
-          zoomable
-          ariaLabel="Peta kecil pohon kinerja"
-          nodeColor={(n) => `var(--${levelClass((n.data as BoxData).box.level).replace("lv", "level")})`}
-          nodeStrokeWidth={0}
-          maskColor="rgba(240, 243, 241, 0.6)"
-          className="minimap"
-          style={{ width: 170, height: 110 }}
-        />
+        <TreeMinimap layout={layout} />
       </ReactFlow>
+      <BandLabels layout={layout} levels={kinds} />
     </div>
   );
 }
