@@ -31,18 +31,29 @@ pub enum Error {
     #[error("{0}")]
     Refused(String),
 
-    #[error("{file}: kesalahan basis data: {message}")]
+    #[error("{file}: kesalahan basis data ({message}); perubahan terakhir tidak disimpan. Tutup lalu buka kembali berkas ini; bila terulang, simpan salinannya dengan Simpan sebagai.")]
     Database { file: String, message: String },
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
+    /// A file-system error in the planner's words, naming the file.
     pub fn io(path: &Path, err: std::io::Error) -> Self {
-        if err.kind() == std::io::ErrorKind::NotFound {
-            return Error::NotFound { file: path.display().to_string() };
-        }
-        Error::Io { file: path.display().to_string(), message: err.to_string() }
+        use std::io::ErrorKind::*;
+        let file = path.display().to_string();
+        let message = match err.kind() {
+            NotFound => return Error::NotFound { file },
+            IsADirectory => "ini sebuah folder, bukan berkas; pilih berkas di dalamnya".to_string(),
+            NotADirectory => "salah satu bagian jalurnya bukan folder".to_string(),
+            PermissionDenied => "tidak ada izin untuk membuka berkas ini; periksa izinnya atau pilih tempat lain".to_string(),
+            ReadOnlyFilesystem => "media penyimpanannya hanya-baca (flashdisk yang dikunci atau CD); pilih tempat lain".to_string(),
+            StorageFull => "disk penuh; kosongkan ruang disk lalu ulangi".to_string(),
+            AlreadyExists => "berkas sudah ada; pilih nama lain atau hapus dulu".to_string(),
+            InvalidData => "isinya bukan teks yang sah (UTF-8); simpan ulang sebagai teks UTF-8".to_string(),
+            _ => format!("berkas tidak dapat dibaca atau ditulis ({err})"),
+        };
+        Error::Io { file, message }
     }
 
     pub fn refused(message: impl Into<String>) -> Self {

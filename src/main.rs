@@ -193,15 +193,14 @@ fn main() -> ExitCode {
     }
 }
 
-fn is_sqlite(path: &Path) -> bool {
-    use std::io::Read;
-    let mut head = [0u8; 16];
-    std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut head)).is_ok() && &head == b"SQLite format 3\0"
+/// A `.pokin` file (by its content, or by its name when it cannot be read).
+fn is_pokin(path: &Path) -> bool {
+    pokin::store::is_sqlite(path) || path.extension().is_some_and(|e| e == "pokin")
 }
 
-/// A `.pokin` (by its content) or a pokin/1 JSON file.
+/// A `.pokin` or a pokin/1 JSON file.
 fn read_any(path: &Path) -> Result<Document, Error> {
-    if is_sqlite(path) || path.extension().is_some_and(|e| e == "pokin") {
+    if is_pokin(path) {
         Ok(DocFile::open_read_only(path)?.document().clone())
     } else {
         json::read(path)
@@ -221,9 +220,7 @@ fn write_output(output: Option<&Path>, text: &str) -> Result<(), Error> {
 fn run(cli: Cli) -> Result<ExitCode, Error> {
     match cli.command {
         Command::New { file, title, agency, government, period } => {
-            let mut doc = Document::new(&title, period);
-            doc.document.agency = agency;
-            doc.document.government = government;
+            let doc = pokin::store::new_document(&title, &agency, &government, period)?;
             DocFile::create(&file, &doc)?;
             println!("Dibuat: {}", file.display());
         }
@@ -233,11 +230,14 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             println!("Diimpor: {} → {} ({} simpul)", source.display(), file.display(), doc.node_count());
         }
         Command::Export { format, file, output, at, version, print } => {
-            let opened = DocFile::open_read_only(&file)?;
-            let doc = match (at, &version) {
-                (Some(seq), _) => opened.state_at(seq)?,
-                (_, Some(name)) => opened.snapshot_document(name)?,
-                _ => opened.document().clone(),
+            // A pokin/1 JSON prints and converts too (it has no history or versions).
+            let opened = if is_pokin(&file) { Some(DocFile::open_read_only(&file)?) } else { None };
+            let doc = match (&opened, at, &version) {
+                (Some(opened), Some(seq), _) => opened.state_at(seq)?,
+                (Some(opened), _, Some(name)) => opened.snapshot_document(name)?,
+                (Some(opened), None, None) => opened.document().clone(),
+                (None, None, None) => json::read(&file)?,
+                (None, ..) => return Err(Error::refused("--at dan --version hanya untuk berkas .pokin (yang punya riwayat)")),
             };
             match format {
                 ExportFormat::Json => write_output(output.as_deref(), &json::to_string(&doc))?,
@@ -276,7 +276,10 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                             )));
                         }
                     }
-                    let (fingerprint, final_name) = opened.identify(&doc)?;
+                    let (fingerprint, final_name) = match &opened {
+                        Some(opened) => opened.identify(&doc)?,
+                        None => (json::fingerprint(&doc), None),
+                    };
                     let provenance =
                         pokin::render::Provenance { fingerprint: &fingerprint, final_name: final_name.as_deref() };
                     let options = pokin::render::PrintOptions {

@@ -4,24 +4,19 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod session;
+
 use pokin::edit::Op;
 use pokin::layout::{layout_tree, TreeLayout, TreeOptions};
+use pokin::model::Period;
 use pokin::render::{preview_tree, print_tree, Paper, Preview, PrintMode, PrintOptions, Provenance, View};
-use pokin::model::{Document, Period};
-use pokin::store::{DocFile, Snapshot};
+use pokin::store::{self, with_default_extension, DocFile, Snapshot};
 use pokin::validate::{self, Report};
 use serde::Serialize;
-use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use session::{read_recent, remember, Session};
+use std::path::Path;
 use tauri::{Manager, State};
-
-/// The open document, if any.
-#[derive(Default)]
-struct Session {
-    file: Mutex<Option<DocFile>>,
-    /// Why the file given at launch did not open, for the start screen.
-    launch_error: Mutex<Option<String>>,
-}
+use tauri_plugin_dialog::DialogExt;
 
 /// What the front end shows of an open document.
 #[derive(Serialize)]
@@ -59,43 +54,6 @@ fn view(file: &DocFile) -> DocumentView {
         can_undo: file.can_undo() && file.edit_refusal().is_none(),
         can_redo: file.can_redo() && file.edit_refusal().is_none(),
     }
-}
-
-/// Opens a `.pokin` file, or imports a pokin/1 `.json` into a `.pokin` beside it.
-fn open_path(path: &Path) -> Reply<DocFile> {
-    if path.extension().is_some_and(|e| e == "json") {
-        let doc = pokin::interchange::json::read(path).map_err(message)?;
-        let target = path.with_extension("pokin");
-        if !target.exists() {
-            DocFile::create(&target, &doc).map_err(message)?;
-        }
-        return DocFile::open(&target).map_err(message);
-    }
-    DocFile::open(path).map_err(message)
-}
-
-fn recent_path(app: &tauri::AppHandle) -> Option<PathBuf> {
-    app.path().app_config_dir().ok().map(|d| d.join("recent.json"))
-}
-
-fn read_recent(app: &tauri::AppHandle) -> Vec<String> {
-    recent_path(app)
-        .and_then(|p| std::fs::read_to_string(p).ok())
-        .and_then(|t| serde_json::from_str(&t).ok())
-        .unwrap_or_default()
-}
-
-fn remember(app: &tauri::AppHandle, path: &Path) {
-    let Some(store) = recent_path(app) else { return };
-    let path = path.display().to_string();
-    let mut list = read_recent(app);
-    list.retain(|p| p != &path);
-    list.insert(0, path);
-    list.truncate(10);
-    if let Some(dir) = store.parent() {
-        let _ = std::fs::create_dir_all(dir);
-    }
-    let _ = std::fs::write(store, serde_json::to_string(&list).unwrap_or_default());
 }
 
 /// Shows the file name (and read-only state) in the window title.
@@ -141,10 +99,46 @@ fn current_document(app: tauri::AppHandle, session: State<'_, Session>) -> Reply
 
 #[tauri::command]
 fn open_document(app: tauri::AppHandle, session: State<'_, Session>, path: String) -> Reply<DocumentView> {
+    let path = session.granted_path(&app, &path, true)?;
     // Close the current file first, so reopening it does not meet our own lock.
-    *session.file.lock().unwrap() = None;
-    let file = open_path(&PathBuf::from(path))?;
+    session.close();
+    let file = store::open_or_import(&path).map_err(message)?;
     Ok(install(&app, &session, file))
+}
+
+/// The native open dialog (shown by the shell, so the path it answers is
+/// one the planner chose); `None` when cancelled.
+#[tauri::command]
+async fn pick_open_path(app: tauri::AppHandle, session: State<'_, Session>) -> Reply<Option<String>> {
+    let picked = app
+        .dialog()
+        .file()
+        .set_title("Buka berkas")
+        .add_filter("Dokumen Pokin (.pokin, .json)", &["pokin", "json"])
+        .blocking_pick_file();
+    let Some(path) = picked.and_then(|p| p.into_path().ok()) else { return Ok(None) };
+    session.grant(&path);
+    Ok(Some(path.display().to_string()))
+}
+
+/// The native save dialog for a new `.pokin` (`kind` "pokin") or a PDF
+/// (`kind` "pdf"), with the extension added when the planner typed none.
+#[tauri::command]
+async fn pick_save_path(
+    app: tauri::AppHandle,
+    session: State<'_, Session>,
+    kind: String,
+    suggested: String,
+) -> Reply<Option<String>> {
+    let (title, filter, extension) = match kind.as_str() {
+        "pdf" => ("Simpan PDF", "Dokumen PDF (.pdf)", "pdf"),
+        _ => ("Simpan sebagai", "Dokumen Pokin (.pokin)", "pokin"),
+    };
+    let picked = app.dialog().file().set_title(title).set_file_name(suggested).add_filter(filter, &[extension]).blocking_save_file();
+    let Some(path) = picked.and_then(|p| p.into_path().ok()) else { return Ok(None) };
+    let path = with_default_extension(&path, extension);
+    session.grant(&path);
+    Ok(Some(path.display().to_string()))
 }
 
 #[tauri::command]
@@ -159,20 +153,9 @@ fn new_document(
     from: i32,
     to: i32,
 ) -> Reply<DocumentView> {
-    if title.trim().is_empty() {
-        return Err("Judul dokumen wajib diisi".into());
-    }
-    if from > to {
-        return Err(format!("Tahun awal {from} jatuh setelah tahun akhir {to}"));
-    }
-    let mut doc = Document::new(title.trim(), Period { from, to });
-    doc.document.agency = agency;
-    doc.document.government = government;
-    *session.file.lock().unwrap() = None;
-    let mut path = PathBuf::from(path);
-    if path.extension().is_none() {
-        path.set_extension("pokin");
-    }
+    let path = with_default_extension(&session.granted_path(&app, &path, false)?, "pokin");
+    let doc = store::new_document(&title, &agency, &government, Period { from, to }).map_err(message)?;
+    session.close();
     let file = DocFile::create(&path, &doc).map_err(message)?;
     Ok(install(&app, &session, file))
 }
@@ -192,14 +175,12 @@ fn list_samples() -> Vec<SampleInfo> {
 #[tauri::command]
 fn open_sample(app: tauri::AppHandle, session: State<'_, Session>, key: String) -> Reply<DocumentView> {
     let sample = pokin::samples::find(&key).ok_or_else(|| format!("Contoh `{key}` tidak ada"))?;
-    let dir = app.path().app_data_dir().map_err(|e| e.to_string())?.join("contoh");
-    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let dir = app.path().app_data_dir().map_err(|_| "Folder data aplikasi tidak diketahui".to_string())?.join("contoh");
+    std::fs::create_dir_all(&dir).map_err(|e| message(pokin::Error::io(&dir, e)))?;
     let path = dir.join(format!("{key}.pokin"));
-    *session.file.lock().unwrap() = None;
-    if !path.exists() {
-        DocFile::create(&path, &sample.document()).map_err(message)?;
-    }
-    let file = DocFile::open(&path).map_err(message)?;
+    session.close();
+    let file = if path.exists() { DocFile::open(&path) } else { DocFile::create(&path, &sample.document()) };
+    let file = file.map_err(message)?;
     Ok(install(&app, &session, file))
 }
 
@@ -211,12 +192,9 @@ fn recent_files(app: tauri::AppHandle) -> Vec<String> {
 /// Saves a copy under a new name and continues in the copy.
 #[tauri::command]
 fn save_as(app: tauri::AppHandle, session: State<'_, Session>, path: String) -> Reply<DocumentView> {
-    let mut target = PathBuf::from(path);
-    if target.extension().is_none() {
-        target.set_extension("pokin");
-    }
+    let target = with_default_extension(&session.granted_path(&app, &path, false)?, "pokin");
     with_file(&session, |file| file.save_copy(&target).map_err(message))?;
-    *session.file.lock().unwrap() = None;
+    session.close();
     let file = DocFile::open(&target).map_err(message)?;
     Ok(install(&app, &session, file))
 }
@@ -236,14 +214,11 @@ fn mark_final(app: tauri::AppHandle, session: State<'_, Session>, name: String) 
 /// document's content and a fresh history, opened in place of this one.
 #[tauri::command]
 fn new_draft(app: tauri::AppHandle, session: State<'_, Session>, path: String) -> Reply<DocumentView> {
-    let mut target = PathBuf::from(path);
-    if target.extension().is_none() {
-        target.set_extension("pokin");
-    }
-    with_file(&session, |file| file.branch_draft(&target).map(drop).map_err(message))?;
-    *session.file.lock().unwrap() = None;
-    let file = DocFile::open(&target).map_err(message)?;
-    Ok(install(&app, &session, file))
+    let target = with_default_extension(&session.granted_path(&app, &path, false)?, "pokin");
+    // The draft is created (and so locked) before the final file is let go.
+    let draft = with_file(&session, |file| file.branch_draft(&target).map_err(message))?;
+    session.close();
+    Ok(install(&app, &session, draft))
 }
 
 #[tauri::command]
@@ -378,35 +353,56 @@ struct Printed {
 }
 
 #[tauri::command]
-fn print_pdf(session: State<'_, Session>, options: PrintRequest, path: String) -> Reply<Printed> {
+fn print_pdf(app: tauri::AppHandle, session: State<'_, Session>, options: PrintRequest, path: String) -> Reply<Printed> {
     let options = options.options()?;
-    let mut path = PathBuf::from(path);
-    if path.extension().is_none() {
-        path.set_extension("pdf");
-    }
+    let path = with_default_extension(&session.granted_path(&app, &path, false)?, "pdf");
     let printout = with_file(&session, |file| {
         let (fingerprint, final_name) = file.identify(file.document()).map_err(message)?;
         let provenance = Provenance { fingerprint: &fingerprint, final_name: final_name.as_deref() };
         Ok(print_tree(file.document(), &provenance, &options))
     })?;
-    std::fs::write(&path, &printout.pdf).map_err(|e| format!("{}: {e}", path.display()))?;
+    std::fs::write(&path, &printout.pdf).map_err(|e| message(pokin::Error::io(&path, e)))?;
     Ok(Printed { path: path.display().to_string(), pages: printout.pages, warnings: printout.warnings })
 }
 
+/// The rule catalogue, for the settings panel (Aturan pemeriksaan).
+#[derive(Serialize)]
+struct RuleInfo {
+    id: &'static str,
+    title: &'static str,
+    default: validate::Severity,
+}
+
+#[tauri::command]
+fn list_rules() -> Vec<RuleInfo> {
+    validate::rules().iter().map(|r| RuleInfo { id: r.id, title: r.title, default: r.default }).collect()
+}
+
 fn main() {
-    let session = Session::default();
-    if let Some(path) = std::env::args_os().nth(1) {
-        match open_path(Path::new(&path)) {
-            Ok(file) => *session.file.lock().unwrap() = Some(file),
-            Err(message) => *session.launch_error.lock().unwrap() = Some(message),
-        }
-    }
-    tauri::Builder::default()
+    let app = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
-        .manage(session)
+        .manage(Session::default())
+        .setup(|app| {
+            // A file given at launch (double-click, `pokin-studio FILE`) opens
+            // like one chosen in the app, and joins the recent files.
+            if let Some(path) = std::env::args_os().nth(1) {
+                let session = app.state::<Session>();
+                let handle = app.handle();
+                match store::open_or_import(Path::new(&path)) {
+                    Ok(file) => {
+                        remember(handle, file.path());
+                        *session.file.lock().unwrap() = Some(file);
+                    }
+                    Err(err) => *session.launch_error.lock().unwrap() = Some(message(err)),
+                }
+            }
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             current_document,
             open_document,
+            pick_open_path,
+            pick_save_path,
             new_document,
             list_samples,
             open_sample,
@@ -424,7 +420,14 @@ fn main() {
             process_map_layout,
             print_preview,
             print_pdf,
+            list_rules,
         ])
-        .run(tauri::generate_context!())
+        .build(tauri::generate_context!())
         .expect("Pokin Studio could not start");
+    app.run(|app, event| {
+        // Close the document on the way out: its lock and journal go with it.
+        if let tauri::RunEvent::Exit = event {
+            app.state::<Session>().close();
+        }
+    });
 }

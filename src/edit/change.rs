@@ -30,6 +30,25 @@ pub enum Key {
     Annotation { id: String },
 }
 
+impl Key {
+    /// The entity in the planner's words, for messages.
+    pub fn describe(&self) -> String {
+        match self {
+            Key::Document => "Data dokumen".into(),
+            Key::Levels => "Skema level".into(),
+            Key::ProcessMap => "Peta proses bisnis".into(),
+            Key::Validation => "Pengaturan pemeriksaan".into(),
+            Key::Unit { id } => format!("Unit {id}"),
+            Key::Node { id } => format!("Simpul {id}"),
+            Key::Link { from, to } => format!("Keterkaitan {from} → {to}"),
+            Key::Process { id } => format!("Proses {id}"),
+            Key::Flow { id } => format!("Peta lintas fungsi {id}"),
+            Key::Step { flow, id } => format!("Langkah {id} (peta {flow})"),
+            Key::Annotation { id } => format!("Catatan {id}"),
+        }
+    }
+}
+
 /// An entity's stored value: its place in its list and its JSON text.
 /// The text is kept as written (not as a `serde_json::Value`), because a
 /// decision step legitimately repeats the key `no` (see `model/step.rs`).

@@ -108,13 +108,32 @@ impl List {
 /// is as it was.
 pub fn execute(doc: &mut Document, op: &Op) -> Result<Vec<Change>> {
     let mut tx = Tx { doc, changes: Vec::new() };
-    match op.run(&mut tx) {
+    match op.run(&mut tx).and_then(|()| within_limits(&tx.changes)) {
         Ok(()) => Ok(tx.changes),
         Err(err) => {
             tx.rollback();
             Err(err)
         }
     }
+}
+
+/// Refuses an edit that would make the document say more than it may
+/// (`model::limits`): an absurd period, a text or list too long.
+fn within_limits(changes: &[Change]) -> Result<()> {
+    use crate::model::limits;
+    for change in changes {
+        let Some(row) = &change.after else { continue };
+        let value: serde_json::Value = serde_json::from_str(row.data.get()).expect("rows are JSON");
+        if change.key == Key::Document {
+            let meta: crate::model::DocumentMeta = serde_json::from_value(value.clone()).expect("document rows are documents");
+            limits::check_period(&meta.period).map_err(|m| crate::error::Error::refused(format!("Periode: {m}")))?;
+        }
+        limits::check_sizes(&value, "").map_err(|(place, message)| {
+            let place = if place.is_empty() { String::new() } else { format!(" ({place})") };
+            crate::error::Error::refused(format!("{}{place}: {message}", change.key.describe()))
+        })?;
+    }
+    Ok(())
 }
 
 /// Takes back changes made earlier (undo).

@@ -14,7 +14,14 @@ use std::collections::HashSet;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Op {
+    /// The document's title, agency, government, period, signatory. Its
+    /// status is not changed here: only `mark_final` and a new draft do.
     UpdateDocument { document: DocumentMeta },
+    /// Sets the status (final, draft). Not accepted from outside (the
+    /// editor, `pokin apply`): the store's `mark_final` makes it, with the
+    /// final version and its fingerprint.
+    #[serde(skip_deserializing)]
+    SetStatus { status: Status },
     SetLevels { levels: Vec<Level> },
 
     AddUnit { unit: Unit, #[serde(default)] before: Option<String> },
@@ -98,6 +105,8 @@ impl Op {
     pub fn label(&self) -> String {
         match self {
             Op::UpdateDocument { .. } => "Ubah data dokumen".into(),
+            Op::SetStatus { status: Status::Final } => "Tetapkan sebagai final".into(),
+            Op::SetStatus { .. } => "Ubah status dokumen".into(),
             Op::SetLevels { .. } => "Ubah skema level".into(),
             Op::AddUnit { unit, .. } => format!("Tambah unit \"{}\"", shorten(&unit.name)),
             Op::UpdateUnit { unit } => format!("Ubah unit \"{}\"", shorten(&unit.name)),
@@ -141,7 +150,20 @@ impl Op {
 
     pub(super) fn run(&self, tx: &mut Tx) -> Result<()> {
         match self {
-            Op::UpdateDocument { document } => tx.put(Key::Document, Some(row_of(0.0, document))),
+            Op::UpdateDocument { document } => {
+                if document.status != tx.doc().document.status {
+                    return Err(Error::refused(
+                        "Status dokumen tidak diubah di sini: gunakan Berkas › Tetapkan sebagai final \
+                         (pokin final) atau Draf baru dari versi final (pokin draft)",
+                    ));
+                }
+                tx.put(Key::Document, Some(row_of(0.0, document)))
+            }
+            Op::SetStatus { status } => {
+                let mut document = tx.doc().document.clone();
+                document.status = Some(*status);
+                tx.put(Key::Document, Some(row_of(0.0, &document)))
+            }
             Op::SetLevels { levels } => set_levels(tx, levels),
 
             Op::AddUnit { unit, before } => add_unit(tx, unit, before.as_deref()),

@@ -125,7 +125,17 @@ pub fn translate_serde_error(err: &serde_json::Error) -> String {
     } else if err.is_eof() {
         "JSON terpotong: dokumen berakhir sebelum waktunya".to_string()
     } else if err.is_syntax() {
-        format!("JSON tidak sah: {body}")
+        let said = match body {
+            "expected value" => "seharusnya ada nilai di sini".to_string(),
+            "trailing characters" => "ada teks sesudah akhir dokumen".to_string(),
+            "key must be a string" => "kunci harus berupa teks dalam tanda kutip".to_string(),
+            "trailing comma" => "ada koma berlebih".to_string(),
+            "control character (\\u0000-\\u001F) found while parsing a string" => "ada karakter kendali di dalam teks".to_string(),
+            other if other.starts_with("expected ") => format!("seharusnya {}", other.trim_start_matches("expected ").replace(" or ", " atau ")),
+            other if other.starts_with("invalid ") => format!("tidak sah: {other}"),
+            other => other.to_string(),
+        };
+        format!("JSON tidak sah: {said}")
     } else {
         body.to_string()
     };
@@ -157,13 +167,9 @@ fn check_structure(doc: &mut Document) -> std::result::Result<(), Fault> {
     if doc.format != FORMAT {
         return Err(("format".into(), format!("harus \"{FORMAT}\", bukan \"{}\"", doc.format)));
     }
-    let period = doc.document.period;
-    if period.from > period.to {
-        return Err((
-            "document.period".into(),
-            format!("tahun awal {} jatuh setelah tahun akhir {}", period.from, period.to),
-        ));
-    }
+    crate::model::limits::check_period(&doc.document.period).map_err(|m| ("document.period".to_string(), m))?;
+    let value = serde_json::to_value(&*doc).expect("a document always serialises");
+    crate::model::limits::check_sizes(&value, "")?;
     unique("units", doc.units.iter().map(|u| u.id.as_str()))?;
     unique("tree.nodes", doc.tree.nodes.iter().map(|n| n.id.as_str()))?;
     unique("processes.map.processes", doc.processes.map.processes.iter().map(|p| p.id.as_str()))?;

@@ -97,6 +97,8 @@ pub struct Edge {
     pub to: String,
     pub kind: LinkKind,
     pub points: Vec<[f32; 2]>,
+    /// The primary link that closes a cycle (P001): drawn, but not followed.
+    pub cycle: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -163,13 +165,36 @@ pub fn layout_tree(doc: &Document, options: &TreeOptions) -> TreeLayout {
             }
         }
     }
+    // Links that close a cycle (a fault P001 reports) are not followed: the
+    // forest stays a forest, and the link is drawn, marked, where it points.
+    let mut cycle_cut: Vec<bool> = vec![false; n];
+    let mut state = vec![0u8; n]; // 0 unseen, 1 on the current path, 2 done
+    let mut path = Vec::new();
+    for start in 0..n {
+        let mut at = start;
+        while state[at] == 0 {
+            state[at] = 1;
+            path.push(at);
+            match parent[at] {
+                Some(p) => at = p,
+                None => break,
+            }
+        }
+        if state[at] == 1 && parent[at].is_some_and(|p| state[p] == 1) {
+            cycle_cut[at] = true;
+            parent[at] = None;
+        }
+        for i in path.drain(..) {
+            state[i] = 2;
+        }
+    }
     for c in 0..n {
         if let Some(p) = parent[c] {
             children[p].push(c);
         }
     }
 
-    // Depth-first order from the roots; nodes caught in a cycle start trees of their own.
+    // Depth-first order from the roots.
     let mut order: Vec<usize> = Vec::with_capacity(n);
     let mut row: Vec<usize> = vec![0; n];
     let mut visible = vec![false; n];
@@ -420,7 +445,8 @@ pub fn layout_tree(doc: &Document, options: &TreeOptions) -> TreeLayout {
             // A link that climbs down or sideways: from the child's side to the parent's side.
             vec![[child.x + child.width, child.y + child.height / 2.0], [parent.x, parent.y + parent.height / 2.0]]
         };
-        edges.push(Edge { from: link.from.clone(), to: link.to.clone(), kind: link.kind, points });
+        let cycle = link.kind == LinkKind::Primary && index.get(link.from.as_str()).is_some_and(|&i| cycle_cut[i]);
+        edges.push(Edge { from: link.from.clone(), to: link.to.clone(), kind: link.kind, points, cycle });
     }
 
     let height = bands.last().map_or(0.0, |b| b.y + b.height);

@@ -1,12 +1,13 @@
 //! The document model: one agency's planning set for one Renstra period,
 //! exactly the shape of the `pokin/1` interchange format
-//! (`../shared/spec/pokin-json.md`). Keys are English; the UI shows the
+//! (`docs/format.md`). Keys are English; the UI shows the
 //! Indonesian terms of the glossary.
 //!
 //! Every optional key is left out when empty, so that JSON → model → JSON is
 //! the identity up to empty keys. Unknown keys are refused (typos must not
 //! vanish), except under `extra`, which is kept verbatim.
 
+pub mod limits;
 mod ordered;
 mod step;
 

@@ -446,8 +446,15 @@ fn draw_tree(
         }
         let points: Vec<[f32; 2]> = edge.points.iter().map(|p| [place.x(p[0]), place.y(p[1])]).collect();
         let crosscutting = edge.kind == LinkKind::Crosscutting;
-        let colour = if crosscutting { rgb(0.75, 0.35, 0.1) } else { grey(0.45) };
-        sheet.polyline(&points, colour, 0.6 * s.max(0.5), crosscutting);
+        // A link that closes a cycle (P001) stands out in red, dashed.
+        let colour = if edge.cycle {
+            rgb(0.8, 0.1, 0.1)
+        } else if crosscutting {
+            rgb(0.75, 0.35, 0.1)
+        } else {
+            grey(0.45)
+        };
+        sheet.polyline(&points, colour, 0.6 * s.max(0.5), crosscutting || edge.cycle);
     }
     let regular = Font::regular();
     for b in &layout.boxes {

@@ -8,9 +8,12 @@
 //!   each change's before and after, so undo/redo survive restarts and any
 //!   earlier state can be rebuilt;
 //! - named versions (`snapshot`) keep the whole document as canonical JSON;
-//! - WAL journal with `synchronous=FULL`: an acknowledged edit survives a
-//!   crash; `locking_mode=EXCLUSIVE`: one writer process at a time.
+//! - rollback journal with `synchronous=FULL`: an acknowledged edit is in
+//!   the `.pokin` file itself and survives a crash (see `schema::configure`);
+//!   `locking_mode=EXCLUSIVE`: one program at a time has the file open.
 
+mod files;
+mod open;
 mod schema;
 
 use crate::edit::{self, Change, Key, Op, Row};
@@ -20,6 +23,8 @@ use crate::model::*;
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 use std::path::{Path, PathBuf};
 
+pub use files::is_sqlite;
+pub use open::{free_name, new_document, open_or_import, with_default_extension};
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 
 /// An open `.pokin` file with its document in memory.
@@ -29,6 +34,14 @@ pub struct DocFile {
     doc: Document,
     head: i64,
     read_only: Option<String>,
+    /// Dropped after `conn`: the file counts as open until SQLite let it go.
+    _hold: files::Hold,
+}
+
+impl std::fmt::Debug for DocFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DocFile").field("path", &self.path).field("head", &self.head).field("read_only", &self.read_only).finish()
+    }
 }
 
 /// One line of the history.
@@ -78,50 +91,79 @@ pub fn today() -> String {
 }
 
 impl DocFile {
-    /// Creates a new `.pokin` file holding `doc`. Refuses to overwrite.
+    /// Creates a new `.pokin` file holding `doc`. Refuses to overwrite. The
+    /// file is built under a temporary name in the same folder and put in
+    /// place only when complete, so a crash leaves either nothing or a whole
+    /// file. The new file is then open for editing.
     pub fn create(path: &Path, doc: &Document) -> Result<DocFile> {
+        crate::model::limits::check_period(&doc.document.period)
+            .map_err(|m| Error::refused(format!("Periode dokumen: {m}")))?;
+        ensure_free(path)?;
         let file = path.display().to_string();
-        if path.exists() {
-            return Err(Error::Io { file, message: "berkas sudah ada; pilih nama lain atau hapus dulu".into() });
+        let temp = files::temp_sibling(path)?;
+        let built = (|| {
+            let mut conn = Connection::open_with_flags(&temp, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE)
+                .map_err(|e| sql_error(&file, e))?;
+            schema::configure(&conn).map_err(|e| sql_error(&file, e))?;
+            let tx = conn.transaction().map_err(|e| sql_error(&file, e))?;
+            schema::create(&tx).map_err(|e| sql_error(&file, e))?;
+            for (key, row) in edit::all_rows(doc) {
+                write_row(&tx, &key, Some(&row)).map_err(|e| sql_error(&file, e))?;
+            }
+            tx.execute("INSERT INTO meta(key, value) VALUES ('created_at', ?1)", [now()]).map_err(|e| sql_error(&file, e))?;
+            tx.commit().map_err(|e| sql_error(&file, e))?;
+            conn.close().map_err(|(_, e)| sql_error(&file, e))
+        })()
+        .and_then(|()| files::put_in_place(&temp, path));
+        if let Err(err) = built {
+            let _ = std::fs::remove_file(&temp);
+            return Err(err);
         }
-        let db_err = |e: rusqlite::Error| Error::Database { file: file.clone(), message: e.to_string() };
-        let mut conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE)
-            .map_err(|e| Error::Io { file: file.clone(), message: e.to_string() })?;
-        schema::configure(&conn).map_err(db_err)?;
-        let tx = conn.transaction().map_err(db_err)?;
-        schema::create(&tx).map_err(db_err)?;
-        for (key, row) in edit::all_rows(doc) {
-            write_row(&tx, &key, Some(&row)).map_err(db_err)?;
-        }
-        tx.execute("INSERT INTO meta(key, value) VALUES ('created_at', ?1)", [now()]).map_err(db_err)?;
-        tx.commit().map_err(db_err)?;
-        Ok(DocFile { conn, path: path.to_path_buf(), doc: doc.clone(), head: 0, read_only: None })
+        DocFile::open(path)
     }
 
-    /// Opens a `.pokin` file for editing. A file from a newer version of the
-    /// program opens read-only (see [`DocFile::read_only`]).
+    /// Opens a `.pokin` file for editing. It opens read-only, with the
+    /// reason (see [`DocFile::read_only`]), when it was made by a newer
+    /// Pokin Studio, is marked read-only, or lies in a folder or on a medium
+    /// that cannot be written (a locked USB stick, a CD).
     pub fn open(path: &Path) -> Result<DocFile> {
         Self::open_with(path, false)
     }
 
-    /// Opens a `.pokin` file without the right to change it.
+    /// Opens a `.pokin` file without the right to change it. Nothing is
+    /// written, not even beside the file.
     pub fn open_read_only(path: &Path) -> Result<DocFile> {
         Self::open_with(path, true)
     }
 
     fn open_with(path: &Path, read_only: bool) -> Result<DocFile> {
         let file = path.display().to_string();
-        check_header(path)?;
-        let classify = |e: rusqlite::Error| classify_error(&file, e);
-        let flags = if read_only { OpenFlags::SQLITE_OPEN_READ_ONLY } else { OpenFlags::SQLITE_OPEN_READ_WRITE };
-        let mut conn = Connection::open_with_flags(path, flags).map_err(classify)?;
-        if read_only {
-            conn.busy_timeout(std::time::Duration::ZERO).map_err(classify)?;
+        let hold = files::hold(path)?;
+        // Our own reading of the header first: a foreign or damaged file is
+        // refused before SQLite could change a byte of it.
+        let header = files::read_header(path)?;
+        let classify = |e: rusqlite::Error| sql_error(&file, e);
+        let read_only_reason = if read_only {
+            Some("dibuka untuk dibaca saja".to_string())
+        } else if header.user_version > SCHEMA_VERSION {
+            Some(format!(
+                "dibuat oleh Pokin Studio yang lebih baru (skema {}, versi ini mengenal sampai {SCHEMA_VERSION}); \
+                 perbarui aplikasi untuk mengubahnya",
+                header.user_version
+            ))
         } else {
-            schema::configure(&conn).map_err(classify)?;
-            // Take the write lock now, so a second program is told at once.
-            conn.execute_batch("BEGIN IMMEDIATE; COMMIT;").map_err(classify)?;
-        }
+            files::write_refusal(path)
+        };
+        let mut conn = match &read_only_reason {
+            Some(_) => files::open_reader(path, &header).map_err(classify)?,
+            None => {
+                let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE).map_err(classify)?;
+                schema::configure(&conn).map_err(classify)?;
+                // Take the lock now and keep it: a second program is told at once.
+                conn.execute_batch("BEGIN EXCLUSIVE; COMMIT;").map_err(classify)?;
+                conn
+            }
+        };
         let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).map_err(classify)?;
         if app_id != APPLICATION_ID {
             return Err(Error::NotPokin { file, detail: " (basis data SQLite milik program lain)".into() });
@@ -130,20 +172,9 @@ impl DocFile {
         if check != "ok" {
             return Err(Error::Corrupt { file, detail: check });
         }
-        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(classify)?;
-        let mut read_only_reason = read_only.then(|| "dibuka untuk dibaca saja".to_string());
-        if version > SCHEMA_VERSION {
-            read_only_reason = Some(format!(
-                "dibuat oleh Pokin Studio yang lebih baru (skema {version}, versi ini mengenal sampai {SCHEMA_VERSION}); \
-                 perbarui aplikasi untuk mengubahnya"
-            ));
-            if !read_only {
-                drop(conn);
-                conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(classify)?;
-            }
-        } else if version < SCHEMA_VERSION && !read_only {
+        if header.user_version < SCHEMA_VERSION && read_only_reason.is_none() {
             let tx = conn.transaction().map_err(classify)?;
-            schema::migrate(&tx, version).map_err(classify)?;
+            schema::migrate(&tx, header.user_version).map_err(classify)?;
             tx.commit().map_err(classify)?;
         }
         let doc = load(&conn).map_err(|e| match e {
@@ -151,7 +182,7 @@ impl DocFile {
             LoadError::Data(place, message) => Error::Corrupt { file: file.clone(), detail: format!("{place}: {message}") },
         })?;
         let head = read_head(&conn).map_err(classify)?;
-        Ok(DocFile { conn, path: path.to_path_buf(), doc, head, read_only: read_only_reason })
+        Ok(DocFile { conn, path: path.to_path_buf(), doc, head, read_only: read_only_reason, _hold: hold })
     }
 
     pub fn document(&self) -> &Document {
@@ -172,7 +203,7 @@ impl DocFile {
     }
 
     fn db_err(&self) -> impl Fn(rusqlite::Error) -> Error + '_ {
-        move |e| Error::Database { file: self.file(), message: e.to_string() }
+        move |e| sql_error(&self.file(), e)
     }
 
     fn writable(&self) -> Result<()> {
@@ -220,7 +251,7 @@ impl DocFile {
 
     fn commit_edit(&mut self, seq: i64, label: &str, op: &Op, changes: &[Change]) -> Result<()> {
         let file = self.file();
-        let db = |e: rusqlite::Error| Error::Database { file: file.clone(), message: e.to_string() };
+        let db = |e: rusqlite::Error| sql_error(&file, e);
         let tx = self.conn.transaction().map_err(db)?;
         // A new edit after undo drops the undone branch, as editors do.
         tx.execute("DELETE FROM history WHERE seq >= ?1", [seq]).map_err(db)?;
@@ -272,7 +303,7 @@ impl DocFile {
     fn move_head(&mut self, head: i64, changes: &[Change]) -> Result<()> {
         edit::replay(&mut self.doc, changes)?;
         let file = self.file();
-        let db = |e: rusqlite::Error| Error::Database { file: file.clone(), message: e.to_string() };
+        let db = |e: rusqlite::Error| sql_error(&file, e);
         let result = (|| {
             let tx = self.conn.transaction().map_err(db)?;
             for change in changes {
@@ -403,10 +434,7 @@ impl DocFile {
         if self.snapshots()?.iter().any(|s| s.name == name) {
             return Err(Error::refused(format!("Versi bernama \"{name}\" sudah ada; pilih nama lain")));
         }
-        let mut meta = self.doc.document.clone();
-        meta.status = Some(Status::Final);
-        let label_op = Op::UpdateDocument { document: meta };
-        self.apply(&label_op)?;
+        self.apply(&Op::SetStatus { status: Status::Final })?;
         let mut snapshot = self.snapshot(name)?;
         self.conn.execute("UPDATE snapshot SET final = 1 WHERE name = ?1", [name]).map_err(self.db_err())?;
         snapshot.is_final = true;
@@ -436,17 +464,22 @@ impl DocFile {
 
     /// Writes a complete copy of this file (document, history, versions) to
     /// `path`, which must not exist yet. The copy is consistent even while
-    /// this file stays open.
+    /// this file stays open, and appears only when complete.
     pub fn save_copy(&self, path: &Path) -> Result<()> {
-        if path.exists() {
-            return Err(Error::Io {
-                file: path.display().to_string(),
-                message: "berkas sudah ada; pilih nama lain atau hapus dulu".into(),
-            });
+        ensure_free(path)?;
+        let temp = files::temp_sibling(path)?;
+        let target = temp.to_str().ok_or_else(|| Error::refused("Nama berkas tidak sah"))?;
+        let copied = self
+            .conn
+            .execute("VACUUM INTO ?1", [target])
+            .map_err(|e| sql_error(&path.display().to_string(), e))
+            .map(drop)
+            .and_then(|()| files::sync_file(&temp))
+            .and_then(|()| files::put_in_place(&temp, path));
+        if copied.is_err() {
+            let _ = std::fs::remove_file(&temp);
         }
-        let target = path.to_str().ok_or_else(|| Error::refused("Nama berkas tidak sah"))?;
-        self.conn.execute("VACUUM INTO ?1", [target]).map_err(self.db_err())?;
-        Ok(())
+        copied
     }
 
     /// The document of a named version.
@@ -461,32 +494,53 @@ impl DocFile {
     }
 }
 
-/// A file that is not SQLite at all gets a plain message, before SQLite sees it.
-fn check_header(path: &Path) -> Result<()> {
-    use std::io::Read;
+/// Refuses a path where a new file cannot go: a folder, or a file already there.
+fn ensure_free(path: &Path) -> Result<()> {
     let file = path.display().to_string();
-    let mut header = [0u8; 16];
-    let mut f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-    let n = f.read(&mut header).map_err(|e| Error::io(path, e))?;
-    if n == 0 {
-        return Err(Error::NotPokin { file, detail: " (berkas kosong)".into() });
+    if path.is_dir() {
+        return Err(Error::Io { file, message: "ini sebuah folder; pilih nama berkas di dalamnya".into() });
     }
-    if n < 16 || &header != b"SQLite format 3\0" {
-        return Err(Error::NotPokin { file, detail: String::new() });
+    if path.exists() {
+        return Err(Error::Io { file, message: "berkas sudah ada; pilih nama lain atau hapus dulu".into() });
     }
     Ok(())
 }
 
-fn classify_error(file: &str, err: rusqlite::Error) -> Error {
+/// A SQLite error in the planner's words, naming the file and what to do.
+pub(crate) fn sql_error(file: &str, err: rusqlite::Error) -> Error {
     use rusqlite::ErrorCode::*;
     let file = file.to_string();
+    let technical = err.to_string();
     match err.sqlite_error_code() {
         Some(DatabaseBusy | DatabaseLocked) => Error::Locked { file },
         Some(NotADatabase) => Error::NotPokin { file, detail: String::new() },
-        Some(DatabaseCorrupt) => Error::Corrupt { file, detail: err.to_string() },
-        Some(CannotOpen) => Error::Io { file, message: "berkas tidak dapat dibuka".into() },
+        Some(DatabaseCorrupt) => Error::Corrupt { file, detail: technical },
+        Some(DiskFull) => Error::Io {
+            file,
+            message: "disk penuh: perubahan ini tidak disimpan, dokumen tetap seperti sebelumnya. \
+                      Kosongkan ruang disk, lalu ulangi"
+                .into(),
+        },
+        Some(CannotOpen) => Error::Io {
+            file,
+            message: "berkas tidak dapat dibuka; periksa bahwa berkas dan foldernya ada dan boleh dibaca".into(),
+        },
         Some(ReadOnly) => Error::ReadOnly { file, reason: "berkas atau foldernya tidak boleh ditulis".into() },
-        _ => Error::Database { file, message: err.to_string() },
+        Some(PermissionDenied) => Error::Io { file, message: "tidak ada izin untuk membaca atau menulis berkas ini".into() },
+        Some(SystemIoFailure) => Error::Io {
+            file,
+            message: format!(
+                "kesalahan baca/tulis disk ({technical}); perubahan ini tidak disimpan. \
+                 Periksa media penyimpanan (flashdisk tercabut? disk penuh?), lalu ulangi"
+            ),
+        },
+        _ if matches!(err, rusqlite::Error::Utf8Error(..) | rusqlite::Error::FromSqlConversionFailure(..)) => {
+            Error::Corrupt { file, detail: "isi berkas rusak: ada teks yang bukan UTF-8 yang sah".into() }
+        }
+        _ if technical.contains("malformed JSON") => {
+            Error::Corrupt { file, detail: "isi berkas rusak: ada data JSON yang tidak utuh".into() }
+        }
+        _ => Error::Database { file, message: technical },
     }
 }
 
@@ -559,7 +613,7 @@ fn load(conn: &Connection) -> Result<Document, LoadError> {
             .query_row("SELECT data FROM singleton WHERE name = ?1", [name], |r| r.get(0))
             .optional()?
             .ok_or_else(|| LoadError::Data(name.into(), "tidak ada".into()))?;
-        serde_json::from_str(&data).map_err(|e| LoadError::Data(name.into(), e.to_string()))
+        serde_json::from_str(&data).map_err(|e| LoadError::Data(name.into(), json::translate_serde_error(&e)))
     }
     fn list<T: serde::de::DeserializeOwned>(
         conn: &Connection,
@@ -573,13 +627,14 @@ fn load(conn: &Connection) -> Result<Document, LoadError> {
             let id: String = row.get(0)?;
             let ord: f64 = row.get(1)?;
             let data: String = row.get(2)?;
-            let item = serde_json::from_str(&data).map_err(|e| LoadError::Data(id, e.to_string()))?;
+            let item = serde_json::from_str(&data).map_err(|e| LoadError::Data(id, json::translate_serde_error(&e)))?;
             items.push(item);
             ords.push(ord);
         }
         Ok(Ordered::from_parts(items, ords))
     }
     let document: DocumentMeta = singleton(conn, "document")?;
+    crate::model::limits::check_period(&document.period).map_err(|m| LoadError::Data("document.period".into(), m))?;
     let levels: Vec<Level> = singleton(conn, "levels")?;
     let map: edit::ProcessMapHeader = singleton(conn, "process_map")?;
     let validation: ValidationSettings = singleton(conn, "validation")?;

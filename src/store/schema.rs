@@ -10,11 +10,24 @@ use rusqlite::{Connection, Transaction};
 pub const APPLICATION_ID: i64 = 0x504F_4B4E;
 pub const SCHEMA_VERSION: i64 = 1;
 
-/// Connection settings for a writer: crash-safe commits, one writer process.
+/// Connection settings for a writer: crash-safe commits, one writer process,
+/// and a file that holds every committed edit by itself.
+///
+/// The rollback journal (`DELETE`), not WAL: a WAL commit lives in the
+/// `-wal` file beside the document until a checkpoint, so a `.pokin` copied
+/// or e-mailed alone could miss the last edits, and a WAL file cannot be
+/// read from a read-only medium without its `-shm`. With the rollback
+/// journal and `synchronous=FULL`, a commit returns only after the document
+/// file itself holds the edit (journal synced, pages written and synced);
+/// a crash mid-commit leaves a hot journal that the next open rolls back.
+/// `locking_mode=EXCLUSIVE` keeps the lock for as long as the file is open
+/// (a second writer or reader is told it is open elsewhere); in that mode
+/// SQLite keeps an empty, zeroed `-journal` beside the file while it is
+/// open and removes it on close — it is never needed to read the document.
 pub(super) fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(std::time::Duration::ZERO)?;
     conn.pragma_update(None, "locking_mode", "EXCLUSIVE")?;
-    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "journal_mode", "DELETE")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     Ok(())

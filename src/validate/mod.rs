@@ -1,4 +1,4 @@
-//! The cascade validator: the rules of `../shared/spec/rules.md`, each its
+//! The cascade validator: the rules of `docs/rules.md`, each its
 //! own module under `rules/` with valid and invalid fixtures in
 //! `tests/fixtures/rules/<ID>/`.
 //!

@@ -52,6 +52,7 @@ mod p019;
 mod p020;
 mod p021;
 mod p022;
+mod p030;
 
 macro_rules! rule {
     ($id:literal, $module:ident, $severity:expr, $title:literal) => {
@@ -82,6 +83,7 @@ pub(super) static ALL: &[Rule] = &[
     rule!("P020", p020, Info, "Unit tanpa simpul"),
     rule!("P021", p021, Info, "Indikator outcome menghitung dokumen atau kegiatan"),
     rule!("P022", p022, Error, "Alamat ext: tidak sah"),
+    rule!("P030", p030, Warning, "Target atau realisasi di luar periode"),
     rule!("B001", b001, Warning, "Proses tidak melayani simpul pohon kinerja"),
     rule!("B002", b002, Warning, "Proses tanpa unit pemilik"),
     rule!("B003", b003, Error, "Induk proses melingkar atau tidak ada"),
