@@ -257,3 +257,21 @@ export function scratch() {
   const work = mkdtempSync(join(tmpdir(), "pokin-e2e-"));
   return { work, env: { XDG_CONFIG_HOME: join(work, "config"), XDG_DATA_HOME: join(work, "data") } };
 }
+
+// ---- helpers added for the readability and real-input scenarios (issue 9) ----
+
+/** Runs `script` in the page (a function body; `arguments` holds `args`) and returns its value. */
+Session.prototype.execute = function execute(script, args = []) {
+  return call("POST", this.path("/execute/sync"), { script, args });
+};
+
+/** A mouse click at a viewport point (pixels). */
+Session.prototype.clickAt = async function clickAt(x, y) {
+  await call("POST", this.path("/actions"), {
+    actions: [{
+      type: "pointer", id: "mouse", parameters: { pointerType: "mouse" },
+      actions: [{ type: "pointerMove", duration: 0, origin: "viewport", x: Math.round(x), y: Math.round(y) }, { type: "pointerDown", button: 0 }, { type: "pointerUp", button: 0 }],
+    }],
+  });
+  await call("DELETE", this.path("/actions")).catch(() => {});
+};

@@ -19,7 +19,7 @@ import {
 import { editor, useEditor } from "../store";
 import { InPlaceEditor } from "./InPlaceEditor";
 import { TreeMinimap } from "./TreeMinimap";
-import { fitViewport, openingViewport, readableZoom } from "../editor/zoom";
+import { fitViewport, foldLevelForFit, openingViewport, readableZoom } from "../editor/zoom";
 import { indexDocument } from "../model";
 import { nodeBadges, SEVERITY_LABEL, type Badge } from "../findings";
 import { boxAt, boxOverlapping, indexLayout } from "../navigation";
@@ -275,7 +275,7 @@ function buildEdges(layout: TreeLayout): LayoutEdgeType[] {
 /** The document whose first view was set (outlives the canvas while another tab is shown). */
 const shownPath: { current: string | null } = { current: null };
 /** The last Paskan request answered (outlives the canvas like `shownPath`). */
-const handledFit = { seq: 0 };
+const handledFit = { seq: 0, folded: 0 };
 /** Where the planner was looking when the canvas went away for another tab. */
 let keptViewport: { path: string; viewport: { x: number; y: number; zoom: number } } | null = null;
 
@@ -289,6 +289,8 @@ export function TreeCanvas() {
   const fitSeq = useEditor((s) => s.fitSeq);
   const zoomReq = useEditor((s) => s.zoom);
   const rf = useReactFlow<BoxNode, LayoutEdgeType>();
+  // Viewport changes take effect only once React Flow can pan and zoom (not in the first render after mounting).
+  const panZoom = useStore((s) => s.panZoom);
   const wrapper = useRef<HTMLDivElement>(null);
   const [drag, setDrag] = useState<{ id: string; x: number; y: number } | null>(null);
 
@@ -367,23 +369,37 @@ export function TreeCanvas() {
   // A new document: the whole tree where it is readable, else its top levels at a readable size.
   // (Not again when the canvas comes back from another tab: the planner's view stays.)
   useEffect(() => {
-    if (!layout || !view || shownPath.current === view.path || !wrapper.current) return;
+    if (!layout || !view || shownPath.current === view.path || !wrapper.current || !panZoom) return;
     const { width: W, height: H } = wrapper.current.getBoundingClientRect();
     const opening = openingViewport(layout, W, H);
     if (!opening) return;
     shownPath.current = view.path;
     void rf.setViewport(opening);
-  }, [layout, view, rf]);
+  }, [layout, view, rf, panZoom]);
 
   // Paskan: the whole tree from the layout (not from the nodes on screen: a large tree's overview hides them).
   useEffect(() => {
-    // (A request made while another tab was shown is answered when the tree comes back.)
-    if (fitSeq === handledFit.seq || !layout || !wrapper.current) return;
-    handledFit.seq = fitSeq;
+    // (A request made while another tab was shown is answered when the tree comes back and can pan.)
+    if (fitSeq === handledFit.seq || !layout || !wrapper.current || !panZoom) return;
     const { width: W, height: H } = wrapper.current.getBoundingClientRect();
+    // Too wide to see even as an overview: fold to the levels that fit (once per request), then fit what is left.
+    const doc = editor.state.view?.document;
+    if (doc && handledFit.folded !== fitSeq) {
+      const ix = indexDocument(doc);
+      const levelOf = new Map([...ix.nodes.values()].map((n) => [n.id, n.level]));
+      const fold = foldLevelForFit(layout, levelOf, (id) => ix.children.get(id) ?? [], W);
+      if (fold !== null) {
+        handledFit.folded = fitSeq;
+        const name = doc.tree.levels[fold]?.name ?? `level ${fold}`;
+        editor.toast(`Pohon ini terlalu lebar untuk satu layar: ditampilkan sampai ${name}. Klik + pada kotak untuk membentangkan cabangnya, atau Tampilan › Bentangkan semua.`, "info");
+        void editor.collapseToLevel(fold);
+        return;
+      }
+    }
+    handledFit.seq = fitSeq;
     const fitted = fitViewport(layout, W, H);
     if (fitted) void rf.setViewport(fitted, { duration: 200 });
-  }, [fitSeq, layout, rf]);
+  }, [fitSeq, layout, rf, panZoom]);
 
   const lastZoom = useRef(zoomReq?.seq ?? 0);
   useEffect(() => {

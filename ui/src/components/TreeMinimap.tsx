@@ -5,6 +5,8 @@ import type { TreeLayout } from "../types";
 const WIDTH = 180;
 const HEIGHT = 116;
 const PAD = 6;
+/** How much wider than tall (or the reverse) the minimap may draw the tree, when its shape is extreme. */
+const MAX_STRETCH = 40;
 
 /** Every box of the layout, one path per level colour: cheap for thousands of boxes. */
 const MinimapBoxes = memo(function MinimapBoxes({ layout }: { layout: TreeLayout }) {
@@ -39,15 +41,19 @@ export function TreeMinimap({ layout }: { layout: TreeLayout }) {
   const H = useStore((s) => s.height);
   const svg = useRef<SVGSVGElement>(null);
   const dragging = useRef(false);
-  const scale = Math.min((WIDTH - 2 * PAD) / Math.max(1, layout.width), (HEIGHT - 2 * PAD) / Math.max(1, layout.height));
-  const ox = (WIDTH - layout.width * scale) / 2;
-  const oy = (HEIGHT - layout.height * scale) / 2;
+  // To scale; a tree far wider (or taller) than the minimap is stretched the other way, so its levels still show.
+  const fx = (WIDTH - 2 * PAD) / Math.max(1, layout.width);
+  const fy = (HEIGHT - 2 * PAD) / Math.max(1, layout.height);
+  const sx = Math.min(fx, fy * MAX_STRETCH);
+  const sy = Math.min(fy, fx * MAX_STRETCH);
+  const ox = (WIDTH - layout.width * sx) / 2;
+  const oy = (HEIGHT - layout.height * sy) / 2;
   // The part on screen, in layout points.
   const view = { x: -tx / zoom, y: -ty / zoom, width: W / zoom, height: H / zoom };
   const moveTo = (e: ReactPointerEvent<SVGSVGElement>) => {
     const r = svg.current!.getBoundingClientRect();
-    const x = (e.clientX - r.left - ox) / scale;
-    const y = (e.clientY - r.top - oy) / scale;
+    const x = (e.clientX - r.left - ox) / sx;
+    const y = (e.clientY - r.top - oy) / sy;
     const current = rf.getViewport();
     void rf.setViewport({ x: W / 2 - x * current.zoom, y: H / 2 - y * current.zoom, zoom: current.zoom });
   };
@@ -73,7 +79,7 @@ export function TreeMinimap({ layout }: { layout: TreeLayout }) {
         onPointerCancel={() => (dragging.current = false)}
       >
         <rect x={0} y={0} width={WIDTH} height={HEIGHT} className="mm-bg" />
-        <g transform={`translate(${ox} ${oy}) scale(${scale})`}>
+        <g transform={`translate(${ox} ${oy}) scale(${sx} ${sy})`}>
           <MinimapBoxes layout={layout} />
           <rect
             x={view.x}

@@ -93,3 +93,37 @@ export function fitViewport(layout: TreeLayout, W: number, H: number): Viewport 
   const zoom = Math.min((W - 2 * MARGIN) / all.width, (H - 2 * MARGIN) / all.height, TREE_SCALE);
   return { x: W / 2 - (all.x + all.width / 2) * zoom, y: H / 2 - (all.y + all.height / 2) * zoom, zoom };
 }
+
+/** Paskan never draws the tree smaller than this: boxes stay shapes one can see and click (about 20 px wide). */
+export const MIN_OVERVIEW_ZOOM = 0.15;
+
+/**
+ * For Paskan on a tree too wide for the canvas even as an overview (a 2,000-node
+ * tree is a line at 1 %): the deepest level to fold the tree to, so that the
+ * levels above it fit at MIN_OVERVIEW_ZOOM or more; null when the whole tree fits.
+ * The width of the folded tree is estimated from its leaves (one box step each).
+ */
+export function foldLevelForFit(
+  layout: TreeLayout,
+  levelOf: Map<string, number>,
+  childrenOf: (id: string) => string[],
+  W: number,
+): number | null {
+  const boxes = layout.boxes.filter((b) => !b.external);
+  if (boxes.length === 0) return null;
+  const room = W - 2 * MARGIN;
+  if (room / layout.width >= MIN_OVERVIEW_ZOOM) return null;
+  const step = boxes[0].width * 1.1;
+  const margin = Math.min(...boxes.map((b) => b.x));
+  const levels = [...new Set(levelOf.values())].sort((a, b) => a - b);
+  for (let i = levels.length - 2; i >= 0; i--) {
+    const k = levels[i];
+    // Leaves once folded at k: every node of level k, and the nodes above it without children.
+    let leaves = 0;
+    for (const [id, level] of levelOf) {
+      if (level === k || (level < k && childrenOf(id).length === 0)) leaves++;
+    }
+    if (room / (margin + leaves * step) >= MIN_OVERVIEW_ZOOM) return k;
+  }
+  return levels[0] ?? null;
+}
