@@ -23,7 +23,7 @@ use tauri_plugin_dialog::DialogExt;
 struct DocumentView {
     path: String,
     read_only: Option<String>,
-    /// In the script form: a step's number under `number` (see `json::to_script_value`).
+    /// A step's number is under `number`, a decision's "no" branch under `no`.
     document: serde_json::Value,
     report: Report,
     can_undo: bool,
@@ -49,7 +49,7 @@ fn view(file: &DocFile) -> DocumentView {
     DocumentView {
         path: file.path().display().to_string(),
         read_only: file.edit_refusal(),
-        document: pokin::interchange::json::to_script_value(file.document()),
+        document: serde_json::to_value(file.document()).expect("a document always serialises"),
         report,
         can_undo: file.can_undo() && file.edit_refusal().is_none(),
         can_redo: file.can_redo() && file.edit_refusal().is_none(),
@@ -365,6 +365,12 @@ fn print_pdf(app: tauri::AppHandle, session: State<'_, Session>, options: PrintR
     Ok(Printed { path: path.display().to_string(), pages: printout.pages, warnings: printout.warnings })
 }
 
+/// Berkas › Keluar: quits normally (the document is closed on the way out).
+#[tauri::command]
+fn quit_app(app: tauri::AppHandle) {
+    app.exit(0);
+}
+
 /// The rule catalogue, for the settings panel (Aturan pemeriksaan).
 #[derive(Serialize)]
 struct RuleInfo {
@@ -421,6 +427,7 @@ fn main() {
             print_preview,
             print_pdf,
             list_rules,
+            quit_app,
         ])
         .build(tauri::generate_context!())
         .expect("Pokin Studio could not start");

@@ -11,7 +11,6 @@ use crate::error::{Error, Result};
 use crate::model::*;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
 
 /// Which entity a change is about.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -49,19 +48,11 @@ impl Key {
     }
 }
 
-/// An entity's stored value: its place in its list and its JSON text.
-/// The text is kept as written (not as a `serde_json::Value`), because a
-/// decision step legitimately repeats the key `no` (see `model/step.rs`).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// An entity's stored value: its place in its list and its JSON value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Row {
     pub ord: f64,
-    pub data: Box<RawValue>,
-}
-
-impl PartialEq for Row {
-    fn eq(&self, other: &Self) -> bool {
-        self.ord == other.ord && self.data.get() == other.data.get()
-    }
+    pub data: serde_json::Value,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -78,7 +69,7 @@ impl Change {
 }
 
 pub(crate) fn row_of<T: Serialize>(ord: f64, value: &T) -> Row {
-    Row { ord, data: serde_json::value::to_raw_value(value).expect("model values serialise") }
+    Row { ord, data: serde_json::to_value(value).expect("model values serialise") }
 }
 
 /// A flow's own row holds its header, not its steps (steps are rows of their own).
@@ -108,8 +99,7 @@ pub struct ProcessMapHeader {
 }
 
 fn decode<T: DeserializeOwned>(key: &Key, row: &Row) -> Result<T> {
-    serde_json::from_str(row.data.get())
-        .map_err(|e| Error::refused(format!("data {key:?} tidak terbaca: {e}")))
+    T::deserialize(&row.data).map_err(|e| Error::refused(format!("data {} tidak terbaca: {e}", key.describe())))
 }
 
 fn position<T>(list: &[T], matches: impl Fn(&T) -> bool) -> Option<usize> {

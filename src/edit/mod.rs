@@ -10,6 +10,7 @@ pub use ops::Op;
 
 use crate::error::Result;
 use crate::model::{ord_between, Document};
+use serde::Deserialize;
 
 /// An edit under way: every put is applied to the document at once (so the
 /// next step of the same operation sees it) and remembered with its before.
@@ -123,12 +124,12 @@ fn within_limits(changes: &[Change]) -> Result<()> {
     use crate::model::limits;
     for change in changes {
         let Some(row) = &change.after else { continue };
-        let value: serde_json::Value = serde_json::from_str(row.data.get()).expect("rows are JSON");
+        let value = &row.data;
         if change.key == Key::Document {
-            let meta: crate::model::DocumentMeta = serde_json::from_value(value.clone()).expect("document rows are documents");
+            let meta = crate::model::DocumentMeta::deserialize(value).expect("document rows are documents");
             limits::check_period(&meta.period).map_err(|m| crate::error::Error::refused(format!("Periode: {m}")))?;
         }
-        limits::check_sizes(&value, "").map_err(|(place, message)| {
+        limits::check_sizes(value, "").map_err(|(place, message)| {
             let place = if place.is_empty() { String::new() } else { format!(" ({place})") };
             crate::error::Error::refused(format!("{}{place}: {message}", change.key.describe()))
         })?;

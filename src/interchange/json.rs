@@ -31,40 +31,18 @@ pub fn to_string(doc: &Document) -> String {
     text
 }
 
-/// The document as a JSON value for a script (the editor): the same as the
-/// file, except that a step's number is under `number` and `no` is only a
-/// decision's "no" branch. A JavaScript parser keeps only one of two equal
-/// keys, so the file's double `no` would lose the number or the branch.
-/// The reader takes `number` back (see `model::step`).
-pub fn to_script_value(doc: &Document) -> serde_json::Value {
-    let mut value = serde_json::to_value(doc).expect("a document always serialises");
-    let flows = value.pointer_mut("/processes/flows").and_then(serde_json::Value::as_array_mut);
-    for (flow, json) in doc.processes.flows.iter().zip(flows.into_iter().flatten()) {
-        let steps = json.get_mut("steps").and_then(serde_json::Value::as_array_mut);
-        for (step, json) in flow.steps.iter().zip(steps.into_iter().flatten()) {
-            let Some(object) = json.as_object_mut() else { continue };
-            object.remove("no");
-            if let Some(number) = step.number {
-                object.insert("number".into(), number.into());
-            }
-            if let Some(no) = step.no.as_deref().filter(|s| !s.is_empty()) {
-                object.insert("no".into(), no.into());
-            }
-        }
-    }
-    value
-}
-
 /// Canonical form for fingerprints: compact, keys in the model's fixed
-/// order, and the keys of free-form `extra` objects sorted. (Not through
-/// `serde_json::Value`: a decision step repeats the key `no`.)
+/// order, and the keys of free-form `extra` objects sorted. Step numbers
+/// are spelt as the first pokin/1 files spelt them (under `no`), so a
+/// document's fingerprint is the same before and after schema 2. (Not
+/// through `serde_json::Value`: a decision step then repeats the key `no`.)
 pub fn canonical(doc: &Document) -> String {
     let mut doc = doc.clone();
     visit_extras(&mut doc, &mut |extra| {
         extra.sort_keys();
         extra.values_mut().for_each(serde_json::Value::sort_all_objects);
     });
-    serde_json::to_string(&doc).expect("a document always serialises")
+    crate::model::with_legacy_numbers(|| serde_json::to_string(&doc).expect("a document always serialises"))
 }
 
 /// Calls `f` on every `extra` object of the document.
@@ -256,7 +234,7 @@ mod tests {
         step.next.clear();
         step.yes = Some("s5".into());
         step.no = Some("s3".into());
-        let value = to_script_value(&doc);
+        let value = serde_json::to_value(&doc).unwrap();
         let json = &value["processes"]["flows"][0]["steps"][3];
         assert_eq!(json["number"], 4);
         assert_eq!(json["no"], "s3");

@@ -11,6 +11,8 @@ pub mod limits;
 mod ordered;
 mod step;
 
+pub(crate) use step::with_legacy_numbers;
+
 pub use ordered::{ord_between, Ordered};
 
 use serde::{Deserialize, Serialize};

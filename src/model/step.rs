@@ -1,14 +1,34 @@
 //! JSON form of a flow step.
 //!
-//! `pokin/1` writes a step's number as `"no": 4` and a decision's "no"
-//! branch as `"no": "s3"`, both in the same object. A number is the step
-//! number, a string the branch. The writer puts the number first, so that
-//! a reader that keeps only the last duplicate key still gets the branch.
+//! A step's number is `"number": 4`; `"no": "s3"` is only a decision's
+//! "no" branch. Files written before schema 2 / this reader put the number
+//! under `no` too (`"no": 4` and `"no": "s3"` in one object): the reader
+//! still takes a numeric `no` as the number. The fingerprint's canonical
+//! form keeps that older spelling (`with_legacy_numbers`), so the
+//! fingerprints of documents finalised before stay what they were.
 
 use super::{Extra, Shape, Step};
 use serde::de::{self, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::cell::Cell;
+
+thread_local! {
+    static LEGACY_NUMBERS: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `f` with steps serialised in the spelling of the first pokin/1
+/// files (the number under `no`): only for the fingerprint's canonical form.
+pub(crate) fn with_legacy_numbers<T>(f: impl FnOnce() -> T) -> T {
+    struct Reset(bool);
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            LEGACY_NUMBERS.with(|l| l.set(self.0));
+        }
+    }
+    let _reset = Reset(LEGACY_NUMBERS.with(|l| l.replace(true)));
+    f()
+}
 
 const FIELDS: &[&str] = &[
     "id", "no", "number", "text", "lane", "shape", "requirements", "duration", "output", "note", "next", "yes", "extra",
@@ -19,7 +39,8 @@ impl Serialize for Step {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("id", &self.id)?;
         if let Some(number) = self.number {
-            map.serialize_entry("no", &number)?;
+            let key = if LEGACY_NUMBERS.with(Cell::get) { "no" } else { "number" };
+            map.serialize_entry(key, &number)?;
         }
         map.serialize_entry("text", &self.text)?;
         map.serialize_entry("lane", &self.lane)?;
@@ -76,12 +97,12 @@ impl<'de> Deserialize<'de> for Step {
                         "text" => text = Some(map.next_value::<String>()?),
                         "lane" => lane = Some(map.next_value::<String>()?),
                         "shape" => shape = Some(map.next_value::<Shape>()?),
+                        // A number here is the step number as files before schema 2 wrote it.
                         "no" => match map.next_value::<NoKey>()? {
                             NoKey::Number(n) => step.number = Some(n),
                             NoKey::Branch(s) => step.no = Some(s),
                             NoKey::Null(()) => {}
                         },
-                        // The editor's unambiguous spelling of the step number (see `json::to_script_value`).
                         "number" => step.number = map.next_value()?,
                         "requirements" => step.requirements = map.next_value()?,
                         "duration" => step.duration = map.next_value()?,
@@ -109,18 +130,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn number_and_no_branch_share_the_key() {
-        let json = r#"{ "id": "s4", "no": 4, "text": "Apakah berkas lengkap?", "lane": "p2i",
+    fn number_and_no_branch_are_two_keys_and_the_old_spelling_still_reads() {
+        let old = r#"{ "id": "s4", "no": 4, "text": "Apakah berkas lengkap?", "lane": "p2i",
                         "shape": "decision", "yes": "s5", "no": "s3" }"#;
-        let step: Step = serde_json::from_str(json).unwrap();
+        let step: Step = serde_json::from_str(old).unwrap();
         assert_eq!(step.number, Some(4));
         assert_eq!(step.yes.as_deref(), Some("s5"));
         assert_eq!(step.no.as_deref(), Some("s3"));
         let back = serde_json::to_string(&step).unwrap();
-        assert_eq!(
-            back,
-            r#"{"id":"s4","no":4,"text":"Apakah berkas lengkap?","lane":"p2i","shape":"decision","yes":"s5","no":"s3"}"#
-        );
+        let new = r#"{"id":"s4","number":4,"text":"Apakah berkas lengkap?","lane":"p2i","shape":"decision","yes":"s5","no":"s3"}"#;
+        assert_eq!(back, new);
+        assert_eq!(serde_json::from_str::<Step>(new).unwrap(), step);
+        // A plain JSON value keeps both.
+        let value = serde_json::to_value(&step).unwrap();
+        assert_eq!((value["number"].as_u64(), value["no"].as_str()), (Some(4), Some("s3")));
+        let legacy = with_legacy_numbers(|| serde_json::to_string(&step).unwrap());
+        assert!(legacy.starts_with(r#"{"id":"s4","no":4,"#), "{legacy}");
+        assert_eq!(serde_json::to_string(&step).unwrap(), new, "the legacy spelling ends with the call");
     }
 
     #[test]

@@ -33,6 +33,34 @@ impl Drop for Hold {
     }
 }
 
+/// A lock of this program's own on the open file, beside SQLite's. SQLite
+/// locks with POSIX `fcntl` locks, which the system drops when *any*
+/// descriptor of the file in the process is closed — a file dialog or the
+/// desktop's recent-files service peeking at the file is enough. A
+/// `flock` lock belongs to its own descriptor and stays until that one is
+/// closed, so a second Pokin Studio or `pokin` command is always refused.
+/// (Windows locks are per handle already; nothing to add there.)
+pub(super) struct Guard(#[allow(dead_code)] Option<std::fs::File>);
+
+pub(super) fn guard(path: &Path, exclusive: bool) -> Result<Guard> {
+    #[cfg(unix)]
+    {
+        let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        let locked = if exclusive { file.try_lock() } else { file.try_lock_shared() };
+        match locked {
+            Ok(()) => Ok(Guard(Some(file))),
+            Err(std::fs::TryLockError::WouldBlock) => Err(Error::Locked { file: path.display().to_string() }),
+            // A file system without flock (some network shares): SQLite's own lock still applies.
+            Err(std::fs::TryLockError::Error(_)) => Ok(Guard(None)),
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (path, exclusive);
+        Ok(Guard(None))
+    }
+}
+
 /// What the first 100 bytes of a SQLite file say.
 pub(super) struct Header {
     pub user_version: i64,

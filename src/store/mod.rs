@@ -35,6 +35,7 @@ pub struct DocFile {
     head: i64,
     read_only: Option<String>,
     /// Dropped after `conn`: the file counts as open until SQLite let it go.
+    _guard: files::Guard,
     _hold: files::Hold,
 }
 
@@ -106,7 +107,7 @@ impl DocFile {
                 .map_err(|e| sql_error(&file, e))?;
             schema::configure(&conn).map_err(|e| sql_error(&file, e))?;
             let tx = conn.transaction().map_err(|e| sql_error(&file, e))?;
-            schema::create(&tx).map_err(|e| sql_error(&file, e))?;
+            schema::create(&tx).map_err(|e| migration_error(&file, e))?;
             for (key, row) in edit::all_rows(doc) {
                 write_row(&tx, &key, Some(&row)).map_err(|e| sql_error(&file, e))?;
             }
@@ -154,6 +155,7 @@ impl DocFile {
         } else {
             files::write_refusal(path)
         };
+        let guard = files::guard(path, read_only_reason.is_none())?;
         let mut conn = match &read_only_reason {
             Some(_) => files::open_reader(path, &header).map_err(classify)?,
             None => {
@@ -174,7 +176,7 @@ impl DocFile {
         }
         if header.user_version < SCHEMA_VERSION && read_only_reason.is_none() {
             let tx = conn.transaction().map_err(classify)?;
-            schema::migrate(&tx, header.user_version).map_err(classify)?;
+            schema::migrate(&tx, header.user_version).map_err(|e| migration_error(&file, e))?;
             tx.commit().map_err(classify)?;
         }
         let doc = load(&conn).map_err(|e| match e {
@@ -182,7 +184,7 @@ impl DocFile {
             LoadError::Data(place, message) => Error::Corrupt { file: file.clone(), detail: format!("{place}: {message}") },
         })?;
         let head = read_head(&conn).map_err(classify)?;
-        Ok(DocFile { conn, path: path.to_path_buf(), doc, head, read_only: read_only_reason, _hold: hold })
+        Ok(DocFile { conn, path: path.to_path_buf(), doc, head, read_only: read_only_reason, _guard: guard, _hold: hold })
     }
 
     pub fn document(&self) -> &Document {
@@ -506,6 +508,13 @@ fn ensure_free(path: &Path) -> Result<()> {
     Ok(())
 }
 
+fn migration_error(file: &str, err: schema::MigrationError) -> Error {
+    match err {
+        schema::MigrationError::Sql(e) => sql_error(file, e),
+        schema::MigrationError::Data(detail) => Error::Corrupt { file: file.into(), detail },
+    }
+}
+
 /// A SQLite error in the planner's words, naming the file and what to do.
 pub(crate) fn sql_error(file: &str, err: rusqlite::Error) -> Error {
     use rusqlite::ErrorCode::*;
@@ -558,7 +567,7 @@ fn set_head(conn: &Connection, head: i64) -> rusqlite::Result<()> {
 
 /// Writes one entity's row, or deletes it.
 fn write_row(conn: &Connection, key: &Key, row: Option<&Row>) -> rusqlite::Result<()> {
-    let data = row.map(|r| r.data.get());
+    let data = row.map(|r| r.data.to_string());
     let ord = row.map(|r| r.ord);
     match key {
         Key::Document | Key::Levels | Key::ProcessMap | Key::Validation => {

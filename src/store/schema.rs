@@ -8,7 +8,7 @@ use rusqlite::{Connection, Transaction};
 
 /// "POKN" in ASCII.
 pub const APPLICATION_ID: i64 = 0x504F_4B4E;
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// Connection settings for a writer: crash-safe commits, one writer process,
 /// and a file that holds every committed edit by itself.
@@ -62,19 +62,94 @@ CREATE TABLE snapshot(name TEXT PRIMARY KEY, seq INTEGER NOT NULL, at TEXT NOT N
   fingerprint TEXT NOT NULL, final INTEGER NOT NULL DEFAULT 0, document TEXT NOT NULL);
 ";
 
-/// Forward migrations: `MIGRATIONS[v]` takes a file from version v to v + 1.
-/// Version 0 is the empty database.
-const MIGRATIONS: &[&str] = &[V1];
+/// Why a migration stopped: SQLite, or a row it could not read.
+pub(super) enum MigrationError {
+    Sql(rusqlite::Error),
+    Data(String),
+}
 
-pub(super) fn create(tx: &Transaction) -> rusqlite::Result<()> {
+impl From<rusqlite::Error> for MigrationError {
+    fn from(e: rusqlite::Error) -> Self {
+        MigrationError::Sql(e)
+    }
+}
+
+pub(super) fn create(tx: &Transaction) -> Result<(), MigrationError> {
     tx.pragma_update(None, "application_id", APPLICATION_ID)?;
     migrate(tx, 0)
 }
 
-pub(super) fn migrate(tx: &Transaction, from: i64) -> rusqlite::Result<()> {
-    for (version, sql) in MIGRATIONS.iter().enumerate().skip(from.max(0) as usize) {
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", version as i64 + 1)?;
+/// Forward migrations, one version at a time, in the caller's transaction.
+/// Version 0 is the empty database.
+pub(super) fn migrate(tx: &Transaction, from: i64) -> Result<(), MigrationError> {
+    for version in from.max(0)..SCHEMA_VERSION {
+        match version {
+            0 => tx.execute_batch(V1)?,
+            1 => v2_step_numbers(tx)?,
+            _ => unreachable!("no migration from schema {version}"),
+        }
+        tx.pragma_update(None, "user_version", version + 1)?;
+    }
+    Ok(())
+}
+
+/// Schema 2: a step's number is `number`; `no` is only a decision's "no"
+/// branch. Schema 1 wrote both under `no` (one JSON object, the key twice),
+/// which a plain JSON value cannot hold: the step rows and the step rows
+/// inside the history are rewritten, read by the step reader that still
+/// understands the old spelling.
+fn v2_step_numbers(tx: &Transaction) -> Result<(), MigrationError> {
+    use crate::model::Step;
+    use serde_json::value::RawValue;
+    let step_value = |text: &str, place: &str| -> Result<serde_json::Value, MigrationError> {
+        let step: Step = serde_json::from_str(text).map_err(|e| MigrationError::Data(format!("{place}: {e}")))?;
+        Ok(serde_json::to_value(step).expect("steps serialise"))
+    };
+    let steps: Vec<(i64, String, String)> = tx
+        .prepare("SELECT rowid, id, data FROM step")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (rowid, id, data) in steps {
+        let value = step_value(&data, &format!("langkah {id}"))?;
+        tx.execute("UPDATE step SET data = ?1 WHERE rowid = ?2", rusqlite::params![value.to_string(), rowid])?;
+    }
+
+    #[derive(serde::Deserialize)]
+    struct OldRow {
+        ord: f64,
+        data: Box<RawValue>,
+    }
+    #[derive(serde::Deserialize)]
+    struct OldChange {
+        key: Key,
+        before: Option<OldRow>,
+        after: Option<OldRow>,
+    }
+    let history: Vec<(i64, String)> = tx
+        .prepare("SELECT seq, changes FROM history")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (seq, text) in history {
+        let place = format!("riwayat #{seq}");
+        let old: Vec<OldChange> = serde_json::from_str(&text).map_err(|e| MigrationError::Data(format!("{place}: {e}")))?;
+        let mut changes = Vec::with_capacity(old.len());
+        for change in old {
+            let convert = |row: Option<OldRow>| -> Result<Option<crate::edit::Row>, MigrationError> {
+                row.map(|row| {
+                    let data = if matches!(change.key, Key::Step { .. }) {
+                        step_value(row.data.get(), &place)?
+                    } else {
+                        serde_json::from_str(row.data.get()).map_err(|e| MigrationError::Data(format!("{place}: {e}")))?
+                    };
+                    Ok(crate::edit::Row { ord: row.ord, data })
+                })
+                .transpose()
+            };
+            let (before, after) = (convert(change.before)?, convert(change.after)?);
+            changes.push(crate::edit::Change { key: change.key, before, after });
+        }
+        let text = serde_json::to_string(&changes).expect("changes serialise");
+        tx.execute("UPDATE history SET changes = ?1 WHERE seq = ?2", rusqlite::params![text, seq])?;
     }
     Ok(())
 }
