@@ -37,7 +37,7 @@ export async function startDriver() {
   const env = { ...process.env, DISPLAY: display, NO_AT_BRIDGE: "1", WEBKIT_DISABLE_COMPOSITING_MODE: "1", WEBKIT_DISABLE_DMABUF_RENDERER: "1" };
   const xvfb = spawn("Xvfb", [display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"], { stdio: "ignore" });
   await sleep(700);
-  const driver = spawn("dbus-run-session", ["--", "tauri-driver", "--port", String(PORT)], { env, stdio: "ignore" });
+  const driver = spawn("dbus-run-session", ["--", "tauri-driver", "--port", String(PORT), "--native-port", String(PORT + 1)], { env, stdio: "ignore" });
   for (let i = 0; i < 100; i++) {
     try {
       await fetch(BASE + "/status");
@@ -204,6 +204,8 @@ export class Session {
     execFileSync("import", ["-display", this.display, "-window", "root", file]);
   }
   async end() { await call("DELETE", this.path("")).catch(() => {}); }
+  /** Closes the app's window as a person would (the app quits normally). */
+  async closeWindow() { await call("DELETE", this.path("/window")).catch(() => {}); }
 }
 
 /**

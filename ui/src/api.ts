@@ -94,6 +94,11 @@ export function pickPdfPath(suggestedName: string): Promise<string | null> {
   return invoke<string | null>("pick_save_path", { kind: "pdf", suggested: suggestedName });
 }
 
+/** Quits the app normally (the shell closes the document on the way out). */
+export function quitApp(): Promise<void> {
+  return invoke<void>("quit_app");
+}
+
 /** Sets the window title (and the page title, which WebDriver reads). */
 export async function setWindowTitle(title: string): Promise<void> {
   document.title = title;

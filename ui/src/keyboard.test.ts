@@ -28,6 +28,7 @@ describe("keys on the canvas", () => {
     [{ key: "-", ctrlKey: true }, { type: "zoom-out" }],
     [{ key: "n", ctrlKey: true }, { type: "new" }],
     [{ key: "o", ctrlKey: true }, { type: "open" }],
+    [{ key: "q", ctrlKey: true }, { type: "quit" }],
     [{ key: "S", ctrlKey: true, shiftKey: true }, { type: "save-as" }],
     [{ key: "p", ctrlKey: true }, { type: "print" }],
     [{ key: "P", metaKey: true }, { type: "print" }],

@@ -21,6 +21,7 @@ export type Command =
   | { type: "open" }
   | { type: "save-as" }
   | { type: "print" }
+  | { type: "quit" }
   /** Alt+arrow: move the selection (a node among its siblings, a process in its band, a step's order or lane). */
   | { type: "move"; dir: NavDirection }
   /** Shift+Enter: a new item before the selected one (a step in the flow). */
@@ -53,6 +54,7 @@ export function commandForKey(e: KeyLike, ctx: KeyContext): Command | null {
     // Ctrl+F and Ctrl+P work everywhere; the rest of the shortcuts leave text fields their own meaning.
     if (key === "f" && !e.shiftKey) return { type: "search" };
     if (key === "p" && !e.shiftKey) return { type: "print" };
+    if (key === "q" && !e.shiftKey) return { type: "quit" };
     if (ctx.inField) return null;
     if (key === "z") return e.shiftKey ? { type: "redo" } : { type: "undo" };
     if (key === "y" && !e.shiftKey) return { type: "redo" };

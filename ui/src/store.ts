@@ -446,6 +446,11 @@ export class Editor {
     return ok;
   }
 
+  /** Berkas › Keluar: after the edits under way, the app quits and closes the file. */
+  async quit(): Promise<void> {
+    await this.enqueue(() => api.quitApp()).catch((e) => this.toast(errorText(e)));
+  }
+
   goHome(): void {
     this.stopPreview();
     this.set({ screen: "start", dialog: null });

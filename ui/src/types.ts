@@ -160,7 +160,8 @@ export interface LayoutBox {
   hidden_children: number;
   external: boolean;
 }
-export interface LayoutEdge { from: string; to: string; kind: LinkKind; points: [number, number][] }
+/** `cycle`: the primary link that closes a cycle (P001), drawn but not followed. */
+export interface LayoutEdge { from: string; to: string; kind: LinkKind; points: [number, number][]; cycle?: boolean }
 export interface TreeLayout { width: number; height: number; bands: LayoutBand[]; boxes: LayoutBox[]; edges: LayoutEdge[] }
 
 /** One edit, sent to `apply_op`. `before`: the id of the item to insert in front of (omit: at the end). */

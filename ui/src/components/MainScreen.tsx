@@ -137,6 +137,8 @@ export function runCommand(cmd: Command): void {
       return void editor.saveAsWithDialog();
     case "print":
       return editor.openPrint();
+    case "quit":
+      return void editor.quit();
     case "move":
       if (cmd.dir === "left" || cmd.dir === "right") void editor.reorder(cmd.dir === "left" ? -1 : 1);
       return;
@@ -311,6 +313,7 @@ function Toolbar() {
         <Item label="Tetapkan sebagai final…" disabled={readOnly} onClick={() => editor.requestMarkFinal()} testId="menu-mark-final" />
         <Item label="Draf baru dari versi final…" disabled={view.document.document.status !== "final"} onClick={() => void editor.newDraftWithDialog()} testId="menu-new-draft" />
         <Item label="Halaman awal" onClick={() => editor.goHome()} testId="menu-home" />
+        <Item label="Keluar" keys="Ctrl+Q" onClick={() => void editor.quit()} testId="menu-quit" />
       </Menu>
       <Menu label="Edit" testId="menu-edit">
         <Item label="Urungkan" keys="Ctrl+Z" disabled={!view.can_undo || readOnly} onClick={() => void editor.undo()} testId="menu-undo" />

@@ -115,6 +115,8 @@ export const TreeBox = memo(function TreeBox({ id, data, selected }: NodeProps<B
 interface EdgeData extends Record<string, unknown> {
   points: [number, number][];
   kind: "primary" | "crosscutting";
+  /** Closes a cycle (P001): drawn red and dashed. */
+  cycle: boolean;
 }
 type LayoutEdgeType = Edge<EdgeData, "layout">;
 
@@ -125,7 +127,7 @@ export function polylinePath(points: [number, number][]): string {
 /** An edge exactly as the layout routed it; crosscutting dashed. */
 const LayoutEdge = memo(function LayoutEdge({ id, data, markerEnd }: EdgeProps<LayoutEdgeType>) {
   if (!data) return null;
-  return <BaseEdge id={id} path={polylinePath(data.points)} markerEnd={markerEnd} className={`edge-${data.kind}`} interactionWidth={0} />;
+  return <BaseEdge id={id} path={polylinePath(data.points)} markerEnd={markerEnd} className={data.cycle ? `edge-${data.kind} edge-cycle` : `edge-${data.kind}`} interactionWidth={0} />;
 });
 
 // ---- level bands (behind the canvas, in screen space) ------------------------
@@ -265,7 +267,7 @@ function buildEdges(layout: TreeLayout): LayoutEdgeType[] {
       target: e.to,
       selectable: false,
       focusable: false,
-      data: { points: e.points, kind: e.kind },
+      data: { points: e.points, kind: e.kind, cycle: e.cycle === true },
       ...(e.kind === "crosscutting" ? { markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14, color: "#8a5a00" } } : {}),
     });
   }
