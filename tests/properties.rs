@@ -313,3 +313,61 @@ proptest! {
         prop_assert_eq!(json::fingerprint(file.document()), json::fingerprint(&doc));
     }
 }
+
+// --- diff and apply_changes ---------------------------------------------------
+
+/// A document edited by a random sequence of actions (refusals skipped).
+fn edited(start: &Document, actions: &[Action]) -> Document {
+    let mut doc = start.clone();
+    for action in actions {
+        if let Some(op) = to_op(&doc, action) {
+            let _ = pokin::edit::execute(&mut doc, &op);
+        }
+    }
+    doc
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// diff(a, b) applied to a gives b — also in a file, as one history
+    /// step whose undo gives a back and whose redo gives b again.
+    #[test]
+    fn diff_applied_gives_the_other_document_and_undo_the_first(
+        first in prop::collection::vec(action(), 0..25),
+        second in prop::collection::vec(action(), 0..25),
+    ) {
+        let start = start_document();
+        let a = edited(&start, &first);
+        let b = edited(&start, &second);
+        let changes = pokin::edit::diff(&a, &b);
+        let mut c = a.clone();
+        pokin::edit::apply_changes(&mut c, &changes).unwrap();
+        prop_assert_eq!(&c, &b);
+        prop_assert!(pokin::edit::diff(&c, &b).is_empty());
+
+        let dir = common::temp_dir();
+        let path = dir.path().join("beda.pokin");
+        let mut file = DocFile::create(&path, &a).unwrap();
+        let applied = file.apply_changes("Gabungkan", changes).unwrap();
+        prop_assert_eq!(applied.is_some(), a != b);
+        prop_assert_eq!(file.document(), &b);
+        drop(file);
+        let mut file = DocFile::open(&path).unwrap();
+        prop_assert_eq!(file.document(), &b);
+        if a != b {
+            file.undo().unwrap();
+            prop_assert_eq!(file.document(), &a);
+            file.redo().unwrap();
+            prop_assert_eq!(file.document(), &b);
+        }
+    }
+
+    /// Between unrelated documents too (random shapes, not edits of one start).
+    #[test]
+    fn diff_between_random_documents(a in document(), b in document()) {
+        let mut c = a.clone();
+        pokin::edit::apply_changes(&mut c, &pokin::edit::diff(&a, &b)).unwrap();
+        prop_assert_eq!(&c, &b);
+    }
+}

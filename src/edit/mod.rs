@@ -3,9 +3,11 @@
 //! history can undo and redo.
 
 mod change;
+mod diff;
 mod ops;
 
 pub use change::{all_rows, apply, read, Change, Key, ProcessMapHeader, Row};
+pub use diff::{apply_changes, diff};
 pub use ops::Op;
 
 use crate::error::Result;
@@ -120,7 +122,7 @@ pub fn execute(doc: &mut Document, op: &Op) -> Result<Vec<Change>> {
 
 /// Refuses an edit that would make the document say more than it may
 /// (`model::limits`): an absurd period, a text or list too long.
-fn within_limits(changes: &[Change]) -> Result<()> {
+pub(crate) fn within_limits(changes: &[Change]) -> Result<()> {
     use crate::model::limits;
     for change in changes {
         let Some(row) = &change.after else { continue };

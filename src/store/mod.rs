@@ -237,12 +237,33 @@ impl DocFile {
         if changes.is_empty() {
             return Ok(None);
         }
-        let label = op.label();
+        let op_json = serde_json::to_string(op).expect("operations serialise");
+        self.record(&op.label(), &op_json, changes).map(Some)
+    }
+
+    /// Applies entity changes made against the current state (a merge, a
+    /// compare's "take this version") as one history step, labelled
+    /// `label`; undo takes all of them back. All or nothing: a change whose
+    /// `before` is not what the document holds refuses the whole set.
+    pub fn apply_changes(&mut self, label: &str, changes: Vec<Change>) -> Result<Option<Applied>> {
+        self.writable()?;
+        self.not_final()?;
+        if changes.is_empty() {
+            return Ok(None);
+        }
+        edit::apply_changes(&mut self.doc, &changes)?;
+        let op_json = serde_json::json!({ "op": "apply_changes", "label": label }).to_string();
+        self.record(label, &op_json, changes).map(Some)
+    }
+
+    /// Writes changes already made in memory as the next history step; on
+    /// failure takes them back in memory too, so screen and file agree.
+    fn record(&mut self, label: &str, op_json: &str, changes: Vec<Change>) -> Result<Applied> {
         let seq = self.head + 1;
-        match self.commit_edit(seq, &label, op, &changes) {
+        match self.commit_edit(seq, label, op_json, &changes) {
             Ok(()) => {
                 self.head = seq;
-                Ok(Some(Applied { seq, label, changes: changes.len() }))
+                Ok(Applied { seq, label: label.to_string(), changes: changes.len() })
             }
             Err(err) => {
                 edit::revert(&mut self.doc, &changes)?;
@@ -251,13 +272,12 @@ impl DocFile {
         }
     }
 
-    fn commit_edit(&mut self, seq: i64, label: &str, op: &Op, changes: &[Change]) -> Result<()> {
+    fn commit_edit(&mut self, seq: i64, label: &str, op_json: &str, changes: &[Change]) -> Result<()> {
         let file = self.file();
         let db = |e: rusqlite::Error| sql_error(&file, e);
         let tx = self.conn.transaction().map_err(db)?;
         // A new edit after undo drops the undone branch, as editors do.
         tx.execute("DELETE FROM history WHERE seq >= ?1", [seq]).map_err(db)?;
-        let op_json = serde_json::to_string(op).expect("operations serialise");
         let changes_json = serde_json::to_string(changes).expect("changes serialise");
         tx.prepare_cached("INSERT INTO history(seq, at, label, op, changes) VALUES (?1, ?2, ?3, ?4, ?5)")
             .and_then(|mut s| s.execute(params![seq, now(), label, op_json, changes_json]))
