@@ -155,16 +155,9 @@ pub fn layout_tree(doc: &Document, options: &TreeOptions) -> TreeLayout {
     let n = nodes.len();
     let index: FxHashMap<&str, usize> = nodes.iter().enumerate().map(|(i, n)| (n.id.as_str(), i)).collect();
 
-    // The forest along primary links (first primary link whose parent exists).
-    let mut parent: Vec<Option<usize>> = vec![None; n];
+    // The forest along primary parents.
+    let mut parent: Vec<Option<usize>> = doc.primary_parents_in(|id| index.get(id).copied());
     let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for link in doc.tree.links.iter().filter(|l| l.kind == LinkKind::Primary) {
-        if let (Some(&c), Some(&p)) = (index.get(link.from.as_str()), index.get(link.to.as_str())) {
-            if parent[c].is_none() && c != p {
-                parent[c] = Some(p);
-            }
-        }
-    }
     // Links that close a cycle (a fault P001 reports) are not followed: the
     // forest stays a forest, and the link is drawn, marked, where it points.
     let mut cycle_cut: Vec<bool> = vec![false; n];

@@ -623,13 +623,34 @@ impl Document {
         self.processes.map.processes.iter().find(|p| p.id == id)
     }
 
-    /// The primary parent of a node (the `to` of its first primary link).
+    /// Each node's primary parent, by index into `tree.nodes` — the one
+    /// definition every part of the program uses: the target of the node's
+    /// first primary link that names another node of the tree (a link to a
+    /// missing node, or to the node itself, gives none). Cycles are kept;
+    /// the validator reports them and the layout breaks them.
+    pub fn primary_parents(&self) -> Vec<Option<usize>> {
+        let index: rustc_hash::FxHashMap<&str, usize> =
+            self.tree.nodes.iter().enumerate().map(|(i, n)| (n.id.as_str(), i)).collect();
+        self.primary_parents_in(|id| index.get(id).copied())
+    }
+
+    /// [`Document::primary_parents`] with the caller's id → index lookup.
+    pub fn primary_parents_in(&self, index: impl Fn(&str) -> Option<usize>) -> Vec<Option<usize>> {
+        let mut parent = vec![None; self.tree.nodes.len()];
+        for link in self.tree.links.iter().filter(|l| l.kind == LinkKind::Primary) {
+            if let (Some(child), Some(p)) = (index(&link.from), index(&link.to)) {
+                if parent[child].is_none() && child != p {
+                    parent[child] = Some(p);
+                }
+            }
+        }
+        parent
+    }
+
+    /// One node's primary parent (see [`Document::primary_parents`]).
     pub fn primary_parent(&self, id: &str) -> Option<&str> {
-        self.tree
-            .links
-            .iter()
-            .find(|l| l.kind == LinkKind::Primary && l.from == id)
-            .map(|l| l.to.as_str())
+        let exists = |n: &str| n != id && self.node(n).is_some();
+        self.tree.links.iter().find(|l| l.kind == LinkKind::Primary && l.from == id && exists(&l.to)).map(|l| l.to.as_str())
     }
 
     /// Whether a target names something that exists in this document.

@@ -40,7 +40,7 @@ impl<'a> Context<'a> {
         let unit_index = doc.units.iter().enumerate().map(|(i, u)| (u.id.as_str(), i)).collect();
         let process_index =
             doc.processes.map.processes.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
-        let mut parent = vec![None; nodes.len()];
+        let parent = doc.primary_parents_in(|id| node_index.get(id).copied());
         let mut primary_links = vec![0u32; nodes.len()];
         let mut incoming = vec![0u32; nodes.len()];
         let mut tree = DiGraph::with_capacity(nodes.len(), doc.tree.links.len());
@@ -55,9 +55,6 @@ impl<'a> Context<'a> {
             if let Some(f) = from {
                 if link.kind == LinkKind::Primary {
                     primary_links[f] += 1;
-                    if primary_links[f] == 1 {
-                        parent[f] = to;
-                    }
                 }
             }
             if let (Some(f), Some(t)) = (from, to) {
