@@ -11,6 +11,7 @@ pub mod format;
 pub mod interchange;
 pub mod layout;
 pub mod model;
+pub mod print;
 pub mod render;
 pub mod store;
 pub mod samples;

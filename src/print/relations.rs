@@ -1,0 +1,140 @@
+//! The printed Peta Relasi: one row per process (sub-processes indented),
+//! one column per unit that runs a process, a mark where it does. A paged
+//! table (`layout::table`): rows continue on further sheets under the
+//! repeated column titles; the signature follows the last row.
+
+use super::furniture::{draw_header, draw_signature, FOOTER_H, HEADER_H, SIGNATURE_H, SIGNATURE_W};
+use super::PageSetup;
+use crate::layout::table::{layout_table, Cell, ColumnSpec, PageFrame, PlacedRow, RowSpec, TableSpec, TextStyle};
+use crate::model::{Document, ProcessCategory, Unit};
+use crate::render::theme::{self, grey};
+use crate::render::{Provenance, Sheet};
+
+const TITLE: &str = "Peta Relasi (proses × unit kerja)";
+/// The columns before the units: process name, category.
+const LEADING_COLUMNS: usize = 2;
+
+pub(super) fn compose_relations(doc: &Document, provenance: &Provenance, page: &PageSetup) -> Vec<Sheet> {
+    let processes = &doc.processes.map.processes;
+    let units: Vec<&Unit> = doc.units.iter().filter(|u| processes.iter().any(|p| p.owners.contains(&u.id))).collect();
+    let m = page.margin;
+    let width = page.width - 2.0 * m;
+    let name_w = (width * 0.38).max(160.0);
+    let cat_w = 62.0;
+    let col_w = ((width - name_w - cat_w) / units.len().max(1) as f32).min(90.0);
+    let mut columns = vec![ColumnSpec { width: name_w, inset: 4.0 }, ColumnSpec { width: cat_w, inset: 4.0 }];
+    columns.extend(units.iter().map(|_| ColumnSpec { width: col_w, inset: 3.0 }));
+
+    // Column titles: lines 8.2 pt apart, however large their text.
+    let title_style = TextStyle::new(7.5, true).line_height(8.2);
+    let mut titles = vec![Cell::new("Proses bisnis", title_style), Cell::new("Kategori", title_style)];
+    let unit_style = TextStyle::new(6.5, true).line_height(8.2).centred();
+    titles.extend(units.iter().map(|u| Cell::new(u.label(), unit_style)));
+    let rows = processes
+        .iter()
+        .map(|process| {
+            let (name, indent) = match process.parent {
+                Some(_) => (format!("– {}", process.name), 10.0),
+                None => (process.name.clone(), 0.0),
+            };
+            let name = Cell::new(name, TextStyle::new(7.5, process.parent.is_none()).line_height(9.4)).indented(indent);
+            let category = Cell::new(category(process.category), TextStyle::new(7.0, false).line_height(9.4));
+            RowSpec::new(vec![name, category], 1.5, 4.5)
+        })
+        .collect();
+    let spec = TableSpec { x: m, columns, header: vec![RowSpec::new(titles, 2.0, 8.0)], rows };
+    let bottom = page.height - m - FOOTER_H - 8.0;
+    let table = layout_table(&spec, &PageFrame { first_top: m + HEADER_H, next_top: m + HEADER_H, bottom });
+
+    let mut sheets = Vec::with_capacity(table.pages.len() + 1);
+    for table_page in &table.pages {
+        let mut sheet = Sheet::new(page.width, page.height);
+        draw_header(&mut sheet, doc, m, TITLE);
+        for row in &table_page.header {
+            sheet.rect(m, row.y, width, row.height, Some(theme::TABLE_HEADER), Some((grey(0.5), 0.5)));
+            draw_cells(&mut sheet, row, 0..LEADING_COLUMNS);
+            for k in LEADING_COLUMNS..table.columns.len() {
+                let x = table.columns[k].x;
+                sheet.polyline(&[[x, row.y], [x, row.y + row.height]], grey(0.6), 0.4, false);
+                draw_cells(&mut sheet, row, k..k + 1);
+            }
+        }
+        for row in &table_page.rows {
+            sheet.rect(m, row.y, width, row.height, None, Some((grey(0.7), 0.4)));
+            draw_cells(&mut sheet, row, 0..LEADING_COLUMNS);
+            let process = &processes[row.index];
+            for (unit, column) in units.iter().zip(&table.columns[LEADING_COLUMNS..]) {
+                let x = column.x;
+                sheet.polyline(&[[x, row.y], [x, row.y + row.height]], grey(0.7), 0.4, false);
+                if process.owners.contains(&unit.id) {
+                    let d = 7.0;
+                    sheet.rect(x + (col_w - d) / 2.0, row.y + (row.height - d) / 2.0, d, d, Some(theme::MARK), None);
+                }
+            }
+        }
+        sheets.push(sheet);
+    }
+    // The signature under the last row, or on a sheet of its own.
+    let mut y = table.pages.last().map_or(m + HEADER_H, |p| p.bottom);
+    if y + SIGNATURE_H > bottom {
+        let mut sheet = Sheet::new(page.width, page.height);
+        draw_header(&mut sheet, doc, m, TITLE);
+        sheets.push(sheet);
+        y = m + HEADER_H;
+    }
+    let last = sheets.last_mut().expect("a table has at least one page");
+    draw_signature(last, doc, page.width - m - SIGNATURE_W, y + 10.0, provenance);
+    sheets
+}
+
+/// The text of a row's cells in `columns`.
+fn draw_cells(sheet: &mut Sheet, row: &PlacedRow, columns: std::ops::Range<usize>) {
+    for line in row.cells[columns].iter().flatten() {
+        sheet.text(line.x, line.baseline, &line.text, line.size, line.bold, theme::INK);
+    }
+}
+
+fn category(category: ProcessCategory) -> &'static str {
+    match category {
+        ProcessCategory::Management => "Manajerial",
+        ProcessCategory::Core => "Utama",
+        ProcessCategory::Support => "Pendukung",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::Item;
+
+    fn texts(sheet: &Sheet) -> Vec<&str> {
+        sheet.items.iter().filter_map(|i| if let Item::Text { text, .. } = i { Some(text.as_str()) } else { None }).collect()
+    }
+
+    #[test]
+    fn a_long_map_continues_under_repeated_column_titles_with_every_mark() {
+        let mut doc = crate::samples::find("lumajang-bkd").unwrap().document();
+        let base: Vec<_> = doc.processes.map.processes.iter().cloned().collect();
+        let mut copies = Vec::new();
+        for k in 0..6 {
+            for process in &base {
+                let mut process = process.clone();
+                process.id = format!("{}-{k}", process.id);
+                process.parent = process.parent.map(|p| format!("{p}-{k}"));
+                copies.push(process);
+            }
+        }
+        doc.processes.map.processes = copies.into();
+        let fingerprint = "0".repeat(64);
+        let provenance = Provenance { fingerprint: &fingerprint, final_name: None };
+        let sheets = compose_relations(&doc, &provenance, &PageSetup { width: 595.0, height: 842.0, margin: 28.0 });
+        assert!(sheets.len() > 1);
+        let table_sheets = sheets.iter().filter(|s| texts(s).contains(&"Proses bisnis")).count();
+        assert!(table_sheets == sheets.len() || table_sheets == sheets.len() - 1);
+        let marks = sheets.iter().flat_map(|s| &s.items).filter(|i| matches!(i, Item::Rect { fill: Some(c), .. } if *c == theme::MARK)).count();
+        let owned: usize =
+            doc.processes.map.processes.iter().map(|p| doc.units.iter().filter(|u| p.owners.contains(&u.id)).count()).sum();
+        assert_eq!(marks, owned);
+        assert!(texts(sheets.last().unwrap()).iter().any(|t| t.starts_with("NIP.")), "the signature comes last");
+    }
+}
