@@ -1,0 +1,159 @@
+//! `pokin export`: a document (or one of its versions) as pokin/1 JSON, a
+//! signed PDF printout, or Graphviz DOT.
+
+use super::{is_pokin, write_output};
+use clap::ValueEnum;
+use pokin::interchange::json;
+use pokin::store::DocFile;
+use pokin::Error;
+use std::path::PathBuf;
+
+#[derive(Clone, Copy, PartialEq, ValueEnum)]
+pub(super) enum ExportFormat {
+    Json,
+    Pdf,
+    Dot,
+}
+
+#[derive(Clone, Copy, PartialEq, ValueEnum)]
+pub(super) enum Mode {
+    Fit,
+    Poster,
+}
+
+/// Options of `export pdf`.
+#[derive(clap::Args)]
+pub(super) struct PrintArgs {
+    /// Yang dicetak: tree (pohon kinerja), processes (peta proses bisnis level 0), processes:ID (peta sub proses bisnis), relations (peta relasi), flow:ID (peta lintas fungsi / SOP-AP)
+    #[arg(long, default_value = "tree")]
+    view: String,
+    /// Kertas: A4, F4, A3, A2, A1, A0
+    #[arg(long, default_value = "A3", value_parser = parse_paper)]
+    paper: pokin::render::Paper,
+    /// Mendatar (landscape)
+    #[arg(long)]
+    landscape: bool,
+    /// fit: seluruh pohon pada satu lembar; poster: dibagi ke beberapa lembar
+    #[arg(long, value_enum, default_value_t = Mode::Fit)]
+    mode: Mode,
+    /// Skala mode poster (1 = ukuran di layar)
+    #[arg(long, default_value_t = 1.0)]
+    scale: f32,
+    /// Margin dalam mm
+    #[arg(long, default_value_t = 10.0)]
+    margin: f32,
+    /// Tampilkan indikator dengan target tahun-tahun ini, mis. 2024,2025
+    #[arg(long, value_delimiter = ',')]
+    years: Vec<i32>,
+    /// Tampilkan indikator (tanpa --years: tanpa target)
+    #[arg(long)]
+    indicators: bool,
+    /// Tampilkan penanggung jawab
+    #[arg(long)]
+    owners: bool,
+    /// Beri nomor simpul (1, 1.1, 1.1.2 …)
+    #[arg(long)]
+    numbering: bool,
+    /// Tampilkan lencana temuan validasi pada kotak
+    #[arg(long)]
+    findings: bool,
+    /// Tanpa keterangan (legend)
+    #[arg(long)]
+    no_legend: bool,
+    /// Tanggal cetak (YYYY-MM-DD; bawaan: hari ini)
+    #[arg(long, default_value = "")]
+    printed_on: String,
+}
+
+fn parse_paper(text: &str) -> Result<pokin::render::Paper, String> {
+    pokin::render::Paper::parse(text).ok_or_else(|| format!("kertas `{text}` tidak dikenal; pilih A4, F4, A3, A2, A1 atau A0"))
+}
+
+pub(super) fn run(
+    format: ExportFormat,
+    file: PathBuf,
+    output: Option<PathBuf>,
+    at: Option<i64>,
+    version: Option<String>,
+    print: PrintArgs,
+) -> Result<(), Error> {
+    // A pokin/1 JSON prints and converts too (it has no history or versions).
+    let opened = if is_pokin(&file) { Some(DocFile::open_read_only(&file)?) } else { None };
+    let doc = match (&opened, at, &version) {
+        (Some(opened), Some(seq), _) => opened.state_at(seq)?,
+        (Some(opened), _, Some(name)) => opened.snapshot_document(name)?,
+        (Some(opened), None, None) => opened.document().clone(),
+        (None, None, None) => json::read(&file)?,
+        (None, ..) => return Err(Error::refused("--at dan --version hanya untuk berkas .pokin (yang punya riwayat)")),
+    };
+    match format {
+        ExportFormat::Json => write_output(output.as_deref(), &json::to_string(&doc))?,
+        ExportFormat::Dot => write_output(output.as_deref(), &pokin::render::dot::tree_dot(&doc))?,
+        ExportFormat::Pdf => {
+            let output = output.ok_or_else(|| Error::refused("Untuk PDF, sebutkan berkas keluaran dengan -o BERKAS.pdf"))?;
+            let view = pokin::render::View::parse(&print.view).ok_or_else(|| {
+                Error::refused(format!(
+                    "Tampilan `{}` tidak dikenal; pilih tree (pohon kinerja), processes (peta proses bisnis), processes:ID (peta sub proses bisnis), relations (peta relasi) atau flow:ID (peta lintas fungsi)",
+                    print.view
+                ))
+            })?;
+            if let pokin::render::View::SubProcesses(id) = &view {
+                if doc.process(id).is_none() {
+                    let parents: Vec<&str> = doc
+                        .processes
+                        .map
+                        .processes
+                        .iter()
+                        .filter_map(|p| p.parent.as_deref())
+                        .collect::<std::collections::BTreeSet<_>>()
+                        .into_iter()
+                        .collect();
+                    return Err(Error::refused(format!(
+                        "Proses `{id}` tidak ada di dokumen ini (yang punya sub proses: {})",
+                        if parents.is_empty() { "tidak ada".to_string() } else { parents.join(", ") }
+                    )));
+                }
+            }
+            if let pokin::render::View::Flow(id) = &view {
+                if doc.flow(id).is_none() {
+                    let known: Vec<&str> = doc.processes.flows.iter().map(|f| f.id.as_str()).collect();
+                    return Err(Error::refused(format!(
+                        "Peta lintas fungsi `{id}` tidak ada di dokumen ini (yang ada: {})",
+                        if known.is_empty() { "tidak ada".to_string() } else { known.join(", ") }
+                    )));
+                }
+            }
+            let (fingerprint, final_name) = match &opened {
+                Some(opened) => opened.identify(&doc)?,
+                None => (json::fingerprint(&doc), None),
+            };
+            let provenance =
+                pokin::render::Provenance { fingerprint: &fingerprint, final_name: final_name.as_deref() };
+            let options = pokin::render::PrintOptions {
+                view,
+                paper: print.paper,
+                landscape: print.landscape,
+                margin_mm: print.margin,
+                mode: match print.mode {
+                    Mode::Fit => pokin::render::PrintMode::Fit,
+                    Mode::Poster => pokin::render::PrintMode::Poster { scale: print.scale },
+                },
+                indicators: print.indicators || !print.years.is_empty(),
+                years: print.years,
+                owners: print.owners,
+                numbering: print.numbering,
+                findings: print.findings,
+                legend: !print.no_legend,
+                printed_on: print.printed_on,
+                ..Default::default()
+            };
+            let printout = pokin::render::print_tree(&doc, &provenance, &options);
+            std::fs::write(&output, &printout.pdf).map_err(|e| Error::io(&output, e))?;
+            for warning in &printout.warnings {
+                eprintln!("peringatan: {warning}");
+            }
+            println!("Dicetak: {} ({} halaman)", output.display(), printout.pages);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,202 @@
+//! `pokin`: the command line of Pokin Studio, one module per group of
+//! commands. Every command is a thin call into the core library; messages
+//! to the planner are in Indonesian.
+
+mod export;
+mod history;
+mod signing;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use export::{ExportFormat, PrintArgs};
+use pokin::interchange::json;
+use pokin::model::{Document, Period};
+use pokin::store::DocFile;
+use pokin::{validate, Error};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "pokin", version, about = "Pokin Studio: Pohon Kinerja dan Peta Proses Bisnis dari baris perintah")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Buat dokumen .pokin baru dengan skema level bawaan (Permenpan RB 89/2021)
+    New {
+        /// Berkas .pokin yang dibuat
+        file: PathBuf,
+        /// Judul dokumen, mis. "Pohon Kinerja BKD Kabupaten Lumajang"
+        #[arg(long)]
+        title: String,
+        /// Perangkat daerah, mis. "Badan Kepegawaian Daerah"
+        #[arg(long, default_value = "")]
+        agency: String,
+        /// Pemerintah daerah, mis. "Kabupaten Lumajang"
+        #[arg(long, default_value = "")]
+        government: String,
+        /// Periode Renstra, mis. 2025-2029
+        #[arg(long, value_parser = parse_period)]
+        period: Period,
+    },
+    /// Impor dokumen pokin/1 (JSON) menjadi berkas .pokin baru
+    Import {
+        /// Dokumen pokin/1 (.json)
+        json: PathBuf,
+        /// Berkas .pokin yang dibuat
+        file: PathBuf,
+    },
+    /// Ekspor dokumen .pokin: json (pokin/1), pdf (cetakan bertanda tangan), dot (Graphviz)
+    Export {
+        /// Format: json, pdf atau dot
+        format: ExportFormat,
+        /// Berkas .pokin
+        file: PathBuf,
+        /// Berkas keluaran (bawaan: layar)
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Ekspor keadaan sesudah riwayat nomor ini, bukan keadaan sekarang
+        #[arg(long)]
+        at: Option<i64>,
+        /// Ekspor versi bernama ini
+        #[arg(long, conflicts_with = "at")]
+        version: Option<String>,
+        #[command(flatten)]
+        print: PrintArgs,
+    },
+    /// Tetapkan dokumen (final): simpan versi final bernama; sesudahnya dokumen tidak dapat diubah
+    Final {
+        file: PathBuf,
+        /// Nama versi final, mis. "Renstra 2025-2029 ditetapkan"
+        #[arg(long)]
+        name: String,
+    },
+    /// Buat draf baru (berkas .pokin baru) dari dokumen, mis. dari versi final
+    Draft { file: PathBuf, new_file: PathBuf },
+    /// Periksa apakah sebuah PDF dicetak dari versi final dalam berkas .pokin ini.
+    /// Status keluar: 0 ya, 1 tidak, 2 berkas tak terbaca.
+    Verify { file: PathBuf, pdf: PathBuf },
+    /// Periksa logika pohon kinerja dan peta proses (.pokin atau .json).
+    /// Status keluar: 0 tanpa galat, 1 ada galat, 2 berkas tak terbaca.
+    Validate {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+    },
+    /// Tampilkan riwayat perubahan dan versi bernama
+    History { file: PathBuf },
+    /// Terapkan satu operasi suntingan (JSON, seperti yang dikirim editor) sebagai satu langkah riwayat,
+    /// mis. '{"op":"add_process","process":{"id":"","category":"core","name":"Layanan Cuti"}}'.
+    /// OP: teks JSON, @BERKAS.json, atau - (masukan standar).
+    Apply { file: PathBuf, op: String },
+    /// Batalkan perubahan terakhir
+    Undo { file: PathBuf },
+    /// Ulangi perubahan yang terakhir dibatalkan
+    Redo { file: PathBuf },
+    /// Simpan keadaan sekarang sebagai versi bernama
+    Snapshot { file: PathBuf, name: String },
+    /// Buat dokumen sintetis pokin/1 untuk uji dan tolok ukur
+    Synth {
+        /// Jumlah simpul pohon
+        #[arg(long)]
+        nodes: usize,
+        /// Jumlah peta lintas fungsi (10–40 langkah masing-masing)
+        #[arg(long, default_value_t = 0)]
+        flows: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, ValueEnum)]
+enum ReportFormat {
+    Text,
+    Json,
+}
+
+fn parse_period(text: &str) -> Result<Period, String> {
+    let (from, to) = text.split_once('-').ok_or("tulis periode sebagai TAHUN-TAHUN, mis. 2025-2029")?;
+    let year = |s: &str| s.trim().parse::<i32>().map_err(|_| format!("`{s}` bukan tahun"));
+    let period = Period { from: year(from)?, to: year(to)? };
+    if period.from > period.to {
+        return Err(format!("tahun awal {} jatuh setelah tahun akhir {}", period.from, period.to));
+    }
+    Ok(period)
+}
+
+/// A `.pokin` file (by its content, or by its name when it cannot be read).
+fn is_pokin(path: &Path) -> bool {
+    pokin::store::is_sqlite(path) || path.extension().is_some_and(|e| e == "pokin")
+}
+
+/// A `.pokin` or a pokin/1 JSON file.
+fn read_any(path: &Path) -> Result<Document, Error> {
+    if is_pokin(path) {
+        Ok(DocFile::open_read_only(path)?.document().clone())
+    } else {
+        json::read(path)
+    }
+}
+
+fn write_output(output: Option<&Path>, text: &str) -> Result<(), Error> {
+    match output {
+        Some(path) => std::fs::write(path, text).map_err(|e| Error::io(path, e)),
+        None => {
+            print!("{text}");
+            Ok(())
+        }
+    }
+}
+
+pub fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("pokin: {err}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Error> {
+    match cli.command {
+        Command::New { file, title, agency, government, period } => {
+            let doc = pokin::store::new_document(&title, &agency, &government, period)?;
+            DocFile::create(&file, &doc)?;
+            println!("Dibuat: {}", file.display());
+        }
+        Command::Import { json: source, file } => {
+            let doc = json::read(&source)?;
+            DocFile::create(&file, &doc)?;
+            println!("Diimpor: {} → {} ({} simpul)", source.display(), file.display(), doc.node_count());
+        }
+        Command::Export { format, file, output, at, version, print } => export::run(format, file, output, at, version, print)?,
+        Command::Final { file, name } => signing::finalise(file, name)?,
+        Command::Draft { file, new_file } => signing::draft(file, new_file)?,
+        Command::Verify { file, pdf } => return signing::verify(file, pdf),
+        Command::Validate { file, format } => {
+            let doc = read_any(&file)?;
+            let report = validate::validate(&doc);
+            match format {
+                ReportFormat::Json => println!("{}", report.to_json()),
+                ReportFormat::Text => print!("{}", validate::to_text(&report, &doc)),
+            }
+            return Ok(if report.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS });
+        }
+        Command::History { file } => history::history(file)?,
+        Command::Apply { file, op } => history::apply(file, op)?,
+        Command::Undo { file } => history::undo(file)?,
+        Command::Redo { file } => history::redo(file)?,
+        Command::Snapshot { file, name } => history::snapshot(file, name)?,
+        Command::Synth { nodes, flows, seed, output } => {
+            let doc = pokin::synth::generate(&pokin::synth::Options { nodes, flows, seed });
+            std::fs::write(&output, json::to_string(&doc)).map_err(|e| Error::io(&output, e))?;
+            println!("Dibuat: {} ({} simpul, {} peta lintas fungsi)", output.display(), nodes, flows);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
