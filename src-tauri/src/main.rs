@@ -7,27 +7,122 @@
 mod session;
 
 use pokin::edit::Op;
+use pokin::layout::flow::{layout_flow_unpaged, FlowLayout};
+use pokin::layout::processes::{layout_process_map, ProcessMapLayout};
 use pokin::layout::{layout_tree, TreeLayout, TreeOptions};
-use pokin::model::Period;
+use pokin::model::{Document, Period};
 use pokin::render::{preview_tree, print_tree, Paper, Preview, PrintMode, PrintOptions, Provenance, View};
 use pokin::store::{self, with_default_extension, DocFile, Snapshot};
-use pokin::validate::{self, Report};
-use serde::Serialize;
+use pokin::validate;
+use serde::{Deserialize, Serialize};
 use session::{read_recent, remember, Session};
 use std::path::Path;
 use tauri::{Manager, State};
 use tauri_plugin_dialog::DialogExt;
 
-/// What the front end shows of an open document.
+/// What the screen shows, sent with an edit, undo or redo so that one reply
+/// carries everything the screen needs: the mode and its layout parameters.
+#[derive(Deserialize)]
+#[serde(tag = "mode", rename_all = "snake_case")]
+enum Screen {
+    /// The tree with these subtrees folded away.
+    Tree { collapsed: Vec<String> },
+    /// The Peta Proses Bisnis (level 0 or a process's sub-process map) in width × height points.
+    Map { parent: Option<String>, width: f32, height: f32 },
+    /// A flow's SOP-AP table `width` points wide.
+    Flow { flow: Option<String>, width: f32 },
+    /// The Peta Relasi: drawn from the document alone.
+    Relations,
+}
+
+/// The layout of the view on screen after an edit (none where the view no
+/// longer exists: a deleted flow or map parent; the page then asks again).
+#[derive(Serialize, Default)]
+struct Shown {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tree: Option<TreeLayout>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    map: Option<ProcessMapLayout>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    flow: Option<ShownFlow>,
+}
+
 #[derive(Serialize)]
-struct DocumentView {
-    path: String,
-    read_only: Option<String>,
-    /// A step's number is under `number`, a decision's "no" branch under `no`.
-    document: serde_json::Value,
-    report: Report,
-    can_undo: bool,
-    can_redo: bool,
+struct ShownFlow {
+    id: String,
+    layout: FlowLayout,
+}
+
+fn tree_options(collapsed: Vec<String>) -> TreeOptions {
+    TreeOptions { collapsed: collapsed.into_iter().collect(), ..TreeOptions::default() }
+}
+
+/// The core's layout of what `screen` shows, for the document as it is now.
+fn shown(doc: &Document, screen: Screen) -> Shown {
+    match screen {
+        Screen::Tree { collapsed } => Shown { tree: Some(layout_tree(doc, &tree_options(collapsed))), ..Shown::default() },
+        Screen::Map { parent, width, height } => {
+            if parent.as_deref().is_some_and(|id| doc.process(id).is_none()) {
+                return Shown::default();
+            }
+            Shown { map: Some(layout_process_map(doc, parent.as_deref(), width.max(300.0), height.max(200.0))), ..Shown::default() }
+        }
+        Screen::Flow { flow: Some(id), width } => match doc.flow(&id) {
+            Some(found) => Shown { flow: Some(ShownFlow { layout: layout_flow_unpaged(doc, found, width), id }), ..Shown::default() },
+            None => Shown::default(),
+        },
+        Screen::Flow { flow: None, .. } | Screen::Relations => Shown::default(),
+    }
+}
+
+fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value).expect("a reply always serialises")
+}
+
+/// What the front end shows of an open document, as the JSON object
+/// `{path, read_only, document, report, can_undo, can_redo, …more}`. The
+/// document and the report are written by the core's own writers, straight
+/// from the open file: no copy of the document, and the core's optimised
+/// serialisation even in a debug build (a generic serialiser instantiated
+/// here would run unoptimised: 100 ms for the 2,000-node tree). A step's
+/// number is under `number`, a decision's "no" branch under `no`.
+fn view_json(file: &DocFile, more: &[(&str, String)]) -> String {
+    let report = validate::validate(file.document());
+    let refusal = file.edit_refusal();
+    let mut fields = vec![
+        ("path", to_json(&file.path().display().to_string())),
+        ("read_only", to_json(&refusal)),
+        ("document", pokin::interchange::json::to_string(file.document())),
+        ("report", report.to_json()),
+        ("can_undo", to_json(&(file.can_undo() && refusal.is_none()))),
+        ("can_redo", to_json(&(file.can_redo() && refusal.is_none()))),
+    ];
+    fields.extend(more.iter().cloned());
+    let mut out = String::from("{");
+    for (i, (key, value)) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&to_json(key));
+        out.push(':');
+        out.push_str(value);
+    }
+    out.push('}');
+    out
+}
+
+/// A document view (the reply of the commands that open a file).
+type ViewReply = tauri::ipc::Response;
+
+fn view_reply(file: &DocFile) -> Reply<ViewReply> {
+    Ok(tauri::ipc::Response::new(view_json(file, &[])))
+}
+
+/// The reply to an edit, undo or redo: the document view and, under
+/// `shown`, the layout of what the screen shows: one round trip per edit.
+fn edited(file: &DocFile, screen: Screen) -> Reply<ViewReply> {
+    let shown = to_json(&shown(file.document(), screen));
+    Ok(tauri::ipc::Response::new(view_json(file, &[("shown", shown)])))
 }
 
 #[derive(Serialize)]
@@ -44,18 +139,6 @@ fn message(err: pokin::Error) -> String {
     err.to_string()
 }
 
-fn view(file: &DocFile) -> DocumentView {
-    let report = validate::validate(file.document());
-    DocumentView {
-        path: file.path().display().to_string(),
-        read_only: file.edit_refusal(),
-        document: serde_json::to_value(file.document()).expect("a document always serialises"),
-        report,
-        can_undo: file.can_undo() && file.edit_refusal().is_none(),
-        can_redo: file.can_redo() && file.edit_refusal().is_none(),
-    }
-}
-
 /// Shows the file name (and read-only state) in the window title.
 fn set_title(app: &tauri::AppHandle, file: &DocFile) {
     let name = file.path().file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -69,11 +152,11 @@ fn set_title(app: &tauri::AppHandle, file: &DocFile) {
 }
 
 /// Makes `file` the open document.
-fn install(app: &tauri::AppHandle, session: &Session, file: DocFile) -> DocumentView {
+fn install(app: &tauri::AppHandle, session: &Session, file: DocFile) -> Reply<ViewReply> {
     *session.launch_error.lock().unwrap() = None;
     remember(app, file.path());
     set_title(app, &file);
-    let shown = view(&file);
+    let shown = view_reply(&file);
     *session.file.lock().unwrap() = Some(file);
     shown
 }
@@ -85,7 +168,7 @@ fn with_file<T>(session: &Session, f: impl FnOnce(&mut DocFile) -> Reply<T>) -> 
 }
 
 #[tauri::command]
-fn current_document(app: tauri::AppHandle, session: State<'_, Session>) -> Reply<Option<DocumentView>> {
+fn current_document(app: tauri::AppHandle, session: State<'_, Session>) -> Reply<ViewReply> {
     // Kept until another document opens: the start screen may ask more than once.
     if let Some(message) = session.launch_error.lock().unwrap().clone() {
         return Err(message);
@@ -94,16 +177,19 @@ fn current_document(app: tauri::AppHandle, session: State<'_, Session>) -> Reply
     if let Some(file) = slot.as_ref() {
         set_title(&app, file);
     }
-    Ok(slot.as_ref().map(view))
+    match slot.as_ref() {
+        Some(file) => view_reply(file),
+        None => Ok(tauri::ipc::Response::new("null".to_string())),
+    }
 }
 
 #[tauri::command]
-fn open_document(app: tauri::AppHandle, session: State<'_, Session>, path: String) -> Reply<DocumentView> {
+fn open_document(app: tauri::AppHandle, session: State<'_, Session>, path: String) -> Reply<ViewReply> {
     let path = session.granted_path(&app, &path, true)?;
     // Close the current file first, so reopening it does not meet our own lock.
     session.close();
     let file = store::open_or_import(&path).map_err(message)?;
-    Ok(install(&app, &session, file))
+    install(&app, &session, file)
 }
 
 /// The native open dialog (shown by the shell, so the path it answers is
@@ -152,12 +238,12 @@ fn new_document(
     government: String,
     from: i32,
     to: i32,
-) -> Reply<DocumentView> {
+) -> Reply<ViewReply> {
     let path = with_default_extension(&session.granted_path(&app, &path, false)?, "pokin");
     let doc = store::new_document(&title, &agency, &government, Period { from, to }).map_err(message)?;
     session.close();
     let file = DocFile::create(&path, &doc).map_err(message)?;
-    Ok(install(&app, &session, file))
+    install(&app, &session, file)
 }
 
 #[tauri::command]
@@ -173,7 +259,7 @@ fn list_samples() -> Vec<SampleInfo> {
 
 /// Opens a sample: a working copy in the app's data folder (kept, so edits to it persist).
 #[tauri::command]
-fn open_sample(app: tauri::AppHandle, session: State<'_, Session>, key: String) -> Reply<DocumentView> {
+fn open_sample(app: tauri::AppHandle, session: State<'_, Session>, key: String) -> Reply<ViewReply> {
     let sample = pokin::samples::find(&key).ok_or_else(|| format!("Contoh `{key}` tidak ada"))?;
     let dir = app.path().app_data_dir().map_err(|_| "Folder data aplikasi tidak diketahui".to_string())?.join("contoh");
     std::fs::create_dir_all(&dir).map_err(|e| message(pokin::Error::io(&dir, e)))?;
@@ -181,7 +267,7 @@ fn open_sample(app: tauri::AppHandle, session: State<'_, Session>, key: String) 
     session.close();
     let file = if path.exists() { DocFile::open(&path) } else { DocFile::create(&path, &sample.document()) };
     let file = file.map_err(message)?;
-    Ok(install(&app, &session, file))
+    install(&app, &session, file)
 }
 
 #[tauri::command]
@@ -191,57 +277,58 @@ fn recent_files(app: tauri::AppHandle) -> Vec<String> {
 
 /// Saves a copy under a new name and continues in the copy.
 #[tauri::command]
-fn save_as(app: tauri::AppHandle, session: State<'_, Session>, path: String) -> Reply<DocumentView> {
+fn save_as(app: tauri::AppHandle, session: State<'_, Session>, path: String) -> Reply<ViewReply> {
     let target = with_default_extension(&session.granted_path(&app, &path, false)?, "pokin");
     with_file(&session, |file| file.save_copy(&target).map_err(message))?;
     session.close();
     let file = DocFile::open(&target).map_err(message)?;
-    Ok(install(&app, &session, file))
+    install(&app, &session, file)
 }
 
 /// Berkas › Tetapkan sebagai final: the document's status becomes final, the
 /// state is kept as a final named version, and the file takes no more edits.
 #[tauri::command]
-fn mark_final(app: tauri::AppHandle, session: State<'_, Session>, name: String) -> Reply<DocumentView> {
+fn mark_final(app: tauri::AppHandle, session: State<'_, Session>, name: String) -> Reply<ViewReply> {
     with_file(&session, |file| {
         file.mark_final(&name).map_err(message)?;
         set_title(&app, file);
-        Ok(view(file))
+        view_reply(file)
     })
 }
 
 /// Berkas › Draf baru dari versi final: a new draft file at `path` with this
 /// document's content and a fresh history, opened in place of this one.
 #[tauri::command]
-fn new_draft(app: tauri::AppHandle, session: State<'_, Session>, path: String) -> Reply<DocumentView> {
+fn new_draft(app: tauri::AppHandle, session: State<'_, Session>, path: String) -> Reply<ViewReply> {
     let target = with_default_extension(&session.granted_path(&app, &path, false)?, "pokin");
     // The draft is created (and so locked) before the final file is let go.
     let draft = with_file(&session, |file| file.branch_draft(&target).map_err(message))?;
     session.close();
-    Ok(install(&app, &session, draft))
+    install(&app, &session, draft)
 }
 
+/// One edit; the reply carries the view and the layout of `screen` (one round trip per edit).
 #[tauri::command]
-fn apply_op(session: State<'_, Session>, op: Op) -> Reply<DocumentView> {
+fn apply_op(session: State<'_, Session>, op: Op, screen: Screen) -> Reply<tauri::ipc::Response> {
     with_file(&session, |file| {
         file.apply(&op).map_err(message)?;
-        Ok(view(file))
+        edited(file, screen)
     })
 }
 
 #[tauri::command]
-fn undo(session: State<'_, Session>) -> Reply<DocumentView> {
+fn undo(session: State<'_, Session>, screen: Screen) -> Reply<tauri::ipc::Response> {
     with_file(&session, |file| {
         file.undo().map_err(message)?;
-        Ok(view(file))
+        edited(file, screen)
     })
 }
 
 #[tauri::command]
-fn redo(session: State<'_, Session>) -> Reply<DocumentView> {
+fn redo(session: State<'_, Session>, screen: Screen) -> Reply<tauri::ipc::Response> {
     with_file(&session, |file| {
         file.redo().map_err(message)?;
-        Ok(view(file))
+        edited(file, screen)
     })
 }
 
@@ -257,11 +344,11 @@ fn list_snapshots(session: State<'_, Session>) -> Reply<Vec<Snapshot>> {
 
 /// The SOP-AP geometry of a flow (rows, lane columns, symbols, arrows), for the flow editor.
 #[tauri::command]
-fn flow_layout(session: State<'_, Session>, flow: String, width: f32) -> Reply<pokin::layout::flow::FlowLayout> {
+fn flow_layout(session: State<'_, Session>, flow: String, width: f32) -> Reply<FlowLayout> {
     with_file(&session, |file| {
         let doc = file.document();
         let found = doc.flow(&flow).ok_or_else(|| format!("Peta lintas fungsi `{flow}` tidak ada"))?;
-        Ok(pokin::layout::flow::layout_flow_unpaged(doc, found, width))
+        Ok(layout_flow_unpaged(doc, found, width))
     })
 }
 
@@ -272,21 +359,20 @@ fn process_map_layout(
     parent: Option<String>,
     width: f32,
     height: f32,
-) -> Reply<pokin::layout::processes::ProcessMapLayout> {
+) -> Reply<ProcessMapLayout> {
     with_file(&session, |file| {
         let doc = file.document();
         if let Some(id) = parent.as_deref() {
             doc.process(id).ok_or_else(|| format!("Proses `{id}` tidak ada"))?;
         }
-        Ok(pokin::layout::processes::layout_process_map(doc, parent.as_deref(), width.max(300.0), height.max(200.0)))
+        Ok(layout_process_map(doc, parent.as_deref(), width.max(300.0), height.max(200.0)))
     })
 }
 
 #[tauri::command]
 fn tree_layout(session: State<'_, Session>, collapsed: Vec<String>) -> Reply<TreeLayout> {
     with_file(&session, |file| {
-        let options = TreeOptions { collapsed: collapsed.into_iter().collect(), ..TreeOptions::default() };
-        Ok(layout_tree(file.document(), &options))
+        Ok(layout_tree(file.document(), &tree_options(collapsed)))
     })
 }
 

@@ -8,7 +8,7 @@ await import("../src/main");
 
 const print = new URLSearchParams(location.search).get("print");
 if (print !== null) {
-  const { editor } = await import("../src/store");
+  const { editor } = await import("../src/editor");
   const started = Date.now();
   const timer = setInterval(() => {
     if (editor.state.screen !== "main" && Date.now() - started < 5000) return;

@@ -1,5 +1,5 @@
 import { useEffect } from "react";
-import { editor, useEditor } from "./store";
+import { editor, useEditor } from "./editor";
 import { StartScreen } from "./components/StartScreen";
 import { MainScreen } from "./components/MainScreen";
 import { ConfirmDialog, PromptDialog, Toasts } from "./components/Overlays";

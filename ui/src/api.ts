@@ -5,7 +5,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import type { RuleInfo } from "./editor/rules";
-import type { DocumentView, FlowLayout, NewDocumentArgs, Op, PrintOptions, PrintPreview, PrintResult, ProcessMapLayout, SampleInfo, Snapshot, TreeLayout } from "./types";
+import type { DocumentView, EditedView, FlowLayout, NewDocumentArgs, Op, PrintOptions, PrintPreview, PrintResult, ProcessMapLayout, SampleInfo, Screen, Snapshot, TreeLayout } from "./types";
 
 export function currentDocument(): Promise<DocumentView | null> {
   return invoke<DocumentView | null>("current_document");
@@ -40,14 +40,16 @@ export function newDraft(path: string): Promise<DocumentView> {
 export function listRules(): Promise<RuleInfo[]> {
   return invoke<RuleInfo[]>("list_rules");
 }
-export function applyOp(op: Op): Promise<DocumentView> {
-  return invoke<DocumentView>("apply_op", { op });
+// An edit, undo or redo names what the screen shows; the one reply carries
+// the document view and the layout of that view (one round trip per edit).
+export function applyOp(op: Op, screen: Screen): Promise<EditedView> {
+  return invoke<EditedView>("apply_op", { op, screen });
 }
-export function undo(): Promise<DocumentView> {
-  return invoke<DocumentView>("undo");
+export function undo(screen: Screen): Promise<EditedView> {
+  return invoke<EditedView>("undo", { screen });
 }
-export function redo(): Promise<DocumentView> {
-  return invoke<DocumentView>("redo");
+export function redo(screen: Screen): Promise<EditedView> {
+  return invoke<EditedView>("redo", { screen });
 }
 export function createSnapshot(name: string): Promise<Snapshot> {
   return invoke<Snapshot>("create_snapshot", { name });

@@ -4,7 +4,7 @@
 import { vi, type Mock } from "vitest";
 import { renderToStaticMarkup } from "react-dom/server";
 import * as api from "./api";
-import { Editor, editor, initialState } from "./store";
+import { Editor, editor, initialState } from "./editor";
 import { TreeBox, buildNodes, type BoxNode } from "./components/TreeCanvas";
 import { saveStateText, MainScreen } from "./components/MainScreen";
 import { PromptDialog } from "./components/Overlays";
@@ -197,7 +197,7 @@ describe("Tab then Escape leaves no empty node", () => {
     m.applyOp.mockResolvedValueOnce(sampleView());
     await e.cancelEdit("n7");
     expect(m.undo).not.toHaveBeenCalled();
-    expect(m.applyOp).toHaveBeenLastCalledWith({ op: "delete_node", id: "n7" });
+    expect(m.applyOp).toHaveBeenLastCalledWith({ op: "delete_node", id: "n7" }, expect.anything());
   });
   test("typed text keeps the node; Escape on an existing node deletes nothing", async () => {
     const e = await opened();
@@ -206,7 +206,7 @@ describe("Tab then Escape leaves no empty node", () => {
     await e.addChild();
     m.applyOp.mockResolvedValueOnce(viewWith((d) => d.tree.nodes!.push({ id: "n7", level: 2, statement: "Baru" })));
     await e.commitEdit("n7", "Baru");
-    expect(m.applyOp).toHaveBeenLastCalledWith({ op: "update_node", node: { id: "n7", level: 2, statement: "Baru" } });
+    expect(m.applyOp).toHaveBeenLastCalledWith({ op: "update_node", node: { id: "n7", level: 2, statement: "Baru" } }, expect.anything());
     e.startEdit("n3");
     await e.cancelEdit("n3");
     expect(m.undo).not.toHaveBeenCalled();
@@ -253,7 +253,7 @@ describe("document properties and rule settings in the app", () => {
     const meta = { ...e.state.view!.document.document, title: "Baru" };
     m.applyOp.mockRejectedValueOnce("Status dokumen tidak diubah di sini: gunakan Berkas › Tetapkan sebagai final");
     expect(await e.apply({ op: "update_document", document: meta })).toBeNull();
-    expect(m.applyOp).toHaveBeenCalledWith({ op: "update_document", document: meta });
+    expect(m.applyOp).toHaveBeenCalledWith({ op: "update_document", document: meta }, expect.anything());
     expect(e.state.toasts.at(-1)!.text).toBe("Status dokumen tidak diubah di sini: gunakan Berkas › Tetapkan sebagai final");
   });
   test("the rules button counts the rules changed; the panel lists every rule", async () => {

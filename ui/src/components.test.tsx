@@ -3,7 +3,7 @@
 import { vi } from "vitest";
 import { renderToStaticMarkup } from "react-dom/server";
 import { ReactFlowProvider } from "@xyflow/react";
-import { editor, initialState } from "./store";
+import { editor, initialState } from "./editor";
 import { FindingsPanel } from "./components/FindingsPanel";
 import { SidePanel } from "./components/SidePanel";
 import { StartScreen } from "./components/StartScreen";

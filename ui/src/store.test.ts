@@ -1,6 +1,6 @@
 import { vi, type Mock } from "vitest";
 import * as api from "./api";
-import { Editor } from "./store";
+import { Editor } from "./editor";
 import { sampleDoc, sampleLayout, sampleProcesses, sampleView } from "./test/fixtures";
 import type { Document, DocumentView, Op } from "./types";
 
@@ -142,7 +142,7 @@ describe("edits", () => {
     const before = e.state.view;
     m.applyOp.mockRejectedValueOnce("\"Seleksi\" ada di Output, jadi induknya harus di level 1.");
     expect(await e.drop("n3", "n0")).toBeNull();
-    expect(m.applyOp).toHaveBeenCalledWith({ op: "move_node", id: "n3", parent: "n0" });
+    expect(m.applyOp).toHaveBeenCalledWith({ op: "move_node", id: "n3", parent: "n0" }, expect.anything());
     expect(e.state.toasts.at(-1)).toMatchObject({ kind: "error", text: expect.stringContaining("induknya harus di level 1") });
     expect(e.state.view).toBe(before);
   });
@@ -175,7 +175,7 @@ describe("edits", () => {
     e.select("n1");
     m.applyOp.mockResolvedValueOnce(viewWith((d) => d.tree.nodes!.push({ id: "n7", level: 2, statement: "" })));
     expect(await e.addChild()).toBe("n7");
-    expect(m.applyOp).toHaveBeenCalledWith({ op: "add_node", node: { id: "", level: 2, statement: "" }, parent: "n1" });
+    expect(m.applyOp).toHaveBeenCalledWith({ op: "add_node", node: { id: "", level: 2, statement: "" }, parent: "n1" }, expect.anything());
     expect(e.state.selection).toBe("n7");
     expect(e.state.editing).toBe("n7");
     expect(e.state.center?.id).toBe("n7");
@@ -198,11 +198,11 @@ describe("edits", () => {
     const e = await opened();
     m.applyOp.mockResolvedValueOnce(viewWith((d) => d.tree.nodes!.push({ id: "n7", level: 2, statement: "" })));
     await e.addSibling("n3");
-    expect(m.applyOp).toHaveBeenLastCalledWith({ op: "add_node", node: { id: "", level: 2, statement: "" }, parent: "n1", before: "n2" });
+    expect(m.applyOp).toHaveBeenLastCalledWith({ op: "add_node", node: { id: "", level: 2, statement: "" }, parent: "n1", before: "n2" }, expect.anything());
     const empty = await opened(viewWith((d) => (d.tree.nodes = [])));
     m.applyOp.mockResolvedValueOnce(viewWith((d) => (d.tree.nodes = [{ id: "n1", level: 0, statement: "" }])));
     expect(await empty.addSibling(null)).toBe("n1");
-    expect(m.applyOp).toHaveBeenLastCalledWith({ op: "add_node", node: { id: "", level: 0, statement: "" } });
+    expect(m.applyOp).toHaveBeenLastCalledWith({ op: "add_node", node: { id: "", level: 0, statement: "" } }, expect.anything());
   });
   test("delete asks first (mentioning undo), then selects a neighbour", async () => {
     const e = await opened();
@@ -214,7 +214,7 @@ describe("edits", () => {
     m.applyOp.mockResolvedValueOnce(viewWith((d) => (d.tree.nodes = d.tree.nodes!.filter((n) => !["n1", "n3", "n4"].includes(n.id)))));
     e.answerConfirm(true);
     await vi.waitFor(() => expect(e.state.selection).toBe("n2"));
-    expect(m.applyOp).toHaveBeenCalledWith({ op: "delete_node", id: "n1" });
+    expect(m.applyOp).toHaveBeenCalledWith({ op: "delete_node", id: "n1" }, expect.anything());
     expect(e.state.confirm).toBeNull();
   });
   test("delete declined: nothing sent", async () => {
@@ -241,7 +241,7 @@ describe("edits", () => {
     m.applyOp.mockResolvedValueOnce(sampleView());
     await e.commitEdit("n3", "  Terlaksananya\nseleksi ASN ");
     expect(e.state.editing).toBeNull();
-    expect(m.applyOp).toHaveBeenCalledWith({ op: "update_node", node: { id: "n3", level: 2, statement: "Terlaksananya seleksi ASN" } });
+    expect(m.applyOp).toHaveBeenCalledWith({ op: "update_node", node: { id: "n3", level: 2, statement: "Terlaksananya seleksi ASN" } }, expect.anything());
   });
   test("undo and redo go through the core; their refusal is shown", async () => {
     const e = await opened();
@@ -259,7 +259,7 @@ describe("edits", () => {
     const e = await opened();
     m.applyOp.mockResolvedValueOnce(sampleView());
     await e.reorder(-1, "n4");
-    expect(m.applyOp).toHaveBeenCalledWith({ op: "move_node", id: "n4", before: "n3" });
+    expect(m.applyOp).toHaveBeenCalledWith({ op: "move_node", id: "n4", before: "n3" }, expect.anything());
   });
   test("accept a finding asks for a reason; switching a rule off asks to confirm", async () => {
     const e = await opened();
@@ -274,7 +274,7 @@ describe("edits", () => {
     e.switchRuleOff("P016");
     m.applyOp.mockResolvedValueOnce(sampleView());
     e.answerConfirm(true);
-    await vi.waitFor(() => expect(m.applyOp).toHaveBeenLastCalledWith({ op: "set_rule", rule: "P016", setting: "off" }));
+    await vi.waitFor(() => expect(m.applyOp).toHaveBeenLastCalledWith({ op: "set_rule", rule: "P016", setting: "off" }, expect.anything()));
   });
 });
 
@@ -573,7 +573,7 @@ describe("process maps", () => {
     m.treeLayout.mockClear();
     m.applyOp.mockResolvedValueOnce(viewWith(withProcesses));
     await e.toggleOwner("p1", "sek");
-    expect(m.applyOp).toHaveBeenCalledWith({ op: "update_process", process: { id: "p1", category: "core", name: "Manajemen ASN", owners: ["kaban", "sek"], nodes: ["n1"] } });
+    expect(m.applyOp).toHaveBeenCalledWith({ op: "update_process", process: { id: "p1", category: "core", name: "Manajemen ASN", owners: ["kaban", "sek"], nodes: ["n1"] } }, expect.anything());
     await vi.waitFor(() => expect(m.processMapLayout).toHaveBeenCalledTimes(2));
     expect(m.treeLayout).not.toHaveBeenCalled();
   });
@@ -627,7 +627,7 @@ describe("process maps", () => {
     expect(e.state.picking).toEqual({ process: "p3" });
     m.applyOp.mockResolvedValueOnce(viewWith(withProcesses));
     await e.pickNode("n5");
-    expect(m.applyOp).toHaveBeenCalledWith({ op: "update_process", process: { id: "p3", category: "core", name: "Penilaian kinerja", nodes: ["n1", "n2", "n5"] } });
+    expect(m.applyOp).toHaveBeenCalledWith({ op: "update_process", process: { id: "p3", category: "core", name: "Penilaian kinerja", nodes: ["n1", "n2", "n5"] } }, expect.anything());
     expect(e.state.picking).toBeNull();
     expect(e.state.mode).toBe("map");
     expect(e.state.process).toBe("p3");

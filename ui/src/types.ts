@@ -140,6 +140,26 @@ export interface DocumentView {
   can_redo: boolean;
 }
 
+/**
+ * What the screen shows, sent with an edit, undo or redo: the mode and its
+ * layout parameters, so that the reply carries the layout too.
+ */
+export type Screen =
+  | { mode: "tree"; collapsed: string[] }
+  | { mode: "map"; parent: string | null; width: number; height: number }
+  | { mode: "flow"; flow: string | null; width: number }
+  | { mode: "relations" };
+/** The layout of the view on screen after an edit (absent where that view is gone: a deleted flow or map parent). */
+export interface Shown {
+  tree?: TreeLayout;
+  map?: ProcessMapLayout;
+  flow?: { id: string; layout: FlowLayout };
+}
+/** The reply to an edit, undo or redo: the document view, and the layout on screen beside it. */
+export interface EditedView extends DocumentView {
+  shown?: Shown;
+}
+
 export interface SampleInfo { key: string; title: string; agency: string; government: string }
 export interface Snapshot { name: string; seq: number; at: string; fingerprint: string; final: boolean }
 export interface NewDocumentArgs { path: string; title: string; agency: string; government: string; from: number; to: number }

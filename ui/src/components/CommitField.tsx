@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
-import { editor } from "../store";
+import { editor } from "../editor";
 
 interface Props {
   value: string;

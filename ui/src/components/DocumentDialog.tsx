@@ -1,5 +1,5 @@
 import { useMemo, useState } from "react";
-import { editor, useEditor } from "../store";
+import { editor, useEditor } from "../editor";
 import { formatDate } from "../format";
 import { formFromMeta, isoDate, metaFromForm, updateDocumentOp, valuesOutside, type DocumentField, type DocumentForm } from "../editor/documentMeta";
 import { Dialog } from "./Dialog";

@@ -1,5 +1,5 @@
 import { memo, useState } from "react";
-import { editor, useEditor } from "../store";
+import { editor, useEditor } from "../editor";
 import { groupFindings, processFindings, targetNode, targetText, type FindingGroup, type FindingItem } from "../findings";
 import type { Document } from "../types";
 import { RulesButton } from "./RulesDialog";

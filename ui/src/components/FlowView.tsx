@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type CSSProperties, type PointerEvent as ReactPointerEvent } from "react";
-import { editor, FLOW_SCALE, useEditor, type StepField } from "../store";
+import { editor, FLOW_SCALE, useEditor, type StepField } from "../editor";
 import { allFlows, processById, SHAPE_LABEL } from "../processes";
 import { badgesBy, stepOf } from "../findings";
 import { shorten } from "../model";

@@ -1,5 +1,5 @@
 import { useMemo, useState } from "react";
-import { editor, useEditor } from "../store";
+import { editor, useEditor } from "../editor";
 import { indexDocument, levelName, searchNodes, shorten } from "../model";
 import { addCrosscuttingOp } from "../ops";
 import { Dialog } from "./Dialog";

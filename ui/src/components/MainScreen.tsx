@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { ReactFlowProvider, useReactFlow, useStore } from "@xyflow/react";
 import { zoomFor, zoomPercent } from "../editor/zoom";
-import { editor, MODE_LABEL, useEditor, type Mode } from "../store";
+import { editor, MODE_LABEL, useEditor, type Mode } from "../editor";
 import { commandForKey, isTextField, type Command } from "../keyboard";
 import { fileName, summaryText } from "../format";
 import { TreeCanvas } from "./TreeCanvas";

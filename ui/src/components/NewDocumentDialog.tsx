@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { editor } from "../store";
+import { editor } from "../editor";
 import { Dialog } from "./Dialog";
 
 /** Dokumen baru: title, agency, government, period; then the native save dialog asks where. */

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { editor, useEditor } from "../store";
+import { editor, useEditor } from "../editor";
 import { Dialog } from "./Dialog";
 
 /** Messages from the core (refusals, failures) and notices. Errors stay until closed. */

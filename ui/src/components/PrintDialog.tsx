@@ -1,5 +1,5 @@
 import { memo, useMemo } from "react";
-import { editor, useEditor } from "../store";
+import { editor, useEditor } from "../editor";
 import { MODES, PAPERS, inlineSvg, optionsFromForm, pageCaption, periodYears, printViews, type PrintForm } from "../print";
 import type { Paper, PrintMode, PrintPreview } from "../types";
 import { Dialog } from "./Dialog";

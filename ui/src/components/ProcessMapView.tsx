@@ -1,6 +1,6 @@
 import { useRef, useState, type PointerEvent as ReactPointerEvent } from "react";
 import { useRoom } from "./useRoom";
-import { editor, MAP_SCALE, useEditor } from "../store";
+import { editor, MAP_SCALE, useEditor } from "../editor";
 import { CATEGORIES, CATEGORY_LABEL, processById } from "../processes";
 import { processBadges } from "../findings";
 import { shorten } from "../model";

@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import { editor, useEditor } from "../store";
+import { editor, useEditor } from "../editor";
 import { SEVERITY_LABEL } from "../findings";
 import { shorten, unitLabel } from "../model";
 import {

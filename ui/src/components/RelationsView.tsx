@@ -1,4 +1,4 @@
-import { editor, useEditor } from "../store";
+import { editor, useEditor } from "../editor";
 import { allProcesses, CATEGORY_LABEL, relationRows } from "../processes";
 import { processBadges } from "../findings";
 

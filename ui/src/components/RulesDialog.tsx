@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import * as api from "../api";
-import { editor, useEditor } from "../store";
+import { editor, useEditor } from "../editor";
 import { errorText } from "../format";
 import { SEVERITY_LABEL } from "../findings";
 import { RULE_CHOICES, SETTING_LABEL, changedRules, ruleRows, setRuleOp, type RuleChoice, type RuleInfo } from "../editor/rules";

@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import { editor, useEditor } from "../store";
+import { editor, useEditor } from "../editor";
 import { levelName, searchNodes, shorten } from "../model";
 
 /** Ctrl+F: find nodes by text; Enter jumps to the next one (selects and centres it). */

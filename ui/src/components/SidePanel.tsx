@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import { editor, useEditor } from "../store";
+import { editor, useEditor } from "../editor";
 import { findingsOfNode } from "../findings";
 import { formatDate, formatPercent, formatRupiah, formatValue, summaryText } from "../format";
 import { descendantCount, indexDocument, levelName, periodYears, shorten, unitLabel, type DocIndex } from "../model";

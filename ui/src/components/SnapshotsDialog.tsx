@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import * as api from "../api";
-import { editor } from "../store";
+import { editor } from "../editor";
 import { errorText, formatDateTime } from "../format";
 import type { Snapshot } from "../types";
 import { Dialog } from "./Dialog";

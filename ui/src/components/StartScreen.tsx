@@ -1,4 +1,4 @@
-import { editor, useEditor } from "../store";
+import { editor, useEditor } from "../editor";
 import { fileName } from "../format";
 import { NewDocumentDialog } from "./NewDocumentDialog";
 

@@ -16,7 +16,7 @@ import {
   type NodeProps,
   type OnNodeDrag,
 } from "@xyflow/react";
-import { editor, useEditor } from "../store";
+import { editor, useEditor } from "../editor";
 import { InPlaceEditor } from "./InPlaceEditor";
 import { TreeMinimap } from "./TreeMinimap";
 import { fitViewport, foldLevelForFit, openingViewport, readableZoom } from "../editor/zoom";
@@ -220,6 +220,41 @@ const Overview = memo(function Overview({ layout, selection }: { layout: TreeLay
 const nodeTypes = { box: TreeBox };
 const edgeTypes = { layout: LayoutEdge };
 
+function sameBox(a: LayoutBox, b: LayoutBox): boolean {
+  return (
+    a.x === b.x &&
+    a.y === b.y &&
+    a.width === b.width &&
+    a.height === b.height &&
+    a.level === b.level &&
+    a.font_size === b.font_size &&
+    a.line_height === b.line_height &&
+    a.padding === b.padding &&
+    a.hidden_children === b.hidden_children &&
+    a.external === b.external &&
+    a.lines.length === b.lines.length &&
+    a.lines.every((l, i) => l === b.lines[i])
+  );
+}
+
+function sameData(a: BoxData, b: BoxData): boolean {
+  return (
+    a.statement === b.statement &&
+    (a.badge === b.badge || (!!a.badge && !!b.badge && a.badge.count === b.badge.count && a.badge.worst === b.badge.worst)) &&
+    a.kind === b.kind &&
+    a.parent === b.parent &&
+    a.collapsed === b.collapsed &&
+    a.editing === b.editing &&
+    a.readOnly === b.readOnly &&
+    sameBox(a.box, b.box)
+  );
+}
+
+/**
+ * React Flow's nodes for the core's boxes. A box that looks as it did in
+ * `previous` keeps its node object: after an edit only the boxes that changed
+ * are drawn again (React Flow and the memoised TreeBox skip the rest).
+ */
 export function buildNodes(
   layout: TreeLayout,
   badges: Map<string, Badge>,
@@ -228,20 +263,10 @@ export function buildNodes(
   kinds: LevelKind[],
   collapsed: Set<string>,
   readOnly: boolean,
+  previous?: Map<string, BoxNode>,
 ): BoxNode[] {
-  return layout.boxes.map((box) => ({
-    id: box.id,
-    type: "box",
-    position: { x: box.x, y: box.y },
-    width: box.width,
-    height: box.height,
-    measured: { width: box.width, height: box.height },
-    handles: [
-      { type: "source", position: Position.Top, x: box.width / 2, y: 0, width: 1, height: 1 },
-      { type: "target", position: Position.Bottom, x: box.width / 2, y: box.height - 1, width: 1, height: 1 },
-    ],
-    draggable: !readOnly && !box.external,
-    data: {
+  return layout.boxes.map((box) => {
+    const data: BoxData = {
       box,
       // Content from the document, geometry from the layout: an outside box shows its address.
       statement: statementOf(box.id) ?? box.id,
@@ -251,23 +276,51 @@ export function buildNodes(
       collapsed: box.hidden_children > 0 || collapsed.has(box.id),
       editing: false,
       readOnly,
-    },
-  }));
+    };
+    const before = previous?.get(box.id);
+    if (before && sameData(before.data, data)) return before;
+    return {
+      id: box.id,
+      type: "box",
+      position: { x: box.x, y: box.y },
+      width: box.width,
+      height: box.height,
+      measured: { width: box.width, height: box.height },
+      handles: [
+        { type: "source", position: Position.Top, x: box.width / 2, y: 0, width: 1, height: 1 },
+        { type: "target", position: Position.Bottom, x: box.width / 2, y: box.height - 1, width: 1, height: 1 },
+      ],
+      draggable: !readOnly && !box.external,
+      data,
+    };
+  });
 }
 
-function buildEdges(layout: TreeLayout): LayoutEdgeType[] {
+function samePoints(a: [number, number][], b: [number, number][]): boolean {
+  return a.length === b.length && a.every(([x, y], i) => x === b[i][0] && y === b[i][1]);
+}
+
+/** The layout's edges; one routed as before keeps its edge object (see `buildNodes`). */
+function buildEdges(layout: TreeLayout, previous?: Map<string, LayoutEdgeType>): LayoutEdgeType[] {
   const ix = indexLayout(layout);
   const out: LayoutEdgeType[] = [];
   for (const e of layout.edges) {
     if (!ix.boxes.has(e.from) || !ix.boxes.has(e.to) || e.points.length < 2) continue;
+    const id = `${e.kind}:${e.from}->${e.to}`;
+    const cycle = e.cycle === true;
+    const before = previous?.get(id);
+    if (before?.data && before.data.cycle === cycle && samePoints(before.data.points, e.points)) {
+      out.push(before);
+      continue;
+    }
     out.push({
-      id: `${e.kind}:${e.from}->${e.to}`,
+      id,
       type: "layout",
       source: e.from,
       target: e.to,
       selectable: false,
       focusable: false,
-      data: { points: e.points, kind: e.kind, cycle: e.cycle === true },
+      data: { points: e.points, kind: e.kind, cycle },
       ...(e.kind === "crosscutting" ? { markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14, color: "#8a5a00" } } : {}),
     });
   }
@@ -303,12 +356,21 @@ export function TreeCanvas() {
   const kinds = useMemo(() => (doc ? doc.tree.levels.map((l) => l.kind) : []), [doc]);
   const collapsed = useMemo(() => new Set(collapsedList), [collapsedList]);
 
+  // The nodes and edges last built: what did not change keeps its object.
+  const builtNodes = useRef(new Map<string, BoxNode>());
+  const builtEdges = useRef(new Map<string, LayoutEdgeType>());
   const baseNodes = useMemo(() => {
     if (!layout || !doc) return [];
     const ix = indexDocument(doc);
-    return buildNodes(layout, badges, (id) => ix.nodes.get(id)?.statement, (id) => ix.children.has(id), kinds, collapsed, readOnly);
+    const nodes = buildNodes(layout, badges, (id) => ix.nodes.get(id)?.statement, (id) => ix.children.has(id), kinds, collapsed, readOnly, builtNodes.current);
+    builtNodes.current = new Map(nodes.map((n) => [n.id, n]));
+    return nodes;
   }, [layout, doc, badges, kinds, collapsed, readOnly]);
-  const edges = useMemo(() => (layout ? buildEdges(layout) : []), [layout]);
+  const edges = useMemo(() => {
+    const built = layout ? buildEdges(layout, builtEdges.current) : [];
+    builtEdges.current = new Map(built.map((e) => [e.id, e]));
+    return built;
+  }, [layout]);
   const large = (layout?.boxes.length ?? 0) > OVERVIEW_MIN_BOXES;
   const overview = useStore((s) => large && s.transform[2] < OVERVIEW_ZOOM);
   const hiddenNodes = useMemo(() => (overview ? baseNodes.map((n) => ({ ...n, hidden: true })) : baseNodes), [overview, baseNodes]);

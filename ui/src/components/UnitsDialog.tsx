@@ -1,4 +1,4 @@
-import { editor, useEditor } from "../store";
+import { editor, useEditor } from "../editor";
 import { indexDocument } from "../model";
 import { addUnitOp, deleteUnitOp, nodesOwnedBy, updateUnitOp, withUnitField, type UnitField } from "../ops";
 import type { Unit } from "../types";

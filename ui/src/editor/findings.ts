@@ -1,0 +1,57 @@
+// Findings: showing a finding's place, switching a rule off, accepting a
+// finding with a reason and taking that back.
+
+import { targetNode } from "../findings";
+import { indexDocument } from "../model";
+import { acceptFindingOp, ruleOffOp, unacceptFindingOp } from "../ops";
+import type { DocumentView, Finding } from "../types";
+import type { Editor } from "./editor";
+
+export const FINDINGS_API = ["showFinding", "switchRuleOff", "requestAccept", "unaccept"] as const;
+
+export class Findings {
+  constructor(private readonly ed: Editor) {}
+
+  showFinding(f: Finding): void {
+    const t = f.target;
+    if ("process" in t) return this.ed.revealProcess(t.process);
+    if ("flow" in t) return this.ed.openFlow(t.flow);
+    if ("step" in t) return this.ed.openFlow(t.step[0], t.step[1]);
+    const id = targetNode(t);
+    if (id === null) {
+      if ("unit" in t) this.ed.set({ dialog: "units" });
+      return;
+    }
+    if (this.ed.state.mode !== "tree") this.ed.setMode("tree");
+    const view = this.ed.state.view;
+    if (view && indexDocument(view.document).nodes.has(id)) void this.ed.reveal(id);
+  }
+
+  switchRuleOff(rule: string): void {
+    this.ed.set({
+      confirm: {
+        title: "Matikan aturan",
+        message: `Matikan aturan ${rule} untuk dokumen ini? Semua temuannya tidak akan ditampilkan lagi. Anda dapat mengembalikannya dengan Urungkan (Ctrl+Z).`,
+        yes: "Matikan",
+        onYes: () => void this.ed.apply(ruleOffOp(rule)),
+      },
+    });
+  }
+
+  requestAccept(f: Finding): void {
+    this.ed.set({
+      prompt: {
+        title: `Terima temuan ${f.rule}`,
+        message: f.message,
+        label: "Alasan menerima temuan ini",
+        initial: "",
+        ok: "Terima",
+        onOk: (reason) => void this.ed.decide(acceptFindingOp(f, reason, new Date().toISOString())),
+      },
+    });
+  }
+
+  unaccept(f: Finding): Promise<DocumentView | null> {
+    return this.ed.apply(unacceptFindingOp(f));
+  }
+}
