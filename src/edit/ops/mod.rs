@@ -2,8 +2,11 @@
 //! refused with a message the planner understands where it would break the
 //! document's structure; the validator, not the editor, judges the content.
 
+mod compound;
 mod processes;
 mod tree;
+
+pub use compound::NewStepKind;
 
 use super::change::{flow_row, row_of, ProcessMapHeader};
 use super::{Key, List, Tx};
@@ -68,6 +71,47 @@ pub enum Op {
     UpdateStep { flow: String, step: Step },
     /// Deletes a step and every next/yes/no that pointed to it.
     DeleteStep { flow: String, id: String },
+    /// A new step spliced into the ways of a flow, after one step or
+    /// before one (a decision with both branches); renumbered.
+    InsertStep {
+        flow: String,
+        kind: NewStepKind,
+        #[serde(default)]
+        after: Option<String>,
+        #[serde(default)]
+        before: Option<String>,
+    },
+    /// A step's new shape, its ways following (a decision's yes/no, an end's none).
+    SetStepShape { flow: String, id: String, shape: Shape },
+    /// A step one row up (`delta` -1) or down (+1).
+    ShiftStep { flow: String, id: String, delta: i32 },
+    /// A step to another lane and/or onto another step's row (a drag): one edit.
+    PlaceStep {
+        flow: String,
+        id: String,
+        #[serde(default)]
+        lane: Option<String>,
+        #[serde(default)]
+        row: Option<String>,
+    },
+    /// A step one lane to the left (-1) or right (+1).
+    ShiftStepLane { flow: String, id: String, delta: i32 },
+    AddLane { flow: String, unit: String },
+    /// Refused while the lane still has steps.
+    RemoveLane { flow: String, unit: String },
+    ShiftLane { flow: String, unit: String, delta: i32 },
+    /// A new flow for a process: its owner units as lanes, a start and an end.
+    AddFlowFor { process: String },
+    /// A process one place to the front (-1) or back (+1) within its band.
+    ShiftProcess { id: String, delta: i32 },
+    /// A process dropped on the map: onto another process, or onto a band.
+    DropProcess {
+        id: String,
+        #[serde(default)]
+        onto: Option<String>,
+        #[serde(default)]
+        band: Option<ProcessCategory>,
+    },
     MoveStep { flow: String, id: String, #[serde(default)] before: Option<String> },
 
     AddAnnotation { annotation: Annotation },
@@ -138,6 +182,16 @@ impl Op {
             Op::AddStep { step, .. } => format!("Tambah langkah \"{}\"", shorten(&step.text)),
             Op::UpdateStep { step, .. } => format!("Ubah langkah \"{}\"", shorten(&step.text)),
             Op::DeleteStep { id, .. } => format!("Hapus langkah {id}"),
+            Op::InsertStep { kind: NewStepKind::Decision, .. } => "Tambah keputusan".into(),
+            Op::InsertStep { .. } => "Tambah langkah".into(),
+            Op::SetStepShape { id, .. } => format!("Ubah bentuk langkah {id}"),
+            Op::ShiftStep { id, .. } | Op::PlaceStep { id, .. } => format!("Pindah langkah {id}"),
+            Op::ShiftStepLane { id, .. } => format!("Pindah pelaksana langkah {id}"),
+            Op::AddLane { unit, .. } => format!("Tambah pelaksana {unit}"),
+            Op::RemoveLane { unit, .. } => format!("Hapus pelaksana {unit}"),
+            Op::ShiftLane { unit, .. } => format!("Pindah pelaksana {unit}"),
+            Op::AddFlowFor { process } => format!("Peta lintas fungsi baru untuk proses {process}"),
+            Op::ShiftProcess { id, .. } | Op::DropProcess { id, .. } => format!("Pindah proses {id}"),
             Op::MoveStep { id, .. } => format!("Pindah langkah {id}"),
             Op::AddAnnotation { .. } => "Tambah catatan reviu".into(),
             Op::UpdateAnnotation { .. } => "Ubah catatan reviu".into(),
@@ -264,10 +318,23 @@ impl Op {
                 let row = crate::edit::read(tx.doc(), &key).ok_or_else(|| missing("Langkah", &step.id))?;
                 tx.put(key, Some(row_of(row.ord, step)))
             }
-            Op::DeleteStep { flow, id } => {
-                delete_step(tx, flow, id)?;
-                renumber_steps(tx, flow)
+            Op::DeleteStep { flow, id } => compound::delete_step(tx, flow, id),
+            Op::InsertStep { flow, kind, after, before } => compound::insert_step(tx, flow, *kind, after.as_deref(), before.as_deref()),
+            Op::SetStepShape { flow, id, shape } => {
+                let f = tx.doc().flow(flow).ok_or_else(|| missing("Peta lintas fungsi", flow))?;
+                let step = f.steps.iter().find(|s| &s.id == id).ok_or_else(|| missing("Langkah", id))?;
+                let step = compound::with_shape(step, *shape);
+                Op::UpdateStep { flow: flow.clone(), step }.run(tx)
             }
+            Op::ShiftStep { flow, id, delta } => compound::shift_step(tx, flow, id, *delta),
+            Op::PlaceStep { flow, id, lane, row } => compound::place_step(tx, flow, id, lane.as_deref(), row.as_deref()),
+            Op::ShiftStepLane { flow, id, delta } => compound::shift_step_lane(tx, flow, id, *delta),
+            Op::AddLane { flow, unit } => compound::add_lane(tx, flow, unit),
+            Op::RemoveLane { flow, unit } => compound::remove_lane(tx, flow, unit),
+            Op::ShiftLane { flow, unit, delta } => compound::shift_lane(tx, flow, unit, *delta),
+            Op::AddFlowFor { process } => compound::add_flow_for(tx, process),
+            Op::ShiftProcess { id, delta } => compound::shift_process(tx, id, *delta),
+            Op::DropProcess { id, onto, band } => compound::drop_process(tx, id, onto.as_deref(), *band),
             Op::MoveStep { flow, id, before } => {
                 let f = tx.doc().flow(flow).ok_or_else(|| missing("Peta lintas fungsi", flow))?;
                 let index = before_index(&f.steps, before.as_deref(), |s| &s.id, "Langkah")?;

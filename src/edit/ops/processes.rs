@@ -97,24 +97,3 @@ pub(super) fn renumber_steps(tx: &mut Tx, flow_id: &str) -> Result<()> {
     }
     Ok(())
 }
-
-pub(super) fn delete_step(tx: &mut Tx, flow_id: &str, id: &str) -> Result<()> {
-    let flow = tx.doc().flow(flow_id).ok_or_else(|| missing("Peta lintas fungsi", flow_id))?;
-    flow.steps.iter().find(|s| s.id == id).ok_or_else(|| missing("Langkah", id))?;
-    let pointing: Vec<Step> = flow
-        .steps
-        .iter()
-        .filter(|s| s.successors().any(|n| n == id))
-        .map(|s| {
-            let mut s = s.clone();
-            s.next.retain(|n| n != id);
-            s.yes = s.yes.filter(|n| n != id);
-            s.no = s.no.filter(|n| n != id);
-            s
-        })
-        .collect();
-    for step in pointing {
-        Op::UpdateStep { flow: flow_id.into(), step }.run(tx)?;
-    }
-    tx.delete(Key::Step { flow: flow_id.into(), id: id.into() })
-}
