@@ -28,8 +28,8 @@ pub(super) struct PrintArgs {
     #[arg(long, default_value = "tree")]
     view: String,
     /// Kertas: A4, F4, A3, A2, A1, A0
-    #[arg(long, default_value = "A3", value_parser = parse_paper)]
-    paper: pokin::render::Paper,
+    #[arg(long, default_value = "A3")]
+    paper: String,
     /// Mendatar (landscape)
     #[arg(long)]
     landscape: bool,
@@ -65,8 +65,29 @@ pub(super) struct PrintArgs {
     printed_on: String,
 }
 
-fn parse_paper(text: &str) -> Result<pokin::render::Paper, String> {
-    pokin::render::Paper::parse(text).ok_or_else(|| format!("kertas `{text}` tidak dikenal; pilih A4, F4, A3, A2, A1 atau A0"))
+impl PrintArgs {
+    /// The same request the print dialog sends; the core checks it.
+    fn request(&self) -> pokin::render::PrintRequest {
+        pokin::render::PrintRequest {
+            view: self.view.clone(),
+            paper: self.paper.clone(),
+            landscape: self.landscape,
+            mode: match self.mode {
+                Mode::Fit => "fit",
+                Mode::Poster => "poster",
+            }
+            .into(),
+            scale: self.scale,
+            margin_mm: self.margin,
+            years: self.years.clone(),
+            indicators: self.indicators,
+            owners: self.owners,
+            numbering: self.numbering,
+            findings: self.findings,
+            legend: !self.no_legend,
+            printed_on: self.printed_on.clone(),
+        }
+    }
 }
 
 pub(super) fn run(
@@ -91,62 +112,13 @@ pub(super) fn run(
         ExportFormat::Dot => write_output(output.as_deref(), &pokin::render::dot::tree_dot(&doc))?,
         ExportFormat::Pdf => {
             let output = output.ok_or_else(|| Error::refused("Untuk PDF, sebutkan berkas keluaran dengan -o BERKAS.pdf"))?;
-            let view = pokin::render::View::parse(&print.view).ok_or_else(|| {
-                Error::refused(format!(
-                    "Tampilan `{}` tidak dikenal; pilih tree (pohon kinerja), processes (peta proses bisnis), processes:ID (peta sub proses bisnis), relations (peta relasi) atau flow:ID (peta lintas fungsi)",
-                    print.view
-                ))
-            })?;
-            if let pokin::render::View::SubProcesses(id) = &view {
-                if doc.process(id).is_none() {
-                    let parents: Vec<&str> = doc
-                        .processes
-                        .map
-                        .processes
-                        .iter()
-                        .filter_map(|p| p.parent.as_deref())
-                        .collect::<std::collections::BTreeSet<_>>()
-                        .into_iter()
-                        .collect();
-                    return Err(Error::refused(format!(
-                        "Proses `{id}` tidak ada di dokumen ini (yang punya sub proses: {})",
-                        if parents.is_empty() { "tidak ada".to_string() } else { parents.join(", ") }
-                    )));
-                }
-            }
-            if let pokin::render::View::Flow(id) = &view {
-                if doc.flow(id).is_none() {
-                    let known: Vec<&str> = doc.processes.flows.iter().map(|f| f.id.as_str()).collect();
-                    return Err(Error::refused(format!(
-                        "Peta lintas fungsi `{id}` tidak ada di dokumen ini (yang ada: {})",
-                        if known.is_empty() { "tidak ada".to_string() } else { known.join(", ") }
-                    )));
-                }
-            }
+            let options = print.request().options(&doc)?;
             let (fingerprint, final_name) = match &opened {
                 Some(opened) => opened.identify(&doc)?,
                 None => (json::fingerprint(&doc), None),
             };
             let provenance =
                 pokin::render::Provenance { fingerprint: &fingerprint, final_name: final_name.as_deref() };
-            let options = pokin::render::PrintOptions {
-                view,
-                paper: print.paper,
-                landscape: print.landscape,
-                margin_mm: print.margin,
-                mode: match print.mode {
-                    Mode::Fit => pokin::render::PrintMode::Fit,
-                    Mode::Poster => pokin::render::PrintMode::Poster { scale: print.scale },
-                },
-                indicators: print.indicators || !print.years.is_empty(),
-                years: print.years,
-                owners: print.owners,
-                numbering: print.numbering,
-                findings: print.findings,
-                legend: !print.no_legend,
-                printed_on: print.printed_on,
-                ..Default::default()
-            };
             let printout = pokin::render::print_tree(&doc, &provenance, &options);
             std::fs::write(&output, &printout.pdf).map_err(|e| Error::io(&output, e))?;
             for warning in &printout.warnings {

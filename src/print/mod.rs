@@ -11,8 +11,11 @@
 mod furniture;
 mod process_map;
 mod relations;
+mod request;
 mod sop;
 mod tree;
+
+pub use request::PrintRequest;
 
 use crate::format;
 use crate::model::Document;

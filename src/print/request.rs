@@ -1,0 +1,141 @@
+//! A print request as the planner says it — in the print dialog or on the
+//! command line: names and flags, with their defaults. Checked here, once,
+//! against the document: the paper, the mode, and that the view to print
+//! exists (a flow, a process with sub-processes).
+
+use super::{Paper, PrintMode, PrintOptions, View};
+use crate::error::{Error, Result};
+use crate::model::Document;
+use serde::Deserialize;
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct PrintRequest {
+    /// tree, processes, processes:ID, relations, flow:ID
+    pub view: String,
+    /// A4, F4, A3, A2, A1, A0
+    pub paper: String,
+    pub landscape: bool,
+    /// fit or poster
+    pub mode: String,
+    /// The poster's scale (1 = the screen's size).
+    pub scale: f32,
+    pub margin_mm: f32,
+    /// Indicators with their targets for these years.
+    pub years: Vec<i32>,
+    pub indicators: bool,
+    pub owners: bool,
+    pub numbering: bool,
+    pub findings: bool,
+    pub legend: bool,
+    /// ISO date for the footer (today when empty).
+    pub printed_on: String,
+}
+
+impl Default for PrintRequest {
+    fn default() -> Self {
+        PrintRequest {
+            view: "tree".into(),
+            paper: "A3".into(),
+            landscape: false,
+            mode: "fit".into(),
+            scale: 1.0,
+            margin_mm: 10.0,
+            years: Vec::new(),
+            indicators: false,
+            owners: false,
+            numbering: false,
+            findings: false,
+            legend: true,
+            printed_on: String::new(),
+        }
+    }
+}
+
+impl PrintRequest {
+    /// The options for printing `doc`, or why they cannot be.
+    pub fn options(&self, doc: &Document) -> Result<PrintOptions> {
+        let paper = Paper::parse(&self.paper)
+            .ok_or_else(|| Error::refused(format!("Kertas `{}` tidak dikenal; pilih A4, F4, A3, A2, A1 atau A0", self.paper)))?;
+        let mode = match self.mode.as_str() {
+            "" | "fit" => PrintMode::Fit,
+            "poster" if self.scale > 0.05 && self.scale <= 20.0 => PrintMode::Poster { scale: self.scale },
+            "poster" => return Err(Error::refused(format!("Skala poster {} tidak wajar; pakai antara 0,1 dan 20", self.scale))),
+            other => return Err(Error::refused(format!("Mode cetak `{other}` tidak dikenal; pilih fit atau poster"))),
+        };
+        if !(0.0..=50.0).contains(&self.margin_mm) {
+            return Err(Error::refused(format!("Margin {} mm tidak wajar; pakai antara 0 dan 50 mm", self.margin_mm)));
+        }
+        let view = if self.view.is_empty() { "tree" } else { self.view.as_str() };
+        let view = View::parse(view).ok_or_else(|| {
+            Error::refused(format!(
+                "Tampilan `{view}` tidak dikenal; pilih tree (pohon kinerja), processes (peta proses bisnis), processes:ID (peta sub proses bisnis), relations (peta relasi) atau flow:ID (peta lintas fungsi)"
+            ))
+        })?;
+        check_view_exists(doc, &view)?;
+        Ok(PrintOptions {
+            view,
+            paper,
+            landscape: self.landscape,
+            margin_mm: self.margin_mm,
+            mode,
+            indicators: self.indicators || !self.years.is_empty(),
+            years: self.years.clone(),
+            owners: self.owners,
+            numbering: self.numbering,
+            findings: self.findings,
+            legend: self.legend,
+            printed_on: self.printed_on.clone(),
+            ..PrintOptions::default()
+        })
+    }
+}
+
+/// A sub-process map or a flow that is not in the document is refused with what is there.
+fn check_view_exists(doc: &Document, view: &View) -> Result<()> {
+    let listed = |ids: Vec<&str>| if ids.is_empty() { "tidak ada".to_string() } else { ids.join(", ") };
+    match view {
+        View::SubProcesses(id) if doc.process(id).is_none() => {
+            let parents: std::collections::BTreeSet<&str> =
+                doc.processes.map.processes.iter().filter_map(|p| p.parent.as_deref()).collect();
+            Err(Error::refused(format!(
+                "Proses `{id}` tidak ada di dokumen ini (yang punya sub proses: {})",
+                listed(parents.into_iter().collect())
+            )))
+        }
+        View::Flow(id) if doc.flow(id).is_none() => Err(Error::refused(format!(
+            "Peta lintas fungsi `{id}` tidak ada di dokumen ini (yang ada: {})",
+            listed(doc.processes.flows.iter().map(|f| f.id.as_str()).collect())
+        ))),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lumajang() -> Document {
+        crate::samples::find("lumajang-bkd").unwrap().document()
+    }
+
+    #[test]
+    fn defaults_and_json_as_the_dialog_sends_it() {
+        let request: PrintRequest = serde_json::from_str(r#"{"view":"flow:f1","paper":"f4","landscape":true,"years":[2024]}"#).unwrap();
+        let options = request.options(&lumajang()).unwrap();
+        assert_eq!((options.view, options.paper, options.landscape, options.indicators), (View::Flow("f1".into()), Paper::F4, true, true));
+        assert_eq!(options.mode, PrintMode::Fit);
+        assert!(options.legend);
+    }
+
+    #[test]
+    fn what_cannot_be_printed_says_why() {
+        let doc = lumajang();
+        let ask = |json: &str| serde_json::from_str::<PrintRequest>(json).unwrap().options(&doc).unwrap_err().to_string();
+        assert!(ask(r#"{"view":"flow:f9"}"#).starts_with("Peta lintas fungsi `f9` tidak ada di dokumen ini (yang ada: f1)"));
+        assert!(ask(r#"{"view":"processes:p99"}"#).contains("yang punya sub proses: p2"));
+        assert!(ask(r#"{"paper":"B5"}"#).starts_with("Kertas `B5` tidak dikenal"));
+        assert!(ask(r#"{"mode":"poster","scale":0}"#).starts_with("Skala poster 0 tidak wajar"));
+        assert!(ask(r#"{"view":"pohon"}"#).starts_with("Tampilan `pohon` tidak dikenal"));
+    }
+}
