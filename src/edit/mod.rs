@@ -4,6 +4,7 @@
 
 mod change;
 mod diff;
+pub mod entity;
 mod ops;
 
 pub use change::{all_rows, apply, read, Change, Key, ProcessMapHeader, Row};

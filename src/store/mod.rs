@@ -585,43 +585,39 @@ fn set_head(conn: &Connection, head: i64) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// Writes one entity's row, or deletes it.
+/// Writes one entity's row, or deletes it: where, the entity registry says.
 fn write_row(conn: &Connection, key: &Key, row: Option<&Row>) -> rusqlite::Result<()> {
+    let kind = edit::entity::kind_of(key);
     let data = row.map(|r| r.data.to_string());
-    let ord = row.map(|r| r.ord);
-    match key {
-        Key::Document | Key::Levels | Key::ProcessMap | Key::Validation => {
-            let name = schema::singleton_name(key);
-            match data {
-                Some(data) => conn
-                    .prepare_cached("INSERT INTO singleton(name, data) VALUES (?1, ?2) ON CONFLICT(name) DO UPDATE SET data = ?2")?
-                    .execute(params![name, data])?,
-                None => conn.prepare_cached("DELETE FROM singleton WHERE name = ?1")?.execute([name])?,
-            };
+    if kind.is_singleton() {
+        match data {
+            Some(data) => conn
+                .prepare_cached("INSERT INTO singleton(name, data) VALUES (?1, ?2) ON CONFLICT(name) DO UPDATE SET data = ?2")?
+                .execute(params![kind.table, data])?,
+            None => conn.prepare_cached("DELETE FROM singleton WHERE name = ?1")?.execute([kind.table])?,
+        };
+        return Ok(());
+    }
+    let (table, ids) = (kind.table, (kind.ids)(key));
+    let columns = kind.columns.join(", ");
+    let marks: Vec<String> = (1..=ids.len()).map(|i| format!("?{i}")).collect();
+    match (data, row.map(|r| r.ord)) {
+        (Some(data), Some(ord)) => {
+            let sql = format!(
+                "INSERT INTO {table}({columns}, ord, data) VALUES ({}, ?, ?) \
+                 ON CONFLICT({columns}) DO UPDATE SET ord = excluded.ord, data = excluded.data",
+                marks.join(", ")
+            );
+            let mut values: Vec<&dyn rusqlite::ToSql> = ids.iter().map(|v| v as &dyn rusqlite::ToSql).collect();
+            values.push(&ord);
+            values.push(&data);
+            conn.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(values))?
         }
         _ => {
-            let (table, columns, ids) = schema::location(key);
-            let columns = columns.join(", ");
-            let marks: Vec<String> = (1..=ids.len()).map(|i| format!("?{i}")).collect();
-            match (data, ord) {
-                (Some(data), Some(ord)) => {
-                    let sql = format!(
-                        "INSERT INTO {table}({columns}, ord, data) VALUES ({}, ?, ?) \
-                         ON CONFLICT({columns}) DO UPDATE SET ord = excluded.ord, data = excluded.data",
-                        marks.join(", ")
-                    );
-                    let mut values: Vec<&dyn rusqlite::ToSql> = ids.iter().map(|v| v as &dyn rusqlite::ToSql).collect();
-                    values.push(&ord);
-                    values.push(&data);
-                    conn.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(values))?
-                }
-                _ => {
-                    let sql = format!("DELETE FROM {table} WHERE ({columns}) = ({})", marks.join(", "));
-                    conn.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(ids))?
-                }
-            };
+            let sql = format!("DELETE FROM {table} WHERE ({columns}) = ({})", marks.join(", "));
+            conn.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(ids))?
         }
-    }
+    };
     Ok(())
 }
 
@@ -636,56 +632,30 @@ impl From<rusqlite::Error> for LoadError {
     }
 }
 
+/// The document from the file's rows, kind by kind as the registry lists them.
 fn load(conn: &Connection) -> Result<Document, LoadError> {
-    fn singleton<T: serde::de::DeserializeOwned>(conn: &Connection, name: &str) -> Result<T, LoadError> {
-        let data: String = conn
-            .query_row("SELECT data FROM singleton WHERE name = ?1", [name], |r| r.get(0))
-            .optional()?
-            .ok_or_else(|| LoadError::Data(name.into(), "tidak ada".into()))?;
-        serde_json::from_str(&data).map_err(|e| LoadError::Data(name.into(), json::translate_serde_error(&e)))
-    }
-    fn list<T: serde::de::DeserializeOwned>(
-        conn: &Connection,
-        sql: &str,
-        params: impl rusqlite::Params,
-    ) -> Result<Ordered<T>, LoadError> {
-        let mut stmt = conn.prepare_cached(sql)?;
-        let mut rows = stmt.query(params)?;
-        let (mut items, mut ords) = (Vec::new(), Vec::new());
-        while let Some(row) = rows.next()? {
-            let id: String = row.get(0)?;
-            let ord: f64 = row.get(1)?;
-            let data: String = row.get(2)?;
-            let item = serde_json::from_str(&data).map_err(|e| LoadError::Data(id, json::translate_serde_error(&e)))?;
-            items.push(item);
-            ords.push(ord);
+    use edit::entity::{StoredRow, KINDS};
+    let mut doc = edit::entity::empty_document();
+    for kind in KINDS {
+        let rows: Vec<StoredRow> = if kind.is_singleton() {
+            let mut stmt = conn.prepare_cached("SELECT data FROM singleton WHERE name = ?1")?;
+            let rows = stmt.query_map([kind.table], |r| Ok(StoredRow { columns: Vec::new(), ord: 0.0, data: r.get(0)? }))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        } else {
+            let n = kind.columns.len();
+            let sql = format!("SELECT {}, ord, data FROM {} ORDER BY ord", kind.columns.join(", "), kind.table);
+            let mut stmt = conn.prepare_cached(&sql)?;
+            let rows = stmt.query_map([], |r| {
+                let columns = (0..n).map(|i| r.get(i)).collect::<rusqlite::Result<Vec<String>>>()?;
+                Ok(StoredRow { columns, ord: r.get(n)?, data: r.get(n + 1)? })
+            })?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        (kind.load)(&mut doc, rows).map_err(|(place, message)| LoadError::Data(place, message))?;
+        if kind.table == "document" {
+            crate::model::limits::check_period(&doc.document.period)
+                .map_err(|m| LoadError::Data("document.period".into(), m))?;
         }
-        Ok(Ordered::from_parts(items, ords))
     }
-    let document: DocumentMeta = singleton(conn, "document")?;
-    crate::model::limits::check_period(&document.period).map_err(|m| LoadError::Data("document.period".into(), m))?;
-    let levels: Vec<Level> = singleton(conn, "levels")?;
-    let map: edit::ProcessMapHeader = singleton(conn, "process_map")?;
-    let validation: ValidationSettings = singleton(conn, "validation")?;
-    let units = list(conn, "SELECT id, ord, data FROM unit ORDER BY ord", [])?;
-    let nodes = list(conn, "SELECT id, ord, data FROM node ORDER BY ord", [])?;
-    let links = list(conn, "SELECT src || ' → ' || dst, ord, data FROM link ORDER BY ord", [])?;
-    let processes = list(conn, "SELECT id, ord, data FROM process ORDER BY ord", [])?;
-    let mut flows: Ordered<Flow> = list(conn, "SELECT id, ord, data FROM flow ORDER BY ord", [])?;
-    for flow in flows.iter_mut() {
-        flow.steps = list(conn, "SELECT flow || '/' || id, ord, data FROM step WHERE flow = ?1 ORDER BY ord", [&flow.id])?;
-    }
-    let annotations = list(conn, "SELECT id, ord, data FROM annotation ORDER BY ord", [])?;
-    Ok(Document {
-        format: FORMAT.into(),
-        document,
-        units,
-        tree: Tree { levels, nodes, links },
-        processes: Processes {
-            map: ProcessMap { goal: map.goal, inputs: map.inputs, outputs: map.outputs, processes },
-            flows,
-        },
-        validation,
-        annotations,
-    })
+    Ok(doc)
 }

@@ -153,27 +153,3 @@ fn v2_step_numbers(tx: &Transaction) -> Result<(), MigrationError> {
     }
     Ok(())
 }
-
-pub(super) fn singleton_name(key: &Key) -> &'static str {
-    match key {
-        Key::Document => "document",
-        Key::Levels => "levels",
-        Key::ProcessMap => "process_map",
-        Key::Validation => "validation",
-        _ => unreachable!("not a singleton: {key:?}"),
-    }
-}
-
-/// Where an entity's row lives: table, key columns, key values.
-pub(super) fn location(key: &Key) -> (&'static str, &'static [&'static str], Vec<&str>) {
-    match key {
-        Key::Unit { id } => ("unit", &["id"], vec![id]),
-        Key::Node { id } => ("node", &["id"], vec![id]),
-        Key::Process { id } => ("process", &["id"], vec![id]),
-        Key::Flow { id } => ("flow", &["id"], vec![id]),
-        Key::Annotation { id } => ("annotation", &["id"], vec![id]),
-        Key::Link { from, to } => ("link", &["src", "dst"], vec![from, to]),
-        Key::Step { flow, id } => ("step", &["flow", "id"], vec![flow, id]),
-        _ => unreachable!("a singleton has no table row: {key:?}"),
-    }
-}
