@@ -5,6 +5,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod session;
+mod wire;
 
 use pokin::edit::Op;
 use pokin::layout::flow::{layout_flow_unpaged, FlowLayout};
@@ -80,24 +81,47 @@ fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
 }
 
 /// What the front end shows of an open document, as the JSON object
-/// `{path, read_only, document, report, can_undo, can_redo, …more}`. The
-/// document and the report are written by the core's own writers, straight
-/// from the open file: no copy of the document, and the core's optimised
-/// serialisation even in a debug build (a generic serialiser instantiated
-/// here would run unoptimised: 100 ms for the 2,000-node tree). A step's
-/// number is under `number`, a decision's "no" branch under `no`.
-fn view_json(file: &DocFile, more: &[(&str, String)]) -> String {
+/// `{path, read_only, can_undo, can_redo, report, …document}`: `document`
+/// (the whole, with its number `doc_seq`) or `document_delta` (the changes
+/// since the one the page holds, see wire.rs; then `report` only when it
+/// changed), then `more`. The document and
+/// the report are written by the core's own writers, straight from the open
+/// file: no copy of the document, and the core's optimised serialisation
+/// even in a debug build (a generic serialiser instantiated here would run
+/// unoptimised: 100 ms for the 2,000-node tree). A step's number is under
+/// `number`, a decision's "no" branch under `no`.
+fn view_json(file: &DocFile, sent: &mut wire::Sent, delta: bool, more: &[(&str, String)]) -> String {
     let report = validate::validate(file.document());
     let refusal = file.edit_refusal();
     let mut fields = vec![
         ("path", to_json(&file.path().display().to_string())),
         ("read_only", to_json(&refusal)),
-        ("document", pokin::interchange::json::to_string(file.document())),
-        ("report", report.to_json()),
         ("can_undo", to_json(&(file.can_undo() && refusal.is_none()))),
         ("can_redo", to_json(&(file.can_redo() && refusal.is_none()))),
     ];
+    let report = report.to_json();
+    let same_report = sent.same_report(&report);
+    let changes = if delta { sent.document_delta(file.document()) } else { None };
+    match changes {
+        Some(changes) => {
+            // The report only when it changed (the page keeps the one it has).
+            if !same_report {
+                fields.push(("report", report));
+            }
+            fields.push(("document_delta", changes));
+        }
+        None => {
+            fields.push(("report", report));
+            fields.push(("doc_seq", to_json(&sent.whole_document(file.document()))));
+            fields.push(("document", pokin::interchange::json::to_string(file.document())));
+        }
+    }
     fields.extend(more.iter().cloned());
+    object(&fields)
+}
+
+/// `{"key": value, …}` from values already written as JSON.
+fn object(fields: &[(&str, String)]) -> String {
     let mut out = String::from("{");
     for (i, (key, value)) in fields.iter().enumerate() {
         if i > 0 {
@@ -114,15 +138,24 @@ fn view_json(file: &DocFile, more: &[(&str, String)]) -> String {
 /// A document view (the reply of the commands that open a file).
 type ViewReply = tauri::ipc::Response;
 
-fn view_reply(file: &DocFile) -> Reply<ViewReply> {
-    Ok(tauri::ipc::Response::new(view_json(file, &[])))
+fn view_reply(session: &Session, file: &DocFile) -> Reply<ViewReply> {
+    let mut sent = session.sent.lock().unwrap();
+    Ok(tauri::ipc::Response::new(view_json(file, &mut sent, false, &[])))
 }
 
-/// The reply to an edit, undo or redo: the document view and, under
-/// `shown`, the layout of what the screen shows: one round trip per edit.
-fn edited(file: &DocFile, screen: Screen) -> Reply<ViewReply> {
-    let shown = to_json(&shown(file.document(), screen));
-    Ok(tauri::ipc::Response::new(view_json(file, &[("shown", shown)])))
+/// The reply to an edit, undo or redo: the document view (as the changes
+/// since the page's copy) and, under `shown`, the layout of what the screen
+/// shows (the tree's as changes too): one round trip per edit.
+fn edited(session: &Session, file: &DocFile, screen: Screen) -> Reply<ViewReply> {
+    let mut sent = session.sent.lock().unwrap();
+    let shown = match shown(file.document(), screen) {
+        Shown { tree: Some(layout), .. } => {
+            let (key, json) = sent.tree(layout);
+            object(&[(key, json)])
+        }
+        other => to_json(&other),
+    };
+    Ok(tauri::ipc::Response::new(view_json(file, &mut sent, true, &[("shown", shown)])))
 }
 
 #[derive(Serialize)]
@@ -156,7 +189,7 @@ fn install(app: &tauri::AppHandle, session: &Session, file: DocFile) -> Reply<Vi
     *session.launch_error.lock().unwrap() = None;
     remember(app, file.path());
     set_title(app, &file);
-    let shown = view_reply(&file);
+    let shown = view_reply(session, &file);
     *session.file.lock().unwrap() = Some(file);
     shown
 }
@@ -178,7 +211,7 @@ fn current_document(app: tauri::AppHandle, session: State<'_, Session>) -> Reply
         set_title(&app, file);
     }
     match slot.as_ref() {
-        Some(file) => view_reply(file),
+        Some(file) => view_reply(&session, file),
         None => Ok(tauri::ipc::Response::new("null".to_string())),
     }
 }
@@ -292,7 +325,7 @@ fn mark_final(app: tauri::AppHandle, session: State<'_, Session>, name: String) 
     with_file(&session, |file| {
         file.mark_final(&name).map_err(message)?;
         set_title(&app, file);
-        view_reply(file)
+        view_reply(&session, file)
     })
 }
 
@@ -312,7 +345,7 @@ fn new_draft(app: tauri::AppHandle, session: State<'_, Session>, path: String) -
 fn apply_op(session: State<'_, Session>, op: Op, screen: Screen) -> Reply<tauri::ipc::Response> {
     with_file(&session, |file| {
         file.apply(&op).map_err(message)?;
-        edited(file, screen)
+        edited(&session, file, screen)
     })
 }
 
@@ -320,7 +353,7 @@ fn apply_op(session: State<'_, Session>, op: Op, screen: Screen) -> Reply<tauri:
 fn undo(session: State<'_, Session>, screen: Screen) -> Reply<tauri::ipc::Response> {
     with_file(&session, |file| {
         file.undo().map_err(message)?;
-        edited(file, screen)
+        edited(&session, file, screen)
     })
 }
 
@@ -328,7 +361,7 @@ fn undo(session: State<'_, Session>, screen: Screen) -> Reply<tauri::ipc::Respon
 fn redo(session: State<'_, Session>, screen: Screen) -> Reply<tauri::ipc::Response> {
     with_file(&session, |file| {
         file.redo().map_err(message)?;
-        edited(file, screen)
+        edited(&session, file, screen)
     })
 }
 
@@ -370,9 +403,11 @@ fn process_map_layout(
 }
 
 #[tauri::command]
-fn tree_layout(session: State<'_, Session>, collapsed: Vec<String>) -> Reply<TreeLayout> {
+/// The tree's layout with its number (`seq`): the base of the changes an edit's reply carries.
+fn tree_layout(session: State<'_, Session>, collapsed: Vec<String>) -> Reply<ViewReply> {
     with_file(&session, |file| {
-        Ok(layout_tree(file.document(), &tree_options(collapsed)))
+        let layout = layout_tree(file.document(), &tree_options(collapsed));
+        Ok(tauri::ipc::Response::new(session.sent.lock().unwrap().whole_tree(layout)))
     })
 }
 

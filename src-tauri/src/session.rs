@@ -17,6 +17,8 @@ pub struct Session {
     /// the page only when the planner picked it (the page cannot name any
     /// other file to overwrite).
     granted: Mutex<HashSet<PathBuf>>,
+    /// What the page was last sent (an edit's reply carries only the changes since).
+    pub sent: Mutex<crate::wire::Sent>,
 }
 
 impl Session {

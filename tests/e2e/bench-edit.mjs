@@ -9,7 +9,9 @@
 // the DOM whether the expected text is on screen, and the time is taken in
 // the next animation frame after it is (the frame that paints it). Median
 // of 10 for each of:
-//   rename     F2 on the root, type, Enter  →  the root's box shows the new text
+//   rename     F2 on the root, its statement with the last word changed
+//              (as when a word is put right: the box keeps its lines), Enter
+//                                           →  the root's box shows the new text
 //   undo       Ctrl+Z                       →  the root's box shows the old text again
 //   add child  Tab on the root              →  the new box is on screen, open for typing
 //   commit     (its text typed) Enter       →  the new box shows the text
@@ -89,11 +91,12 @@ try {
     // Rename the root.
     await s.press("F2");
     await s.find('[data-testid="edit-n0"]');
-    await s.type('[data-testid="edit-n0"]', `Ganti ${i}`, { clear: false });
-    times.rename.push(await timed(s, "Enter", () => s.press("Enter"), "has", ROOT, `Ganti ${i}`));
+    const renamed = original.replace(/\S+$/, `Uji${i}`);
+    await s.type('[data-testid="edit-n0"]', renamed, { clear: false });
+    times.rename.push(await timed(s, "Enter", () => s.press("Enter"), "has", ROOT, `Uji${i}`));
     // Undo it.
     await sleep(150);
-    times.undo.push(await timed(s, "z", () => s.press("Control", "z"), "has", ROOT, original.slice(0, 20)));
+    times.undo.push(await timed(s, "z", () => s.press("Control", "z"), "lacks", ROOT, `Uji${i}`));
     await sleep(150);
     // A child of the root, open for typing; then its text.
     times["add child"].push(await timed(s, "Tab", () => s.press("Tab"), "exists", '[data-testid^="node-"] textarea[data-testid^="edit-"]'));

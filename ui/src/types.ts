@@ -138,6 +138,8 @@ export interface DocumentView {
   report: Report;
   can_undo: boolean;
   can_redo: boolean;
+  /** The number the shell gave this document: an edit's reply carries the changes since it. */
+  doc_seq?: number;
 }
 
 /**
@@ -149,14 +151,49 @@ export type Screen =
   | { mode: "map"; parent: string | null; width: number; height: number }
   | { mode: "flow"; flow: string | null; width: number }
   | { mode: "relations" };
+/**
+ * A list as the page rebuilds it from the one it holds: the items it does not
+ * have as they are now, by key, and the keys in order when they changed.
+ */
+export interface ListDelta<T> {
+  keys?: string[];
+  items: [string, T][];
+}
+/** The document as the changes since the one numbered `base` (src-tauri/src/wire.rs). */
+export interface DocumentDelta {
+  base: number;
+  seq: number;
+  /** The document without the tree's nodes and links. */
+  skeleton: Document;
+  nodes: ListDelta<Node>;
+  links: ListDelta<Link>;
+}
+/** The tree layout as the changes since the one numbered `base`. */
+export interface TreeDelta {
+  base: number;
+  seq: number;
+  width: number;
+  height: number;
+  bands: LayoutBand[];
+  boxes: ListDelta<LayoutBox>;
+  edges: ListDelta<LayoutEdge>;
+}
 /** The layout of the view on screen after an edit (absent where that view is gone: a deleted flow or map parent). */
 export interface Shown {
   tree?: TreeLayout;
+  tree_delta?: TreeDelta;
   map?: ProcessMapLayout;
   flow?: { id: string; layout: FlowLayout };
 }
-/** The reply to an edit, undo or redo: the document view, and the layout on screen beside it. */
-export interface EditedView extends DocumentView {
+/**
+ * The reply to an edit, undo or redo: the document view — its document whole
+ * or as the changes since the page's copy — and the layout on screen beside it.
+ */
+export interface EditedView extends Omit<DocumentView, "document" | "report"> {
+  document?: Document;
+  /** Left out with `document_delta` when it is the report the page holds. */
+  report?: Report;
+  document_delta?: DocumentDelta;
   shown?: Shown;
 }
 
@@ -182,7 +219,15 @@ export interface LayoutBox {
 }
 /** `cycle`: the primary link that closes a cycle (P001), drawn but not followed. */
 export interface LayoutEdge { from: string; to: string; kind: LinkKind; points: [number, number][]; cycle?: boolean }
-export interface TreeLayout { width: number; height: number; bands: LayoutBand[]; boxes: LayoutBox[]; edges: LayoutEdge[] }
+export interface TreeLayout {
+  width: number;
+  height: number;
+  bands: LayoutBand[];
+  boxes: LayoutBox[];
+  edges: LayoutEdge[];
+  /** The number the shell gave this layout: an edit's reply carries the changes since it. */
+  seq?: number;
+}
 
 /** One edit, sent to `apply_op`. `before`: the id of the item to insert in front of (omit: at the end). */
 export type Op =

@@ -490,7 +490,9 @@ export function TreeCanvas() {
     const wanted = editor.state.editing === center.id ? legible : 0.45;
     const readable = zoom >= wanted;
     if (inView && readable) return;
-    void rf.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: readable ? zoom : legible, duration: 220 });
+    // A box opened for typing is there at once (no glide: the text goes where the eye already is).
+    const duration = editor.state.editing === center.id ? 0 : 220;
+    void rf.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: readable ? zoom : legible, duration });
   }, [center, layout, rf]);
 
   if (!layout || !view) {

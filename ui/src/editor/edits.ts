@@ -12,6 +12,7 @@ import type { Decision } from "../ops";
 import { allFlows, flowById, processById } from "../processes";
 import type { DocumentView, EditedView, Op, Screen, Shown } from "../types";
 import type { Editor } from "./editor";
+import { patchDocument, patchTreeLayout } from "./delta";
 import { Latest } from "./latest";
 import { FLOW_MIN_WIDTH, FLOW_SCALE, MAP_SCALE, type EditorState, type Mode } from "./state";
 
@@ -82,7 +83,10 @@ export class Edits {
     if (!shown || next.mode !== sent.mode) return null;
     switch (sent.mode) {
       case "tree":
-        return shown.tree ? { layout: shown.tree } : null;
+        if (shown.tree) return { layout: shown.tree };
+        // The changes since the layout on screen (when it is the one they are against).
+        if (shown.tree_delta && next.layout && next.layout.seq === shown.tree_delta.base) return { layout: patchTreeLayout(next.layout, shown.tree_delta) };
+        return null;
       case "map":
         return shown.map && next.mapParent === sent.parent ? { mapLayout: shown.map } : null;
       case "flow":
@@ -98,21 +102,43 @@ export class Edits {
    * `extra` in ONE state change. Resolves once the layout is there (asked
    * again only when the reply has none for what is on screen now).
    */
-  private received(view: EditedView, sent: Screen, current: () => boolean, extra: After | null, more: Partial<EditorState>): Promise<void> {
+  private received(view: DocumentView, shown: Shown | undefined, sent: Screen, current: () => boolean, extra: After | null, more: Partial<EditorState>): Promise<void> {
     const patch: Partial<EditorState> = { ...this.viewPatch(view), saveError: null, ...more };
     Object.assign(patch, extra?.(view) ?? {});
-    const layout = current() ? this.layoutPatch(view.shown, sent, { ...this.ed.state, ...patch }) : null;
+    // Not the latest: a layout asked for after this edit was sent is on its way.
+    const latest = current();
+    const layout = latest ? this.layoutPatch(shown, sent, { ...this.ed.state, ...patch }) : null;
     this.ed.set(layout ? { ...patch, ...layout } : patch);
-    return layout ? Promise.resolve() : this.refreshLayout();
+    return layout || !latest ? Promise.resolve() : this.refreshLayout();
+  }
+
+  /**
+   * The view a reply stands for: its document whole, or the changes applied
+   * to the copy on screen — when that copy is the one they are against; else
+   * the whole document is asked for (the page missed a reply).
+   */
+  private async documentOf(reply: EditedView): Promise<DocumentView> {
+    if (reply.document) return reply as DocumentView;
+    const delta = reply.document_delta;
+    const held = this.ed.state.view;
+    if (delta && held && held.doc_seq === delta.base) {
+      const { document_delta: _changes, shown: _shown, ...rest } = reply;
+      // No report: the one on screen still holds.
+      return { ...rest, report: reply.report ?? held.report, document: patchDocument(held.document, delta), doc_seq: delta.seq };
+    }
+    const whole = await api.currentDocument();
+    if (!whole) throw new Error("Belum ada dokumen yang dibuka");
+    return whole;
   }
 
   /** Sends one request of the edit pipeline with the screen; on failure a layout asked meanwhile is asked again. */
-  private async send(call: (screen: Screen) => Promise<EditedView>, after: After | null, more: () => Partial<EditorState>): Promise<{ view: EditedView; laid: Promise<void> }> {
+  private async send(call: (screen: Screen) => Promise<EditedView>, after: After | null, more: () => Partial<EditorState>): Promise<{ view: DocumentView; laid: Promise<void> }> {
     const screen = this.screen();
     const current = this.begin(screen);
     try {
-      const view = await call(screen);
-      return { view, laid: this.received(view, screen, current, after, more()) };
+      const reply = await call(screen);
+      const view = await this.documentOf(reply);
+      return { view, laid: this.received(view, reply.shown, screen, current, after, more()) };
     } catch (e) {
       // This request had taken over from a layout asked for before it: ask again.
       if (current()) void this.refreshLayout();
