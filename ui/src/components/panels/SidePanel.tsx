@@ -1,8 +1,8 @@
 import { useMemo } from "react";
-import { editor, useEditor } from "../editor";
-import { findingsOfNode } from "../findings";
-import { formatDate, formatPercent, formatRupiah, formatValue, summaryText } from "../format";
-import { descendantCount, indexDocument, levelName, periodYears, shorten, unitLabel, type DocIndex } from "../model";
+import { editor, useEditor } from "../../editor";
+import { findingsOfNode } from "../../findings";
+import { formatDate, formatPercent, formatRupiah, formatValue, summaryText } from "../../format";
+import { descendantCount, indexDocument, levelName, periodYears, shorten, unitLabel, type DocIndex } from "../../model";
 import {
   addIndicatorOp,
   deleteIndicatorOp,
@@ -14,9 +14,9 @@ import {
   withTarget,
   type BudgetField,
   type IndicatorField,
-} from "../ops";
-import type { Document, DocumentView, Indicator, Link, Node } from "../types";
-import { CommitField } from "./CommitField";
+} from "../../ops";
+import type { Document, DocumentView, Indicator, Link, Node } from "../../types";
+import { CommitField } from "../CommitField";
 import { FindingList, ServingProcesses } from "./ProcessPanels";
 
 /** The side panel: the selected node, or the document when nothing is selected. */

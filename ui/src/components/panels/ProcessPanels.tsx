@@ -1,7 +1,7 @@
 import { useMemo } from "react";
-import { editor, useEditor } from "../editor";
-import { SEVERITY_LABEL } from "../findings";
-import { shorten, unitLabel } from "../model";
+import { editor, useEditor } from "../../editor";
+import { SEVERITY_LABEL } from "../../findings";
+import { shorten, unitLabel } from "../../model";
 import {
   withWay,
   allProcesses,
@@ -18,9 +18,9 @@ import {
   stepLabel,
   stepNumber,
   unitName,
-} from "../processes";
-import type { Document, DocumentView, Finding, Flow, FlowHeader, Process, ProcessCategory, Shape, Step, Target } from "../types";
-import { CommitField } from "./CommitField";
+} from "../../processes";
+import type { Document, DocumentView, Finding, Flow, FlowHeader, Process, ProcessCategory, Shape, Step, Target } from "../../types";
+import { CommitField } from "../CommitField";
 
 function isReadOnly(view: DocumentView): boolean {
   return view.read_only !== null && view.read_only !== undefined;

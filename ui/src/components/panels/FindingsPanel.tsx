@@ -1,8 +1,8 @@
 import { memo, useState } from "react";
-import { editor, useEditor } from "../editor";
-import { groupFindings, processFindings, targetNode, targetText, type FindingGroup, type FindingItem } from "../findings";
-import type { Document } from "../types";
-import { RulesButton } from "./RulesDialog";
+import { editor, useEditor } from "../../editor";
+import { groupFindings, processFindings, targetNode, targetText, type FindingGroup, type FindingItem } from "../../findings";
+import type { Document } from "../../types";
+import { RulesButton } from "../RulesDialog";
 
 const PAGE = 150;
 
