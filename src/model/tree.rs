@@ -1,0 +1,219 @@
+//! The Pohon Kinerja: levels, nodes with their indicators and budget, links.
+
+use super::*;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tree {
+    pub levels: Vec<Level>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub nodes: Ordered<Node>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub links: Ordered<Link>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Level {
+    pub name: String,
+    pub kind: LevelKind,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub echelon: String,
+    #[serde(default, skip_serializing_if = "Extra::is_empty")]
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LevelKind {
+    Impact,
+    Outcome,
+    Output,
+    Activity,
+}
+
+impl LevelKind {
+    /// Impact and outcome levels state conditions ("Meningkatnya …").
+    pub fn is_outcome_like(self) -> bool {
+        matches!(self, LevelKind::Impact | LevelKind::Outcome)
+    }
+}
+
+/// The default level scheme of Permenpan RB 89/2021 (cascading kinerja).
+pub fn default_levels() -> Vec<Level> {
+    let level = |name: &str, kind, echelon: &str| Level {
+        name: name.into(),
+        kind,
+        echelon: echelon.into(),
+        extra: Extra::new(),
+    };
+    vec![
+        level("Dampak (Impact)", LevelKind::Impact, ""),
+        level("Sasaran Strategis (Ultimate Outcome)", LevelKind::Outcome, "II"),
+        level("Intermediate Outcome", LevelKind::Outcome, "III"),
+        level("Immediate Outcome", LevelKind::Outcome, "IV"),
+        level("Output", LevelKind::Output, ""),
+        level("Aktivitas", LevelKind::Activity, ""),
+    ]
+}
+
+/// A box of the Pohon Kinerja: a condition (kondisi/sasaran) at one level.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Node {
+    pub id: String,
+    /// Index into `tree.levels`.
+    pub level: usize,
+    pub statement: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub phenomenon: String,
+    #[serde(default, skip_serializing_if = "is_none_or_empty")]
+    pub owner: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<Indicator>,
+    #[serde(default, skip_serializing_if = "Budget::is_empty")]
+    pub budget: Budget,
+    #[serde(default, skip_serializing_if = "Extra::is_empty")]
+    pub extra: Extra,
+}
+
+/// A target, actual or baseline value: a number, or text where the target
+/// is not numeric ("WTP", "B").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Value {
+    Number(serde_json::Number),
+    Text(String),
+}
+
+impl Value {
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            Value::Number(n) => n.as_f64(),
+            Value::Text(_) => None,
+        }
+    }
+}
+
+impl From<f64> for Value {
+    fn from(v: f64) -> Self {
+        serde_json::Number::from_f64(v).map_or_else(|| Value::Text(v.to_string()), Value::Number)
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    #[serde(default)]
+    pub id: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    /// Satuan: Persen, Poin, Indeks, Orang, Dokumen …
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub unit: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub definition: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direction: Option<Direction>,
+    #[serde(default, skip_serializing_if = "Baseline::is_empty")]
+    pub baseline: Baseline,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty", deserialize_with = "by_year")]
+    pub targets: BTreeMap<i32, Value>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty", deserialize_with = "by_year")]
+    pub actuals: BTreeMap<i32, Value>,
+    #[serde(default, skip_serializing_if = "Extra::is_empty")]
+    pub extra: Extra,
+}
+
+/// Values by year. JSON object keys are strings ("2021"); they are read as
+/// years whether the JSON comes from a file or from an already parsed value
+/// (as the desktop shell receives it).
+fn by_year<'de, D: serde::Deserializer<'de>>(de: D) -> Result<BTreeMap<i32, Value>, D::Error> {
+    let raw = Option::<BTreeMap<String, Value>>::deserialize(de)?.unwrap_or_default();
+    raw.into_iter()
+        .map(|(year, value)| {
+            year.trim()
+                .parse::<i32>()
+                .map(|y| (y, value))
+                .map_err(|_| serde::de::Error::custom(format!("tahun `{year}` bukan bilangan bulat")))
+        })
+        .collect()
+}
+
+/// How a better value moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Up,
+    Down,
+    Stable,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Baseline {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<Value>,
+}
+
+impl Baseline {
+    pub fn is_empty(&self) -> bool {
+        is_default(self)
+    }
+}
+
+/// Program / kegiatan / sub kegiatan budget, in whole rupiah.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Budget {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub code: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ceiling: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spent: Option<i64>,
+    #[serde(default, skip_serializing_if = "Extra::is_empty")]
+    pub extra: Extra,
+}
+
+impl Budget {
+    pub fn is_empty(&self) -> bool {
+        is_default(self)
+    }
+}
+
+/// Child → parent: "`from` contributes to `to`".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    pub from: String,
+    pub to: String,
+    pub kind: LinkKind,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub rationale: String,
+    #[serde(default, skip_serializing_if = "Extra::is_empty")]
+    pub extra: Extra,
+}
+
+impl Link {
+    pub fn is_external(&self) -> bool {
+        self.to.starts_with(EXTERNAL_PREFIX)
+    }
+}
+
+pub const EXTERNAL_PREFIX: &str = "ext:";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LinkKind {
+    Primary,
+    Crosscutting,
+}
