@@ -27,7 +27,21 @@ const MinimapBoxes = memo(function MinimapBoxes({ layout }: { layout: TreeLayout
       ))}
     </>
   );
-});
+}, sameGeometry);
+
+/** The minimap draws boxes only: a new layout with every box where it was (an edit of a text) draws nothing again. */
+function sameGeometry(a: { layout: TreeLayout }, b: { layout: TreeLayout }): boolean {
+  const x = a.layout.boxes;
+  const y = b.layout.boxes;
+  if (x === y) return true;
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) {
+    const p = x[i];
+    const q = y[i];
+    if (p !== q && (p.x !== q.x || p.y !== q.y || p.width !== q.width || p.height !== q.height || p.level !== q.level || p.external !== q.external)) return false;
+  }
+  return true;
+}
 
 /**
  * The minimap: the whole tree from the core's layout (every box, also when
