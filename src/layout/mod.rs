@@ -6,6 +6,7 @@
 pub mod flow;
 pub mod font;
 pub mod processes;
+pub mod relations;
 pub mod table;
 pub mod tree;
 

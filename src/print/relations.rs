@@ -15,8 +15,11 @@ const TITLE: &str = "Peta Relasi (proses × unit kerja)";
 const LEADING_COLUMNS: usize = 2;
 
 pub(super) fn compose_relations(doc: &Document, provenance: &Provenance, page: &PageSetup) -> Vec<Sheet> {
-    let processes = &doc.processes.map.processes;
-    let units: Vec<&Unit> = doc.units.iter().filter(|u| processes.iter().any(|p| p.owners.contains(&u.id))).collect();
+    // The same rows and columns as the screen's Peta Relasi.
+    let layout = crate::layout::relations::layout_relations(doc);
+    let processes: Vec<&crate::model::Process> = layout.rows.iter().filter_map(|r| doc.process(&r.process)).collect();
+    let depths: Vec<usize> = layout.rows.iter().map(|r| r.depth).collect();
+    let units: Vec<&Unit> = layout.units.iter().filter_map(|id| doc.unit(id)).collect();
     let m = page.margin;
     let width = page.width - 2.0 * m;
     let name_w = (width * 0.38).max(160.0);
@@ -32,12 +35,13 @@ pub(super) fn compose_relations(doc: &Document, provenance: &Provenance, page: &
     titles.extend(units.iter().map(|u| Cell::new(u.label(), unit_style)));
     let rows = processes
         .iter()
-        .map(|process| {
-            let (name, indent) = match process.parent {
-                Some(_) => (format!("– {}", process.name), 10.0),
-                None => (process.name.clone(), 0.0),
+        .zip(&depths)
+        .map(|(process, &depth)| {
+            let (name, indent) = match depth {
+                0 => (process.name.clone(), 0.0),
+                _ => (format!("– {}", process.name), 10.0 * depth as f32),
             };
-            let name = Cell::new(name, TextStyle::new(7.5, process.parent.is_none()).line_height(9.4)).indented(indent);
+            let name = Cell::new(name, TextStyle::new(7.5, depth == 0).line_height(9.4)).indented(indent);
             let category = Cell::new(category(process.category), TextStyle::new(7.0, false).line_height(9.4));
             RowSpec::new(vec![name, category], 1.5, 4.5)
         })
