@@ -1,6 +1,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import "@xyflow/react/dist/style.css";
+import "./theme.generated.css";
 import "./style.css";
 import { App } from "./App";
 import { blockContextMenu } from "./contextMenu";
