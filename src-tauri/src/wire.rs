@@ -164,3 +164,44 @@ fn edge_key(from: &str, to: &str, kind: &LinkKind) -> String {
 fn link_key(link: &Link) -> String {
     edge_key(&link.from, &link.to, &link.kind)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, PartialEq, Serialize)]
+    struct Item {
+        id: &'static str,
+        v: i32,
+    }
+
+    fn delta(before: &[Item], now: &[Item]) -> serde_json::Value {
+        serde_json::to_value(list_delta(before, now, |a, b| a.id == b.id, |t| t.id.to_string())).unwrap()
+    }
+
+    #[test]
+    fn an_unchanged_list_sends_nothing() {
+        let list = [Item { id: "a", v: 1 }, Item { id: "b", v: 2 }];
+        assert_eq!(delta(&list, &list), serde_json::json!({ "items": [] }));
+    }
+
+    #[test]
+    fn same_keys_in_the_same_order_send_the_changed_items_only() {
+        let before = [Item { id: "a", v: 1 }, Item { id: "b", v: 2 }];
+        let now = [Item { id: "a", v: 1 }, Item { id: "b", v: 3 }];
+        assert_eq!(delta(&before, &now), serde_json::json!({ "items": [["b", { "id": "b", "v": 3 }]] }));
+    }
+
+    #[test]
+    fn new_order_or_membership_sends_the_keys_and_what_the_page_lacks() {
+        let before = [Item { id: "a", v: 1 }, Item { id: "b", v: 2 }];
+        let now = [Item { id: "c", v: 5 }, Item { id: "a", v: 1 }];
+        assert_eq!(delta(&before, &now), serde_json::json!({ "keys": ["c", "a"], "items": [["c", { "id": "c", "v": 5 }]] }));
+    }
+
+    #[test]
+    fn a_link_key_is_its_ends_and_kind() {
+        assert_eq!(edge_key("n1", "n0", &LinkKind::Primary), "n1\nn0\nprimary");
+        assert_eq!(edge_key("n5", "ext:X/n9", &LinkKind::Crosscutting), "n5\next:X/n9\ncrosscutting");
+    }
+}

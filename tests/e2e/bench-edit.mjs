@@ -15,12 +15,16 @@
 //   undo       Ctrl+Z                       →  the root's box shows the old text again
 //   add child  Tab on the root              →  the new box is on screen, open for typing
 //   commit     (its text typed) Enter       →  the new box shows the text
+// (A rename that changes the number of lines of the root's box moves every box
+// below it: the layout's changes are then the whole layout, and it takes
+// longer.) The screen after one more added child is kept in
+// artifacts/screenshots/bench-edit.png.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { startDriver, Session, pokin as builtPokin, app as builtApp } from "./webdriver.mjs";
+import { startDriver, Session, pokin as builtPokin, app as builtApp, shots } from "./webdriver.mjs";
 
 const app = process.env.POKIN_APP ?? builtApp;
 const pokin = process.env.POKIN_CLI ?? builtPokin;
@@ -119,6 +123,11 @@ try {
     process.stdout.write(".");
   }
   process.stdout.write("\n");
+  await s.press("Tab");
+  await s.type('textarea[data-testid^="edit-"]', "Anak terakhir", { clear: false });
+  await s.press("Enter");
+  for (let i = 0; i < 50 && !(await s.execute("return document.body.textContent.includes('Anak terakhir')")); i++) await sleep(100);
+  await s.screenshot(join(shots, "bench-edit.png"));
 } finally {
   await s.end();
   await stop();
