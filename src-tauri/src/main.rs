@@ -83,8 +83,8 @@ fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
 /// What the front end shows of an open document, as the JSON object
 /// `{path, read_only, can_undo, can_redo, report, …document}`: `document`
 /// (the whole, with its number `doc_seq`) or `document_delta` (the changes
-/// since the one the page holds, see wire.rs; then `report` only when it
-/// changed), then `more`. The document and
+/// since the one the page holds, see wire.rs; then the report only when it
+/// changed, as `report_delta` when as many findings as before), then `more`. The document and
 /// the report are written by the core's own writers, straight from the open
 /// file: no copy of the document, and the core's optimised serialisation
 /// even in a debug build (a generic serialiser instantiated here would run
@@ -99,19 +99,12 @@ fn view_json(file: &DocFile, sent: &mut wire::Sent, delta: bool, more: &[(&str, 
         ("can_undo", to_json(&(file.can_undo() && refusal.is_none()))),
         ("can_redo", to_json(&(file.can_redo() && refusal.is_none()))),
     ];
-    let report = report.to_json();
-    let same_report = sent.same_report(&report);
     let changes = if delta { sent.document_delta(file.document()) } else { None };
+    // With the document as changes, the report too (the page keeps the one it has).
+    fields.extend(sent.report(report, changes.is_some()));
     match changes {
-        Some(changes) => {
-            // The report only when it changed (the page keeps the one it has).
-            if !same_report {
-                fields.push(("report", report));
-            }
-            fields.push(("document_delta", changes));
-        }
+        Some(changes) => fields.push(("document_delta", changes)),
         None => {
-            fields.push(("report", report));
             fields.push(("doc_seq", to_json(&sent.whole_document(file.document()))));
             fields.push(("document", pokin::interchange::json::to_string(file.document())));
         }

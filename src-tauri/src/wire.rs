@@ -9,6 +9,7 @@
 
 use pokin::layout::TreeLayout;
 use pokin::model::{Document, Link, LinkKind, Node, Ordered};
+use pokin::validate::{Finding, Report, Summary};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -18,8 +19,8 @@ pub struct Sent {
     counter: u64,
     doc: Option<SentDoc>,
     tree: Option<(u64, TreeLayout)>,
-    /// The report's JSON as last sent.
-    report: String,
+    /// The report as last sent.
+    report: Option<Report>,
 }
 
 struct SentDoc {
@@ -62,13 +63,22 @@ impl Sent {
         Some(json)
     }
 
-    /// Whether the page already has this report (sent with the document it holds); remembered.
-    pub fn same_report(&mut self, json: &str) -> bool {
-        if self.report == json {
-            return true;
+    /// The report as the page gets it, remembered: nothing when the page has
+    /// it (`changes` only, with the document as changes), the findings that
+    /// changed when as many as before (`report_delta`), else the whole
+    /// (`report`, written by the core).
+    pub fn report(&mut self, report: Report, changes: bool) -> Option<(&'static str, String)> {
+        let before = self.report.replace(report);
+        let now = self.report.as_ref().expect("just put");
+        match before {
+            Some(before) if changes && before == *now => None,
+            Some(before) if changes && before.findings.len() == now.findings.len() => {
+                let items = before.findings.iter().zip(&now.findings).enumerate().filter(|(_, (a, b))| a != b).map(|(i, (_, b))| (i.to_string(), b)).collect();
+                let delta = ReportDelta { summary: &now.summary, findings: ListDelta { keys: None, items } };
+                Some(("report_delta", serde_json::to_string(&delta).expect("a delta always serialises")))
+            }
+            _ => Some(("report", now.to_json())),
         }
-        self.report = json.to_string();
-        false
     }
 
     /// The whole tree layout goes to the page, with its number (JSON).
@@ -115,6 +125,13 @@ struct DocumentDelta<'a> {
     skeleton: &'a Document,
     nodes: ListDelta<'a, Node>,
     links: ListDelta<'a, Link>,
+}
+
+/// The report's findings that changed (by position; as many as before) and its summary.
+#[derive(Serialize)]
+struct ReportDelta<'a> {
+    summary: &'a Summary,
+    findings: ListDelta<'a, Finding>,
 }
 
 #[derive(Serialize)]

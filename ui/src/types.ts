@@ -168,6 +168,11 @@ export interface DocumentDelta {
   nodes: ListDelta<Node>;
   links: ListDelta<Link>;
 }
+/** The report's findings that changed, by position (as many as before), and its summary. */
+export interface ReportDelta {
+  summary: Summary;
+  findings: ListDelta<Finding>;
+}
 /** The tree layout as the changes since the one numbered `base`. */
 export interface TreeDelta {
   base: number;
@@ -191,8 +196,9 @@ export interface Shown {
  */
 export interface EditedView extends Omit<DocumentView, "document" | "report"> {
   document?: Document;
-  /** Left out with `document_delta` when it is the report the page holds. */
+  /** Left out with `document_delta` when it is the report the page holds, or sent as `report_delta`. */
   report?: Report;
+  report_delta?: ReportDelta;
   document_delta?: DocumentDelta;
   shown?: Shown;
 }

@@ -1,4 +1,4 @@
-import { linkKey, patchDocument, patchList, patchTreeLayout } from "./delta";
+import { linkKey, patchDocument, patchList, patchReport, patchTreeLayout } from "./delta";
 import { sampleDoc, sampleLayout } from "../test/fixtures";
 import type { Document, DocumentDelta } from "../types";
 
@@ -65,4 +65,15 @@ test("a tree layout from its changes, with the new number", () => {
   expect(next.boxes[1]).toBe(moved);
   expect(next.boxes[0]).toBe(layout.boxes[0]);
   expect(next.edges).toBe(layout.edges);
+});
+
+test("a report from its changed findings (by position) and new summary", () => {
+  const a = { rule: "P007", severity: "error" as const, target: { node: "n1" }, message: "lama" };
+  const b = { rule: "P013", severity: "warning" as const, target: { node: "n2" }, message: "tetap" };
+  const report = { findings: [a, b], summary: { error: 1, warning: 1, info: 0 } };
+  const changed = { ...a, message: "baru" };
+  const next = patchReport(report, { summary: { error: 1, warning: 1, info: 0 }, findings: { items: [["0", changed]] } });
+  expect(next.findings[0]).toBe(changed);
+  expect(next.findings[1]).toBe(b);
+  expect(next.summary).toEqual(report.summary);
 });

@@ -2,7 +2,7 @@
 // document and the tree layout as the changes since the copy the page holds.
 // These rebuild the new copy; what did not change keeps its object.
 
-import type { Document, DocumentDelta, ListDelta, TreeDelta, TreeLayout } from "../types";
+import type { Document, DocumentDelta, ListDelta, Report, ReportDelta, TreeDelta, TreeLayout } from "../types";
 
 /** A link's (or a layout edge's) key on the wire: its ends and kind, one per line. */
 export function linkKey(l: { from: string; to: string; kind: string }): string {
@@ -41,4 +41,10 @@ export function patchTreeLayout(layout: TreeLayout, delta: TreeDelta): TreeLayou
     edges: patchList(layout.edges, delta.edges, linkKey),
     seq: delta.seq,
   };
+}
+
+/** The report after its changed findings (by position) and new summary. */
+export function patchReport(report: Report, delta: ReportDelta): Report {
+  const items = new Map(delta.findings.items);
+  return { findings: report.findings.map((f, i) => items.get(String(i)) ?? f), summary: delta.summary };
 }

@@ -12,7 +12,7 @@ import type { Decision } from "../ops";
 import { allFlows, flowById, processById } from "../processes";
 import type { DocumentView, EditedView, Op, Screen, Shown } from "../types";
 import type { Editor } from "./editor";
-import { patchDocument, patchTreeLayout } from "./delta";
+import { patchDocument, patchReport, patchTreeLayout } from "./delta";
 import { Latest } from "./latest";
 import { FLOW_MIN_WIDTH, FLOW_SCALE, MAP_SCALE, type EditorState, type Mode } from "./state";
 
@@ -122,9 +122,10 @@ export class Edits {
     const delta = reply.document_delta;
     const held = this.ed.state.view;
     if (delta && held && held.doc_seq === delta.base) {
-      const { document_delta: _changes, shown: _shown, ...rest } = reply;
+      const { document_delta: _changes, report_delta: reportChanges, shown: _shown, ...rest } = reply;
       // No report: the one on screen still holds.
-      return { ...rest, report: reply.report ?? held.report, document: patchDocument(held.document, delta), doc_seq: delta.seq };
+      const report = reply.report ?? (reportChanges ? patchReport(held.report, reportChanges) : held.report);
+      return { ...rest, report, document: patchDocument(held.document, delta), doc_seq: delta.seq };
     }
     const whole = await api.currentDocument();
     if (!whole) throw new Error("Belum ada dokumen yang dibuka");
