@@ -9,6 +9,11 @@ import { parseRupiah, parseValue } from "./format";
 /** An op to send, or a message to show instead. */
 export type Decision = { op: Op } | { refused: string };
 
+/** An op to send as a decision (null: nothing to send). */
+export function asDecision(op: Op | null): Decision | null {
+  return op ? { op } : null;
+}
+
 export function isExternal(id: string): boolean {
   return id.startsWith("ext:");
 }

@@ -265,6 +265,18 @@ export type Op =
   | { op: "update_step"; flow: string; step: Step }
   | { op: "delete_step"; flow: string; id: string }
   | { op: "move_step"; flow: string; id: string; before?: string }
+  // The planner's compound actions, each one op; what they do and why they are refused is the core's (edit/ops/compound.rs).
+  | { op: "insert_step"; flow: string; kind: "process" | "decision"; id?: string; after?: string; before?: string }
+  | { op: "set_step_shape"; flow: string; id: string; shape: Shape }
+  | { op: "shift_step"; flow: string; id: string; delta: -1 | 1 }
+  | { op: "place_step"; flow: string; id: string; lane?: string; row?: string }
+  | { op: "shift_step_lane"; flow: string; id: string; delta: -1 | 1 }
+  | { op: "add_lane"; flow: string; unit: string }
+  | { op: "remove_lane"; flow: string; unit: string }
+  | { op: "shift_lane"; flow: string; unit: string; delta: -1 | 1 }
+  | { op: "add_flow_for"; process: string; id?: string }
+  | { op: "shift_process"; id: string; delta: -1 | 1 }
+  | { op: "drop_process"; id: string; onto?: string; band?: ProcessCategory }
   | { op: "set_rule"; rule: string; setting: RuleSetting | null }
   | { op: "accept_finding"; accepted: Accepted }
   | { op: "unaccept_finding"; rule: string; target: Target }

@@ -90,7 +90,14 @@ pub(super) fn with_shape(step: &Step, shape: Shape) -> Step {
 /// where the flow went, "Tidak" back to the step before it (the usual
 /// "kembali untuk diperbaiki"). Added after the end, the new step becomes
 /// the end; before the start, the new start.
-pub(super) fn insert_step(tx: &mut Tx, flow_id: &str, kind: NewStepKind, after: Option<&str>, before: Option<&str>) -> Result<()> {
+pub(super) fn insert_step(
+    tx: &mut Tx,
+    flow_id: &str,
+    kind: NewStepKind,
+    wanted: &str,
+    after: Option<&str>,
+    before: Option<&str>,
+) -> Result<()> {
     let flow = flow_of(tx, flow_id)?;
     let anchor_id = match (after, before) {
         (Some(a), None) => a,
@@ -99,7 +106,8 @@ pub(super) fn insert_step(tx: &mut Tx, flow_id: &str, kind: NewStepKind, after: 
     };
     let index = flow.steps.iter().position(|s| s.id == anchor_id).ok_or_else(|| missing("Langkah", anchor_id))?;
     let anchor = flow.steps[index].clone();
-    let id = fresh_id("s", flow.steps.iter().map(|s| s.id.as_str()));
+    let taken = |id: &str| flow.steps.iter().any(|s| s.id == id);
+    let id = if wanted.is_empty() || taken(wanted) { fresh_id("s", flow.steps.iter().map(|s| s.id.as_str())) } else { wanted.to_string() };
     let shape = match kind {
         NewStepKind::Process => Shape::Process,
         NewStepKind::Decision => Shape::Decision,
@@ -288,7 +296,7 @@ pub(super) fn shift_lane(tx: &mut Tx, flow_id: &str, unit: &str, delta: i32) -> 
 
 /// A new flow for a process: its owner units as lanes (or the first unit),
 /// a start and an end step to begin from.
-pub(super) fn add_flow_for(tx: &mut Tx, process: &str) -> Result<()> {
+pub(super) fn add_flow_for(tx: &mut Tx, process: &str, wanted: &str) -> Result<()> {
     let doc = tx.doc();
     let p = doc.process(process).ok_or_else(|| missing("Proses", process))?;
     let mut lanes: Vec<String> = p.owners.iter().filter(|u| doc.unit(u).is_some()).cloned().collect();
@@ -298,7 +306,8 @@ pub(super) fn add_flow_for(tx: &mut Tx, process: &str) -> Result<()> {
     let (Some(first), Some(last)) = (lanes.first().cloned(), lanes.last().cloned()) else {
         return Err(Error::refused("Belum ada unit kerja. Isi dulu Struktur organisasi: setiap pelaksana adalah unit kerja."));
     };
-    let id = fresh_id("f", doc.processes.flows.iter().map(|f| f.id.as_str()));
+    let taken = |id: &str| doc.processes.flows.iter().any(|f| f.id == id);
+    let id = if wanted.is_empty() || taken(wanted) { fresh_id("f", doc.processes.flows.iter().map(|f| f.id.as_str())) } else { wanted.to_string() };
     let start = Step {
         id: "s1".into(),
         number: Some(1),
@@ -399,7 +408,7 @@ mod tests {
     #[test]
     fn a_decision_after_a_step_is_spliced_in_with_both_branches() {
         let mut doc = lumajang();
-        execute(&mut doc, &Op::InsertStep { flow: "f1".into(), kind: NewStepKind::Decision, after: Some("s3".into()), before: None }).unwrap();
+        execute(&mut doc, &Op::InsertStep { flow: "f1".into(), id: String::new(), kind: NewStepKind::Decision, after: Some("s3".into()), before: None }).unwrap();
         let s = steps(&doc);
         let new = s.iter().find(|x| !lumajang().flow("f1").unwrap().steps.iter().any(|o| o.id == x.0)).unwrap().clone();
         assert_eq!(new.1, Some(4), "renumbered like a list");
@@ -412,7 +421,7 @@ mod tests {
     #[test]
     fn a_step_before_another_takes_every_way_in() {
         let mut doc = lumajang();
-        execute(&mut doc, &Op::InsertStep { flow: "f1".into(), kind: NewStepKind::Process, after: None, before: Some("s3".into()) }).unwrap();
+        execute(&mut doc, &Op::InsertStep { flow: "f1".into(), id: String::new(), kind: NewStepKind::Process, after: None, before: Some("s3".into()) }).unwrap();
         let s = steps(&doc);
         let new = s.iter().find(|x| x.1 == Some(3)).unwrap().clone();
         assert_eq!(new.3, vec!["s3".to_string()]);
@@ -424,13 +433,13 @@ mod tests {
         let mut doc = lumajang();
         let flow = doc.flow("f1").unwrap().clone();
         let last = flow.steps.iter().last().unwrap().id.clone();
-        let err = refused(&mut doc, Op::InsertStep { flow: "f1".into(), kind: NewStepKind::Decision, after: Some(last.clone()), before: None });
+        let err = refused(&mut doc, Op::InsertStep { flow: "f1".into(), id: String::new(), kind: NewStepKind::Decision, after: Some(last.clone()), before: None });
         assert!(err.starts_with("Keputusan tidak dapat menjadi langkah terakhir"), "{err}");
-        execute(&mut doc, &Op::InsertStep { flow: "f1".into(), kind: NewStepKind::Process, after: Some(last.clone()), before: None }).unwrap();
+        execute(&mut doc, &Op::InsertStep { flow: "f1".into(), id: String::new(), kind: NewStepKind::Process, after: Some(last.clone()), before: None }).unwrap();
         let s = steps(&doc);
         assert_eq!(s.last().unwrap().2, Shape::End);
         assert_eq!(s.iter().find(|x| x.0 == last).unwrap().2, Shape::Process);
-        let err = refused(&mut doc, Op::InsertStep { flow: "f1".into(), kind: NewStepKind::Decision, after: None, before: Some("s1".into()) });
+        let err = refused(&mut doc, Op::InsertStep { flow: "f1".into(), id: String::new(), kind: NewStepKind::Decision, after: None, before: Some("s1".into()) });
         assert!(err.starts_with("Keputusan tidak dapat mendahului langkah mulai"), "{err}");
     }
 
@@ -475,8 +484,8 @@ mod tests {
     fn a_new_flow_for_a_process_has_its_owners_as_lanes() {
         let mut doc = lumajang();
         let p = doc.processes.map.processes.iter().find(|p| !p.owners.is_empty()).unwrap().clone();
-        execute(&mut doc, &Op::AddFlowFor { process: p.id.clone() }).unwrap();
-        let flow = doc.processes.flows.iter().last().unwrap();
+        execute(&mut doc, &Op::AddFlowFor { process: p.id.clone(), id: "f9".into() }).unwrap();
+        let flow = doc.flow("f9").unwrap();
         assert_eq!((flow.process.as_deref(), flow.lanes.clone(), flow.steps.len()), (Some(p.id.as_str()), p.owners.clone(), 2));
     }
 

@@ -76,6 +76,9 @@ pub enum Op {
     InsertStep {
         flow: String,
         kind: NewStepKind,
+        /// The new step's id (a fresh one when empty or taken).
+        #[serde(default)]
+        id: String,
         #[serde(default)]
         after: Option<String>,
         #[serde(default)]
@@ -101,7 +104,12 @@ pub enum Op {
     RemoveLane { flow: String, unit: String },
     ShiftLane { flow: String, unit: String, delta: i32 },
     /// A new flow for a process: its owner units as lanes, a start and an end.
-    AddFlowFor { process: String },
+    AddFlowFor {
+        process: String,
+        /// The new flow's id (a fresh one when empty or taken).
+        #[serde(default)]
+        id: String,
+    },
     /// A process one place to the front (-1) or back (+1) within its band.
     ShiftProcess { id: String, delta: i32 },
     /// A process dropped on the map: onto another process, or onto a band.
@@ -190,7 +198,7 @@ impl Op {
             Op::AddLane { unit, .. } => format!("Tambah pelaksana {unit}"),
             Op::RemoveLane { unit, .. } => format!("Hapus pelaksana {unit}"),
             Op::ShiftLane { unit, .. } => format!("Pindah pelaksana {unit}"),
-            Op::AddFlowFor { process } => format!("Peta lintas fungsi baru untuk proses {process}"),
+            Op::AddFlowFor { process, .. } => format!("Peta lintas fungsi baru untuk proses {process}"),
             Op::ShiftProcess { id, .. } | Op::DropProcess { id, .. } => format!("Pindah proses {id}"),
             Op::MoveStep { id, .. } => format!("Pindah langkah {id}"),
             Op::AddAnnotation { .. } => "Tambah catatan reviu".into(),
@@ -319,7 +327,9 @@ impl Op {
                 tx.put(key, Some(row_of(row.ord, step)))
             }
             Op::DeleteStep { flow, id } => compound::delete_step(tx, flow, id),
-            Op::InsertStep { flow, kind, after, before } => compound::insert_step(tx, flow, *kind, after.as_deref(), before.as_deref()),
+            Op::InsertStep { flow, kind, id, after, before } => {
+                compound::insert_step(tx, flow, *kind, id, after.as_deref(), before.as_deref())
+            }
             Op::SetStepShape { flow, id, shape } => {
                 let f = tx.doc().flow(flow).ok_or_else(|| missing("Peta lintas fungsi", flow))?;
                 let step = f.steps.iter().find(|s| &s.id == id).ok_or_else(|| missing("Langkah", id))?;
@@ -332,7 +342,7 @@ impl Op {
             Op::AddLane { flow, unit } => compound::add_lane(tx, flow, unit),
             Op::RemoveLane { flow, unit } => compound::remove_lane(tx, flow, unit),
             Op::ShiftLane { flow, unit, delta } => compound::shift_lane(tx, flow, unit, *delta),
-            Op::AddFlowFor { process } => compound::add_flow_for(tx, process),
+            Op::AddFlowFor { process, id } => compound::add_flow_for(tx, process, id),
             Op::ShiftProcess { id, delta } => compound::shift_process(tx, id, *delta),
             Op::DropProcess { id, onto, band } => compound::drop_process(tx, id, onto.as_deref(), *band),
             Op::MoveStep { flow, id, before } => {

@@ -2,6 +2,7 @@
 // moved, reshaped and deleted, lanes, and a step's cell typed in place.
 
 import * as api from "../api";
+import { asDecision } from "../ops";
 import { errorText } from "../format";
 import { shorten } from "../model";
 import {
@@ -19,7 +20,7 @@ import {
   stepLaneOp,
   updateFlowOp,
   updateStepOp,
-  withShape,
+  stepShapeOp,
   type NewStepKind,
 } from "../processes";
 import type { DocumentView, Flow, Shape, Step } from "../types";
@@ -93,10 +94,10 @@ export class FlowEditor {
   async addFlow(process: string): Promise<void> {
     const doc = this.ed.state.view?.document;
     if (!doc || this.ed.readOnly) return;
-    const decision = newFlowOp(doc, process);
-    if ("refused" in decision) return this.ed.toast(decision.refused);
-    const done = await this.ed.apply(decision.op);
-    if (done && decision.op.op === "add_flow") this.openFlow(decision.op.flow.id, decision.op.flow.steps[0].id);
+    const made = newFlowOp(doc, process);
+    const done = await this.ed.apply(made.op);
+    const flow = done?.document.processes?.flows?.find((f) => f.id === made.id);
+    if (flow) this.openFlow(flow.id, flow.steps[0]?.id ?? null);
   }
 
   requestDeleteFlow(id = this.ed.state.flow): void {
@@ -147,7 +148,9 @@ export class FlowEditor {
   }
 
   setStepShape(id: string, shape: Shape): Promise<DocumentView | null> {
-    return this.patchStep(id, (s) => withShape(s, shape));
+    const flow = this.currentFlow();
+    if (!flow) return Promise.resolve(null);
+    return this.ed.decide(asDecision(stepShapeOp(flow, id, shape)));
   }
 
   /** A new step (or decision) after the selected step, or before it; selected and opened for typing. */
@@ -157,10 +160,6 @@ export class FlowEditor {
     const anchor = this.ed.state.step ?? flow.steps[flow.steps.length - 1]?.id;
     if (!anchor) return null;
     const made = insertStepOp(flow, kind, before ? { before: anchor } : { after: anchor });
-    if ("refused" in made) {
-      this.ed.toast(made.refused);
-      return null;
-    }
     const done = await this.ed.apply(made.op, () => ({ step: made.id, stepEditing: { step: made.id, field: "text" } }));
     return done ? made.id : null;
   }
@@ -168,63 +167,61 @@ export class FlowEditor {
   requestDeleteStep(id = this.ed.state.step): void {
     const flow = this.currentFlow();
     if (!flow || id === null || this.ed.readOnly) return;
-    const decision = deleteStepOp(flow, id);
-    if ("refused" in decision) return this.ed.toast(decision.refused);
     const i = flow.steps.findIndex((s) => s.id === id);
     const nextSel = flow.steps[i + 1]?.id ?? flow.steps[i - 1]?.id ?? null;
-    void this.ed.apply(decision.op, () => ({ step: nextSel }));
+    void this.ed.apply(deleteStepOp(flow, id), () => ({ step: nextSel }));
   }
 
   moveStep(delta: -1 | 1, id = this.ed.state.step): Promise<DocumentView | null> {
     const flow = this.currentFlow();
     if (!flow || id === null) return Promise.resolve(null);
-    return this.ed.decide(moveStepOp(flow, id, delta));
+    return this.ed.decide(asDecision(moveStepOp(flow, id, delta)));
   }
 
   /** A symbol dragged in the flow: to `lane` and/or the place of `row`, as one edit. */
   dragStep(id: string, lane: string | null, row: string | null): Promise<DocumentView | null> {
     const flow = this.currentFlow();
     if (!flow || this.ed.readOnly) return Promise.resolve(null);
-    return this.ed.decide(dragStepOp(flow, id, lane, row));
+    return this.ed.decide(asDecision(dragStepOp(flow, id, lane, row)));
   }
 
   dropStep(id: string, target: string): Promise<DocumentView | null> {
     const flow = this.currentFlow();
     if (!flow) return Promise.resolve(null);
-    return this.ed.decide(dropStepOp(flow, id, target));
+    return this.ed.decide(asDecision(dropStepOp(flow, id, target)));
   }
 
   shiftLane(delta: -1 | 1, id = this.ed.state.step): Promise<DocumentView | null> {
     const flow = this.currentFlow();
     if (!flow || id === null) return Promise.resolve(null);
-    return this.ed.decide(shiftLaneOp(flow, id, delta));
+    return this.ed.decide(asDecision(shiftLaneOp(flow, id, delta)));
   }
 
   setStepLane(id: string, lane: string): Promise<DocumentView | null> {
     const flow = this.currentFlow();
     if (!flow) return Promise.resolve(null);
-    return this.ed.decide(stepLaneOp(flow, id, lane));
+    return this.ed.decide(asDecision(stepLaneOp(flow, id, lane)));
   }
 
   addLane(unit: string): Promise<DocumentView | null> {
     const flow = this.currentFlow();
     const doc = this.ed.state.view?.document;
     if (!flow || !doc) return Promise.resolve(null);
-    return this.ed.decide(addLaneOp(doc, flow, unit));
+    return this.ed.decide(asDecision(addLaneOp(flow, unit)));
   }
 
   removeLane(unit: string): Promise<DocumentView | null> {
     const flow = this.currentFlow();
     const doc = this.ed.state.view?.document;
     if (!flow || !doc) return Promise.resolve(null);
-    return this.ed.decide(removeLaneOp(doc, flow, unit));
+    return this.ed.decide(asDecision(removeLaneOp(flow, unit)));
   }
 
   moveLane(unit: string, delta: -1 | 1): Promise<DocumentView | null> {
     const flow = this.currentFlow();
     const doc = this.ed.state.view?.document;
     if (!flow || !doc) return Promise.resolve(null);
-    return this.ed.decide(moveLaneOp(doc, flow, unit, delta));
+    return this.ed.decide(asDecision(moveLaneOp(flow, unit, delta)));
   }
 
   startStepEdit(field: StepField = "text", id = this.ed.state.step): void {

@@ -54,7 +54,7 @@ describe("process maps", () => {
     expect(id).toBe("s4");
     expect(e.state.stepEditing).toEqual({ step: "s4", field: "text" });
     const sent = m.applyOp.mock.calls[0][0] as Op;
-    expect(sent).toMatchObject({ op: "batch", label: "Tambah keputusan" });
+    expect(sent).toEqual({ op: "insert_step", flow: "f1", kind: "decision", id: "s4", after: "s2" });
   });
 
   test("a selection that no longer exists is dropped when the core answers", async () => {

@@ -3,12 +3,12 @@
 // and the tree nodes a process serves (picked in the tree).
 
 import * as api from "../api";
+import { asDecision } from "../ops";
 import { errorText } from "../format";
 import { indexDocument, shorten } from "../model";
 import {
   addProcessOp,
   allFlows,
-  deleteProcessDecision,
   dropProcessOp,
   moveProcessOp,
   processById,
@@ -200,9 +200,8 @@ export class ProcessMap {
   requestDeleteProcess(id = this.ed.state.process): void {
     const doc = this.ed.state.view?.document;
     if (!doc || id === null || this.ed.readOnly) return;
-    const decision = deleteProcessDecision(doc, id);
-    if ("refused" in decision) return this.ed.toast(decision.refused);
-    const p = processById(doc, id)!;
+    const p = processById(doc, id);
+    if (!p) return;
     const flows = allFlows(doc).filter((f) => f.process === id).length;
     this.ed.set({
       confirm: {
@@ -212,7 +211,8 @@ export class ProcessMap {
           (flows > 0 ? ` ${flows} peta lintas fungsinya tetap ada, tanpa proses.` : "") +
           " Anda dapat mengembalikannya dengan Urungkan (Ctrl+Z).",
         yes: "Hapus",
-        onYes: () => void this.ed.apply(decision.op, () => ({ process: null })),
+        // The core refuses while the process still has sub-processes, and says so.
+        onYes: () => void this.ed.apply({ op: "delete_process", id }, () => ({ process: null })),
       },
     });
   }
@@ -220,14 +220,14 @@ export class ProcessMap {
   moveProcess(delta: -1 | 1, id = this.ed.state.process): Promise<DocumentView | null> {
     const doc = this.ed.state.view?.document;
     if (!doc || id === null) return Promise.resolve(null);
-    return this.ed.decide(moveProcessOp(doc, id, delta));
+    return this.ed.decide(asDecision(moveProcessOp(id, delta)));
   }
 
   /** A process dragged on the map onto another process or onto a band. */
   dropProcess(id: string, target: { process: string } | { band: ProcessCategory }): Promise<DocumentView | null> {
     const doc = this.ed.state.view?.document;
     if (!doc || this.ed.readOnly) return Promise.resolve(null);
-    return this.ed.decide(dropProcessOp(doc, id, target));
+    return this.ed.decide(asDecision(dropProcessOp(doc, id, target)));
   }
 
   /** Arrow keys on the map: the previous or next process in reading order. */
