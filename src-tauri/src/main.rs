@@ -10,9 +10,10 @@ mod wire;
 use pokin::edit::Op;
 use pokin::layout::flow::{layout_flow_unpaged, FlowLayout};
 use pokin::layout::processes::{layout_process_map, ProcessMapLayout};
+use pokin::layout::relations::{layout_relations, RelationsLayout};
 use pokin::layout::{layout_tree, TreeLayout, TreeOptions};
 use pokin::model::{Document, Period};
-use pokin::render::{preview_tree, print_tree, Paper, Preview, PrintMode, PrintOptions, Provenance, View};
+use pokin::render::{preview_tree, print_tree, Preview, PrintRequest, Provenance};
 use pokin::store::{self, with_default_extension, DocFile, Snapshot};
 use pokin::validate;
 use serde::{Deserialize, Serialize};
@@ -32,7 +33,7 @@ enum Screen {
     Map { parent: Option<String>, width: f32, height: f32 },
     /// A flow's SOP-AP table `width` points wide.
     Flow { flow: Option<String>, width: f32 },
-    /// The Peta Relasi: drawn from the document alone.
+    /// The Peta Relasi (rows and columns from the core, as on paper).
     Relations,
 }
 
@@ -46,6 +47,8 @@ struct Shown {
     map: Option<ProcessMapLayout>,
     #[serde(skip_serializing_if = "Option::is_none")]
     flow: Option<ShownFlow>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    relations: Option<RelationsLayout>,
 }
 
 #[derive(Serialize)]
@@ -72,7 +75,8 @@ fn shown(doc: &Document, screen: Screen) -> Shown {
             Some(found) => Shown { flow: Some(ShownFlow { layout: layout_flow_unpaged(doc, found, width), id }), ..Shown::default() },
             None => Shown::default(),
         },
-        Screen::Flow { flow: None, .. } | Screen::Relations => Shown::default(),
+        Screen::Relations => Shown { relations: Some(layout_relations(doc)), ..Shown::default() },
+        Screen::Flow { flow: None, .. } => Shown::default(),
     }
 }
 
@@ -378,6 +382,12 @@ fn flow_layout(session: State<'_, Session>, flow: String, width: f32) -> Reply<F
     })
 }
 
+/// The Peta Relasi's rows (processes depth first) and columns (units): the printout's own.
+#[tauri::command]
+fn relations_layout(session: State<'_, Session>) -> Reply<RelationsLayout> {
+    with_file(&session, |file| Ok(layout_relations(file.document())))
+}
+
 /// The Peta Proses Bisnis (level 0, or a process's Peta Sub Proses Bisnis) in `width` × `height` points.
 #[tauri::command]
 fn process_map_layout(
@@ -404,55 +414,10 @@ fn tree_layout(session: State<'_, Session>, collapsed: Vec<String>) -> Reply<Vie
     })
 }
 
-/// The print dialog's options, as the front end sends them.
-#[derive(serde::Deserialize)]
-struct PrintRequest {
-    /// tree (default), processes, relations
-    #[serde(default)]
-    view: String,
-    paper: String,
-    landscape: bool,
-    mode: String,
-    scale: f32,
-    margin_mm: f32,
-    years: Vec<i32>,
-    indicators: bool,
-    owners: bool,
-    numbering: bool,
-    findings: bool,
-    legend: bool,
-}
-
-impl PrintRequest {
-    fn options(self) -> Reply<PrintOptions> {
-        let paper = Paper::parse(&self.paper).ok_or_else(|| format!("Kertas `{}` tidak dikenal", self.paper))?;
-        let mode = match self.mode.as_str() {
-            "poster" => PrintMode::Poster { scale: self.scale },
-            _ => PrintMode::Fit,
-        };
-        let view = if self.view.is_empty() { "tree" } else { self.view.as_str() };
-        let view = View::parse(view).ok_or_else(|| format!("Tampilan `{view}` belum dapat dicetak"))?;
-        Ok(PrintOptions {
-            view,
-            paper,
-            landscape: self.landscape,
-            mode,
-            margin_mm: self.margin_mm,
-            indicators: self.indicators || !self.years.is_empty(),
-            years: self.years,
-            owners: self.owners,
-            numbering: self.numbering,
-            findings: self.findings,
-            legend: self.legend,
-            ..PrintOptions::default()
-        })
-    }
-}
-
 #[tauri::command]
 fn print_preview(session: State<'_, Session>, options: PrintRequest) -> Reply<Preview> {
-    let options = options.options()?;
     with_file(&session, |file| {
+        let options = options.options(file.document()).map_err(message)?;
         let (fingerprint, final_name) = file.identify(file.document()).map_err(message)?;
         let provenance = Provenance { fingerprint: &fingerprint, final_name: final_name.as_deref() };
         Ok(preview_tree(file.document(), &provenance, &options))
@@ -468,9 +433,9 @@ struct Printed {
 
 #[tauri::command]
 fn print_pdf(app: tauri::AppHandle, session: State<'_, Session>, options: PrintRequest, path: String) -> Reply<Printed> {
-    let options = options.options()?;
     let path = with_default_extension(&session.granted_path(&app, &path, false)?, "pdf");
     let printout = with_file(&session, |file| {
+        let options = options.options(file.document()).map_err(message)?;
         let (fingerprint, final_name) = file.identify(file.document()).map_err(message)?;
         let provenance = Provenance { fingerprint: &fingerprint, final_name: final_name.as_deref() };
         Ok(print_tree(file.document(), &provenance, &options))
@@ -538,6 +503,7 @@ fn main() {
             tree_layout,
             flow_layout,
             process_map_layout,
+            relations_layout,
             print_preview,
             print_pdf,
             list_rules,

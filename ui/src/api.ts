@@ -5,7 +5,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import type { RuleInfo } from "./editor/rules";
-import type { DocumentView, EditedView, FlowLayout, NewDocumentArgs, Op, PrintOptions, PrintPreview, PrintResult, ProcessMapLayout, SampleInfo, Screen, Snapshot, TreeLayout } from "./types";
+import type { DocumentView, EditedView, FlowLayout, NewDocumentArgs, Op, PrintOptions, PrintPreview, PrintResult, ProcessMapLayout, RelationsLayout, SampleInfo, Screen, Snapshot, TreeLayout } from "./types";
 
 export function currentDocument(): Promise<DocumentView | null> {
   return invoke<DocumentView | null>("current_document");
@@ -63,6 +63,10 @@ export function treeLayout(collapsed: string[]): Promise<TreeLayout> {
 /** The Peta Proses Bisnis (parent null) or a process's Peta Sub Proses Bisnis, in width × height points. */
 export function processMapLayout(parent: string | null, width: number, height: number): Promise<ProcessMapLayout> {
   return invoke<ProcessMapLayout>("process_map_layout", { parent, width, height });
+}
+/** The Peta Relasi's rows and columns, as the printout has them. */
+export function relationsLayout(): Promise<RelationsLayout> {
+  return invoke<RelationsLayout>("relations_layout");
 }
 /** A flow's SOP-AP table and chart, `width` points wide. */
 export function flowLayout(flow: string, width: number): Promise<FlowLayout> {

@@ -240,7 +240,17 @@ describe("process views", () => {
   };
 
   test("Peta Relasi: a row per process, sub-processes indented, a pressed cell per owner", () => {
-    editor.state = { ...initialState(), screen: "main", view: processView(), mode: "relations" };
+    // The rows and columns as the core's layout::relations gives them.
+    const relationsLayout = {
+      rows: [
+        { process: "p4", depth: 0 },
+        { process: "p1", depth: 0 },
+        { process: "p2", depth: 1 },
+        { process: "p3", depth: 0 },
+      ],
+      units: (processView().document.units ?? []).map((u) => u.id),
+    };
+    editor.state = { ...initialState(), screen: "main", view: processView(), mode: "relations", relationsLayout };
     const html = renderToStaticMarkup(<MainScreen />);
     expect(html).toContain('data-testid="relations-table"');
     expect(html).toMatch(/data-testid="relation-p1-kaban"[^>]*>●|aria-pressed="true"[^>]*data-testid="relation-p1-kaban"/);

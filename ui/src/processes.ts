@@ -74,21 +74,6 @@ export function successors(step: Step): string[] {
 }
 
 /** Top-level processes, each followed by its sub-processes (depth first), as the Peta Relasi lists them. */
-export function relationRows(processes: Process[]): { process: Process; depth: number }[] {
-  const out: { process: Process; depth: number }[] = [];
-  const known = new Set(processes.map((p) => p.id));
-  const seen = new Set<string>();
-  const visit = (p: Process, depth: number) => {
-    if (seen.has(p.id)) return; // a parent cycle (B003) is shown once
-    seen.add(p.id);
-    out.push({ process: p, depth });
-    for (const c of processes) if (c.parent === p.id) visit(c, depth + 1);
-  };
-  for (const p of processes) if (!p.parent || !known.has(p.parent)) visit(p, 0);
-  for (const p of processes) visit(p, 0);
-  return out;
-}
-
 // ---- the map ----------------------------------------------------------------
 
 /** Lines of a textarea → the list (blank lines dropped). */

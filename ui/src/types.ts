@@ -184,11 +184,18 @@ export interface TreeDelta {
   edges: ListDelta<LayoutEdge>;
 }
 /** The layout of the view on screen after an edit (absent where that view is gone: a deleted flow or map parent). */
+/** The Peta Relasi's rows (processes depth first) and columns (unit ids): the core's, as printed. */
+export interface RelationsLayout {
+  rows: { process: string; depth: number }[];
+  units: string[];
+}
+
 export interface Shown {
   tree?: TreeLayout;
   tree_delta?: TreeDelta;
   map?: ProcessMapLayout;
   flow?: { id: string; layout: FlowLayout };
+  relations?: RelationsLayout;
 }
 /**
  * The reply to an edit, undo or redo: the document view — its document whole

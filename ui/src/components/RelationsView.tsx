@@ -1,5 +1,5 @@
 import { editor, useEditor } from "../editor";
-import { allProcesses, CATEGORY_LABEL, relationRows } from "../processes";
+import { CATEGORY_LABEL, processById } from "../processes";
 import { processBadges } from "../findings";
 
 /** The Peta Relasi: processes × units; a click on a cell makes the unit an owner of the process, or not. */
@@ -8,8 +8,13 @@ export function RelationsView() {
   const selected = useEditor((s) => s.process);
   const doc = view.document;
   const readOnly = view.read_only !== null && view.read_only !== undefined;
-  const units = doc.units ?? [];
-  const rows = relationRows(allProcesses(doc));
+  // Rows and columns are the core's (layout::relations), the same the printout has.
+  const layout = useEditor((s) => s.relationsLayout);
+  const units = (layout?.units ?? []).flatMap((id) => (doc.units ?? []).filter((u) => u.id === id));
+  const rows = (layout?.rows ?? []).flatMap(({ process, depth }) => {
+    const p = processById(doc, process);
+    return p ? [{ process: p, depth }] : [];
+  });
   const badges = processBadges(view.report);
   return (
     <div className="process-view" data-testid="relations-view">
@@ -18,7 +23,9 @@ export function RelationsView() {
         <span className="muted">Klik sel untuk menandai unit kerja yang menjalankan proses.</span>
       </div>
       <div className="relations-scroll">
-        {rows.length === 0 ? (
+        {layout === null ? (
+          <p className="empty-note">Memuat…</p>
+        ) : rows.length === 0 ? (
           <p className="empty-note">Belum ada proses bisnis. Tambahkan di Peta Proses Bisnis.</p>
         ) : units.length === 0 ? (
           <p className="empty-note">Belum ada unit kerja. Isi dulu Struktur organisasi.</p>

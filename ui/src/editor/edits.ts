@@ -28,7 +28,7 @@ export function flowWidthPoints(pixels: number): number {
 
 export class Edits {
   /** The latest layout request of each view wins (an edit's reply is one of them). */
-  readonly latest = { tree: new Latest(), map: new Latest(), flow: new Latest() };
+  readonly latest = { tree: new Latest(), map: new Latest(), flow: new Latest(), relations: new Latest() };
 
   constructor(private readonly ed: Editor) {}
 
@@ -48,7 +48,7 @@ export class Edits {
 
   /** Starts a layout request for `screen`'s view; says whether it is still the latest. */
   private begin(screen: Screen): () => boolean {
-    return screen.mode === "relations" ? () => true : this.latest[screen.mode].begin();
+    return this.latest[screen.mode].begin();
   }
 
   /** The state for a view the core returned: the selection kept where it still exists. */
@@ -93,7 +93,7 @@ export class Edits {
         if (next.flow === null) return { flowLayout: null };
         return shown.flow && shown.flow.id === next.flow ? { flowLayout: shown.flow.layout } : null;
       case "relations":
-        return {};
+        return shown.relations ? { relationsLayout: shown.relations } : null;
     }
   }
 
@@ -208,7 +208,13 @@ export class Edits {
     if (!s.view) return Promise.resolve();
     if (s.mode === "map") return this.ed.maps.refreshMapLayout();
     if (s.mode === "flow") return this.ed.flows.refreshFlowLayout();
-    if (s.mode === "relations") return Promise.resolve();
+    if (s.mode === "relations") {
+      return this.latest.relations.run(
+        () => api.relationsLayout(),
+        (relationsLayout) => this.ed.set({ relationsLayout }),
+        (e) => this.ed.toast(errorText(e)),
+      );
+    }
     return this.latest.tree.run(
       () => api.treeLayout(s.collapsed),
       (layout) => this.ed.set({ layout }),

@@ -2,7 +2,7 @@
 // and the managers in this folder change (through `Editor.set`).
 
 import { defaultPrintForm, type PrintForm } from "../print";
-import type { DocumentView, FlowLayout, PrintPreview, ProcessMapLayout, SampleInfo, TreeLayout } from "../types";
+import type { DocumentView, FlowLayout, PrintPreview, ProcessMapLayout, RelationsLayout, SampleInfo, TreeLayout } from "../types";
 
 export interface Toast {
   id: number;
@@ -107,6 +107,8 @@ export interface EditorState {
   /** The Peta Lintas Fungsi shown. */
   flow: string | null;
   flowLayout: FlowLayout | null;
+  /** The Peta Relasi's rows and columns (the core's). */
+  relationsLayout: RelationsLayout | null;
   flowWidth: number;
   step: string | null;
   stepEditing: { step: string; field: StepField } | null;
@@ -143,6 +145,7 @@ export function initialState(): EditorState {
     process: null,
     flow: null,
     flowLayout: null,
+    relationsLayout: null,
     flowWidth: 900,
     step: null,
     stepEditing: null,
