@@ -233,3 +233,34 @@ test("a full disk: the app says so in Indonesian, never 'Tersimpan', and the fil
     spawnSync("umount", [disk]);
   }
 });
+
+test("F2 then Enter keeps a statement byte-identical where its box breaks after a slash or hyphenates a word", async () => {
+  const file = importSample(work, "lumajang-bkd", "f2");
+  const statements = {
+    n1: "Terlaksananya Rehabilitasi/Renovasi/Pemeliharaan/Penataan Gedung Kantor",
+    n2: "Meningkatnya Kepegawaianberkelanjutanterpaduberintegritas Daerah",
+  };
+  const before = exported(file);
+  for (const [id, statement] of Object.entries(statements)) {
+    const node = before.tree.nodes.find((n) => n.id === id);
+    execFileSync(pokin, ["apply", file, JSON.stringify({ op: "update_node", node: { ...node, statement } })]);
+  }
+  await withApp(app, [file], async (s) => {
+    for (const [id, statement] of Object.entries(statements)) {
+      await s.waitForText(statement.slice(0, 12));
+      // The box shows the statement wrapped by the core: after a "/" or with a hyphen.
+      const shown = await s.execute(`return document.querySelector('[data-testid="node-${id}"] .box-lines').textContent;`);
+      assert.match(shown, id === "n1" ? /\/\n/ : /-\n/, `${id} wraps: ${JSON.stringify(shown)}`);
+      await s.click(`[data-testid="node-${id}"]`);
+      await s.press("F2");
+      await s.find(`[data-testid="edit-${id}"]`);
+      await s.press("Enter");
+      await waitFor(async () => !(await s.exists(`[data-testid="edit-${id}"]`)), "the in-place editor closed");
+    }
+    await s.screenshot(join(shots, "f2-tanpa-ubah.png"));
+  }, env);
+  const after = exported(file);
+  for (const [id, statement] of Object.entries(statements)) {
+    assert.equal(after.tree.nodes.find((n) => n.id === id).statement, statement, `${id} byte-identical`);
+  }
+});
