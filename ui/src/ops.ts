@@ -3,7 +3,7 @@
 // nothing is sent. No I/O here; the store sends what these return.
 
 import type { Budget, Direction, Document, Finding, Indicator, Link, Node, Op, Target, Unit, Value } from "./types";
-import { freshId, indexDocument, indicatorIds, nodeAfter, shorten, siblingsOf, type DocIndex } from "./model";
+import { freshId, indexDocument, indicatorIds, siblingsOf, type DocIndex } from "./model";
 import { parseRupiah, parseValue } from "./format";
 
 /** An op to send, or a message to show instead. */
@@ -20,28 +20,14 @@ export function isExternal(id: string): boolean {
 
 // ---- nodes -------------------------------------------------------------
 
-/** A new, empty node under `parentId` (level = parent's + 1, set by the core too), at the end of its siblings. */
-export function addChildOp(doc: Document, parentId: string): Decision {
-  const ix = indexDocument(doc);
-  const parent = ix.nodes.get(parentId);
-  if (!parent) return { refused: isExternal(parentId) ? "Simpul luar tidak dapat diberi anak di dokumen ini." : `Simpul ${parentId} tidak ada.` };
-  if (parent.level + 1 >= doc.tree.levels.length) {
-    return { refused: `"${shorten(parent.statement, 48)}" ada di level terbawah; simpul di bawahnya tidak punya level.` };
-  }
-  return { op: { op: "add_node", node: { id: "", level: parent.level + 1, statement: "" }, parent: parentId } };
+/** A new, empty node under `parentId`: the core sets its level and says when there is none below. */
+export function addChildOp(parentId: string): Op {
+  return { op: "add_node", node: { id: "", level: 0, statement: "" }, parent: parentId };
 }
 
-/** A new, empty node right after `id`, under the same parent (or a root of the same level). */
-export function addSiblingOp(doc: Document, id: string): Decision {
-  const ix = indexDocument(doc);
-  const node = ix.nodes.get(id);
-  if (!node) return { refused: isExternal(id) ? "Simpul luar tidak dapat diberi saudara di dokumen ini." : `Simpul ${id} tidak ada.` };
-  const op: Op & { op: "add_node" } = { op: "add_node", node: { id: "", level: node.level, statement: "" } };
-  const parent = ix.parent.get(id);
-  if (parent !== undefined) op.parent = parent;
-  const after = nodeAfter(ix, id);
-  if (after !== undefined) op.before = after;
-  return { op };
+/** A new, empty node right after `id`, under the same parent (the core's add_sibling). */
+export function addSiblingOp(id: string): Op {
+  return { op: "add_sibling", of: id };
 }
 
 /** A root node (level 0) at the end: for an empty document. */
@@ -61,58 +47,17 @@ export function selectionAfterDelete(doc: Document, id: string): string | null {
   return sibs[i + 1] ?? sibs[i - 1] ?? ix.parent.get(id) ?? null;
 }
 
-/** Moves `id` one place left (-1) or right (+1) among its siblings. */
-export function reorderOp(doc: Document, id: string, delta: -1 | 1): Decision {
-  const ix = indexDocument(doc);
-  if (!ix.nodes.has(id)) return { refused: `Simpul ${id} tidak ada.` };
-  const sibs = siblingsOf(ix, id);
-  const i = sibs.indexOf(id);
-  if (delta < 0) {
-    if (i <= 0) return { refused: "Simpul ini sudah paling kiri di antara saudaranya." };
-    return { op: { op: "move_node", id, before: sibs[i - 1] } };
-  }
-  if (i < 0 || i >= sibs.length - 1) return { refused: "Simpul ini sudah paling kanan di antara saudaranya." };
-  const op: Op & { op: "move_node" } = { op: "move_node", id };
-  const after = nodeAfter(ix, sibs[i + 1]);
-  if (after !== undefined) op.before = after;
-  return { op };
+/** Moves `id` one place left (-1) or right (+1) among its siblings (the core's shift_node). */
+export function reorderOp(id: string, delta: -1 | 1): Op {
+  return { op: "shift_node", id, delta };
 }
 
 /**
- * A node dropped onto another:
- * - onto a sibling (same parent, same level): a new place among the
- *   siblings — in front of it when dragged from the right, behind it when
- *   dragged from the left;
- * - onto another node of the same level: next to it, under its parent;
- * - onto any other node: that node as the new primary parent (the core
- *   refuses, with a message, where the level does not fit).
- * Null: nothing to do (dropped onto itself or onto its own parent).
+ * A node dropped onto another (the core's drop_node): a new place among its
+ * siblings, or a new parent where the level fits. Null: dropped onto itself.
  */
-export function dropOp(doc: Document, dragged: string, target: string): Decision | null {
-  if (dragged === target) return null;
-  if (isExternal(dragged)) return { refused: "Simpul luar tidak dapat dipindah di dokumen ini." };
-  if (isExternal(target)) return { refused: "Simpul luar (dokumen lain) tidak dapat menjadi induk." };
-  const ix = indexDocument(doc);
-  const a = ix.nodes.get(dragged);
-  const b = ix.nodes.get(target);
-  if (!a || !b) return { refused: `Simpul ${!a ? dragged : target} tidak ada.` };
-  const parentA = ix.parent.get(dragged);
-  const parentB = ix.parent.get(target);
-  if (a.level === b.level && parentA === parentB) {
-    const sibs = siblingsOf(ix, dragged);
-    if (sibs.indexOf(dragged) < sibs.indexOf(target)) {
-      const op: Op & { op: "move_node" } = { op: "move_node", id: dragged };
-      const after = nodeAfter(ix, target);
-      if (after !== undefined) op.before = after;
-      return { op };
-    }
-    return { op: { op: "move_node", id: dragged, before: target } };
-  }
-  if (a.level === b.level && parentB !== undefined) {
-    return { op: { op: "move_node", id: dragged, parent: parentB, before: target } };
-  }
-  if (parentA === target) return null;
-  return { op: { op: "move_node", id: dragged, parent: target } };
+export function dropOp(dragged: string, target: string): Op | null {
+  return dragged === target ? null : { op: "drop_node", id: dragged, onto: target };
 }
 
 /** The whole node with a change, as update_node sends it. */

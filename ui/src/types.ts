@@ -283,6 +283,9 @@ export type Op =
   | { op: "shift_lane"; flow: string; unit: string; delta: -1 | 1 }
   | { op: "add_flow_for"; process: string; id?: string }
   | { op: "shift_process"; id: string; delta: -1 | 1 }
+  | { op: "add_sibling"; of: string; id?: string }
+  | { op: "shift_node"; id: string; delta: -1 | 1 }
+  | { op: "drop_node"; id: string; onto: string }
   | { op: "drop_process"; id: string; onto?: string; band?: ProcessCategory }
   | { op: "set_rule"; rule: string; setting: RuleSetting | null }
   | { op: "accept_finding"; accepted: Accepted }

@@ -506,3 +506,140 @@ mod tests {
         assert_eq!(doc.processes.map.processes.iter().last().unwrap().id, first.id);
     }
 }
+
+// ---- the tree ---------------------------------------------------------------
+
+/// `id` and its siblings, in document order: the nodes with the same
+/// primary parent, or — for a node without one — the roots of its level.
+fn siblings(doc: &Document, id: &str) -> Vec<String> {
+    let parents = doc.primary_parents();
+    let nodes = &doc.tree.nodes;
+    let Some(i) = nodes.iter().position(|n| n.id == id) else { return Vec::new() };
+    let level = nodes[i].level;
+    (0..nodes.len())
+        .filter(|&k| match parents[i] {
+            Some(p) => parents[k] == Some(p),
+            None => parents[k].is_none() && nodes[k].level == level,
+        })
+        .map(|k| nodes[k].id.clone())
+        .collect()
+}
+
+/// The node right after `id` in the document's list (insert before it to land after `id`).
+fn node_after(doc: &Document, id: &str) -> Option<String> {
+    let nodes = &doc.tree.nodes;
+    nodes.iter().position(|n| n.id == id).and_then(|i| nodes.get(i + 1)).map(|n| n.id.clone())
+}
+
+fn outside(id: &str, what: &str) -> Error {
+    Error::refused(format!("Simpul luar ({id}) {what} di dokumen ini."))
+}
+
+/// A new, empty node right after `of`, under the same parent (or a root of the same level).
+pub(super) fn add_sibling(tx: &mut Tx, of: &str, id: &str) -> Result<()> {
+    if of.starts_with(EXTERNAL_PREFIX) {
+        return Err(outside(of, "tidak dapat diberi saudara"));
+    }
+    let doc = tx.doc();
+    let node = doc.node(of).ok_or_else(|| missing("Simpul", of))?;
+    let fresh = Node { id: id.into(), level: node.level, ..Node::default() };
+    let parent = doc.primary_parent(of).map(str::to_string);
+    let before = node_after(doc, of);
+    Op::AddNode { node: fresh, parent, before }.run(tx)
+}
+
+/// One place left (`delta` -1) or right (+1) among its siblings.
+pub(super) fn shift_node(tx: &mut Tx, id: &str, delta: i32) -> Result<()> {
+    let doc = tx.doc();
+    doc.node(id).ok_or_else(|| missing("Simpul", id))?;
+    let sibs = siblings(doc, id);
+    let i = sibs.iter().position(|s| s == id).expect("a node is among its siblings");
+    let before = if delta < 0 {
+        let Some(left) = i.checked_sub(1) else { return Err(Error::refused("Simpul ini sudah paling kiri di antara saudaranya.")) };
+        Some(sibs[left].clone())
+    } else {
+        let Some(right) = sibs.get(i + 1) else { return Err(Error::refused("Simpul ini sudah paling kanan di antara saudaranya.")) };
+        node_after(doc, right)
+    };
+    Op::MoveNode { id: id.into(), parent: None, before }.run(tx)
+}
+
+/// A node dropped onto another: onto a sibling, a new place among the
+/// siblings (in front of it when dragged from the right, behind it when
+/// from the left); onto another node of the same level, next to it under
+/// its parent; onto any other node, that node as its new parent (refused
+/// where the level does not fit). Dropped on itself or its own parent: nothing.
+pub(super) fn drop_node(tx: &mut Tx, id: &str, onto: &str) -> Result<()> {
+    if id == onto {
+        return Ok(());
+    }
+    if id.starts_with(EXTERNAL_PREFIX) {
+        return Err(outside(id, "tidak dapat dipindah"));
+    }
+    if onto.starts_with(EXTERNAL_PREFIX) {
+        return Err(outside(onto, "tidak dapat menjadi induk"));
+    }
+    let doc = tx.doc();
+    let a = doc.node(id).ok_or_else(|| missing("Simpul", id))?;
+    let b = doc.node(onto).ok_or_else(|| missing("Simpul", onto))?;
+    let (parent_a, parent_b) = (doc.primary_parent(id).map(str::to_string), doc.primary_parent(onto).map(str::to_string));
+    if a.level == b.level && parent_a == parent_b {
+        let sibs = siblings(doc, id);
+        let (i, j) = (sibs.iter().position(|s| s == id), sibs.iter().position(|s| s == onto));
+        let before = if i < j { node_after(doc, onto) } else { Some(onto.to_string()) };
+        return Op::MoveNode { id: id.into(), parent: None, before }.run(tx);
+    }
+    if a.level == b.level && parent_b.is_some() {
+        return Op::MoveNode { id: id.into(), parent: parent_b, before: Some(onto.into()) }.run(tx);
+    }
+    if parent_a.as_deref() == Some(onto) {
+        return Ok(());
+    }
+    Op::MoveNode { id: id.into(), parent: Some(onto.into()), before: None }.run(tx)
+}
+
+#[cfg(test)]
+mod tree_tests {
+    use super::*;
+    use crate::edit::execute;
+
+    fn lumajang() -> Document {
+        crate::samples::find("lumajang-bkd").unwrap().document()
+    }
+
+    fn children(doc: &Document, parent: &str) -> Vec<String> {
+        let parents = doc.primary_parents();
+        let p = doc.tree.nodes.iter().position(|n| n.id == parent).unwrap();
+        doc.tree.nodes.iter().enumerate().filter(|(k, _)| parents[*k] == Some(p)).map(|(_, n)| n.id.clone()).collect()
+    }
+
+    #[test]
+    fn a_sibling_lands_right_after_its_node_under_the_same_parent() {
+        let mut doc = lumajang();
+        let kids = children(&doc, "n2");
+        execute(&mut doc, &Op::AddSibling { of: kids[0].clone(), id: "n99".into() }).unwrap();
+        let now = children(&doc, "n2");
+        assert_eq!(now[1], "n99");
+        assert_eq!(doc.node("n99").unwrap().level, doc.node(&kids[0]).unwrap().level);
+        let err = execute(&mut doc, &Op::AddSibling { of: "ext:pemda/n1".into(), id: String::new() }).unwrap_err().to_string();
+        assert!(err.starts_with("Simpul luar (ext:pemda/n1) tidak dapat diberi saudara"), "{err}");
+    }
+
+    #[test]
+    fn nodes_shift_among_their_siblings_and_drop_onto_others() {
+        let mut doc = lumajang();
+        let kids = children(&doc, "n2");
+        assert!(kids.len() >= 2);
+        let err = execute(&mut doc, &Op::ShiftNode { id: kids[0].clone(), delta: -1 }).unwrap_err().to_string();
+        assert_eq!(err, "Simpul ini sudah paling kiri di antara saudaranya.");
+        execute(&mut doc, &Op::ShiftNode { id: kids[0].clone(), delta: 1 }).unwrap();
+        assert_eq!(children(&doc, "n2")[1], kids[0]);
+        // Dropped onto a node one level up: a new parent, checked by the core.
+        let mut doc = lumajang();
+        execute(&mut doc, &Op::DropNode { id: "n8".into(), onto: "n4".into() }).unwrap();
+        assert_eq!(doc.primary_parent("n8"), Some("n4"));
+        let err = execute(&mut doc, &Op::DropNode { id: "n8".into(), onto: "n1".into() }).unwrap_err().to_string();
+        assert!(err.contains("induknya harus di level 3"), "{err}");
+        assert!(execute(&mut doc, &Op::DropNode { id: "n8".into(), onto: "n4".into() }).unwrap().is_empty(), "onto its own parent: nothing");
+    }
+}

@@ -110,6 +110,16 @@ pub enum Op {
         #[serde(default)]
         id: String,
     },
+    /// A new, empty node right after `of`, under the same parent.
+    AddSibling {
+        of: String,
+        #[serde(default)]
+        id: String,
+    },
+    /// A node one place left (-1) or right (+1) among its siblings.
+    ShiftNode { id: String, delta: i32 },
+    /// A node dropped onto another: a new place among its siblings, or a new parent.
+    DropNode { id: String, onto: String },
     /// A process one place to the front (-1) or back (+1) within its band.
     ShiftProcess { id: String, delta: i32 },
     /// A process dropped on the map: onto another process, or onto a band.
@@ -200,6 +210,8 @@ impl Op {
             Op::ShiftLane { unit, .. } => format!("Pindah pelaksana {unit}"),
             Op::AddFlowFor { process, .. } => format!("Peta lintas fungsi baru untuk proses {process}"),
             Op::ShiftProcess { id, .. } | Op::DropProcess { id, .. } => format!("Pindah proses {id}"),
+            Op::AddSibling { .. } => "Tambah simpul".into(),
+            Op::ShiftNode { id, .. } | Op::DropNode { id, .. } => format!("Pindah simpul {id}"),
             Op::MoveStep { id, .. } => format!("Pindah langkah {id}"),
             Op::AddAnnotation { .. } => "Tambah catatan reviu".into(),
             Op::UpdateAnnotation { .. } => "Ubah catatan reviu".into(),
@@ -344,6 +356,9 @@ impl Op {
             Op::ShiftLane { flow, unit, delta } => compound::shift_lane(tx, flow, unit, *delta),
             Op::AddFlowFor { process, id } => compound::add_flow_for(tx, process, id),
             Op::ShiftProcess { id, delta } => compound::shift_process(tx, id, *delta),
+            Op::AddSibling { of, id } => compound::add_sibling(tx, of, id),
+            Op::ShiftNode { id, delta } => compound::shift_node(tx, id, *delta),
+            Op::DropNode { id, onto } => compound::drop_node(tx, id, onto),
             Op::DropProcess { id, onto, band } => compound::drop_process(tx, id, onto.as_deref(), *band),
             Op::MoveStep { flow, id, before } => {
                 let f = tx.doc().flow(flow).ok_or_else(|| missing("Peta lintas fungsi", flow))?;

@@ -85,6 +85,9 @@ pub(super) fn add_node(tx: &mut Tx, node: &Node, parent: Option<&str>, before: O
         return Err(taken("simpul", &node.id));
     }
     if let Some(parent_id) = parent {
+        if parent_id.starts_with(EXTERNAL_PREFIX) {
+            return Err(Error::refused(format!("Simpul luar ({parent_id}) tidak dapat diberi anak di dokumen ini.")));
+        }
         let parent = doc.node(parent_id).ok_or_else(|| missing("Simpul induk", parent_id))?;
         node.level = parent.level + 1;
         if node.level >= doc.tree.levels.len() {

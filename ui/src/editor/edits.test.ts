@@ -25,7 +25,7 @@ describe("edits", () => {
     const before = e.state.view;
     m.applyOp.mockRejectedValueOnce("\"Seleksi\" ada di Output, jadi induknya harus di level 1.");
     expect(await e.drop("n3", "n0")).toBeNull();
-    expect(m.applyOp).toHaveBeenCalledWith({ op: "move_node", id: "n3", parent: "n0" }, expect.anything());
+    expect(m.applyOp).toHaveBeenCalledWith({ op: "drop_node", id: "n3", onto: "n0" }, expect.anything());
     expect(e.state.toasts.at(-1)).toMatchObject({ kind: "error", text: expect.stringContaining("induknya harus di level 1") });
     expect(e.state.view).toBe(before);
   });
@@ -58,7 +58,7 @@ describe("edits", () => {
     e.select("n1");
     m.applyOp.mockResolvedValueOnce(viewWith((d) => d.tree.nodes!.push({ id: "n7", level: 2, statement: "" })));
     expect(await e.addChild()).toBe("n7");
-    expect(m.applyOp).toHaveBeenCalledWith({ op: "add_node", node: { id: "", level: 2, statement: "" }, parent: "n1" }, expect.anything());
+    expect(m.applyOp).toHaveBeenCalledWith({ op: "add_node", node: { id: "", level: 0, statement: "" }, parent: "n1" }, expect.anything());
     expect(e.state.selection).toBe("n7");
     expect(e.state.editing).toBe("n7");
     expect(e.state.center?.id).toBe("n7");
@@ -71,17 +71,19 @@ describe("edits", () => {
     await e.addChild("n1");
     expect(e.state.collapsed).toEqual([]);
   });
-  test("add below the lowest level: the reason, no op", async () => {
+  test("add below the lowest level: the core's reason, nothing added", async () => {
     const e = await opened();
+    const before = e.state.view;
+    m.applyOp.mockRejectedValueOnce('"Seleksi" ada di level terbawah (Output); simpul di bawahnya tidak punya level.');
     expect(await e.addChild("n3")).toBeNull();
-    expect(m.applyOp).not.toHaveBeenCalled();
     expect(e.state.toasts.at(-1)!.text).toContain("level terbawah");
+    expect(e.state.view).toBe(before);
   });
   test("add sibling; in an empty tree, a level-0 root", async () => {
     const e = await opened();
     m.applyOp.mockResolvedValueOnce(viewWith((d) => d.tree.nodes!.push({ id: "n7", level: 2, statement: "" })));
     await e.addSibling("n3");
-    expect(m.applyOp).toHaveBeenLastCalledWith({ op: "add_node", node: { id: "", level: 2, statement: "" }, parent: "n1", before: "n2" }, expect.anything());
+    expect(m.applyOp).toHaveBeenLastCalledWith({ op: "add_sibling", of: "n3" }, expect.anything());
     const empty = await opened(viewWith((d) => (d.tree.nodes = [])));
     m.applyOp.mockResolvedValueOnce(viewWith((d) => (d.tree.nodes = [{ id: "n1", level: 0, statement: "" }])));
     expect(await empty.addSibling(null)).toBe("n1");
@@ -138,11 +140,11 @@ describe("edits", () => {
     await e.redo();
     expect(e.state.toasts.at(-1)!.text).toBe("Tidak ada yang dapat diulangi");
   });
-  test("reorder sends move_node", async () => {
+  test("reorder sends shift_node", async () => {
     const e = await opened();
     m.applyOp.mockResolvedValueOnce(sampleView());
     await e.reorder(-1, "n4");
-    expect(m.applyOp).toHaveBeenCalledWith({ op: "move_node", id: "n4", before: "n3" }, expect.anything());
+    expect(m.applyOp).toHaveBeenCalledWith({ op: "shift_node", id: "n4", delta: -1 }, expect.anything());
   });
   test("accept a finding asks for a reason; switching a rule off asks to confirm", async () => {
     const e = await opened();

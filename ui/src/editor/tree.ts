@@ -5,6 +5,7 @@ import { ancestors, descendantCount, indexDocument, shorten } from "../model";
 import { navigate, type NavDirection } from "../navigation";
 import {
   addChildOp,
+  asDecision,
   addRootOp,
   addSiblingOp,
   deleteNodeOp,
@@ -98,7 +99,7 @@ export class Tree {
     }
     const collapsed = this.ed.state.collapsed;
     if (collapsed.includes(id)) this.ed.set({ collapsed: collapsed.filter((c) => c !== id) });
-    return this.addNode(addChildOp(view.document, id));
+    return this.addNode({ op: addChildOp(id) });
   }
 
   addSibling(id = this.ed.state.selection): Promise<string | null> {
@@ -109,7 +110,7 @@ export class Tree {
       this.ed.toast("Pilih dulu simpul yang akan diberi saudara.");
       return Promise.resolve(null);
     }
-    return this.addNode(addSiblingOp(view.document, id));
+    return this.addNode({ op: addSiblingOp(id) });
   }
 
   /** Asks for confirmation, then deletes the node with its subtree. */
@@ -140,14 +141,14 @@ export class Tree {
   reorder(delta: -1 | 1, id = this.ed.state.selection): Promise<DocumentView | null> {
     const view = this.ed.state.view;
     if (!view || id === null) return Promise.resolve(null);
-    return this.ed.decide(reorderOp(view.document, id, delta));
+    return this.ed.decide({ op: reorderOp(id, delta) });
   }
 
   /** A node dragged onto another. */
   drop(dragged: string, target: string): Promise<DocumentView | null> {
     const view = this.ed.state.view;
     if (!view || this.ed.readOnly) return Promise.resolve(null);
-    return this.ed.decide(dropOp(view.document, dragged, target));
+    return this.ed.decide(asDecision(dropOp(dragged, target)));
   }
 
   // ---- statement editing in place ------------------------------------------
