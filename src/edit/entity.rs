@@ -115,24 +115,14 @@ pub static KINDS: &[Kind] = &[
         is: |k| matches!(k, Key::ProcessMap),
         ids: |_| Vec::new(),
         describe: |_| "Peta proses bisnis".into(),
-        read: |d, _| {
-            let m = &d.processes.map;
-            Some(row_of(0.0, &ProcessMapHeader { goal: m.goal.clone(), inputs: m.inputs.clone(), outputs: m.outputs.clone() }))
-        },
+        read: |d, _| Some(row_of(0.0, &map_header(d))),
         apply: |d, k, row| {
-            let header: ProcessMapHeader = decode(k, row.ok_or_else(|| undeletable(k))?)?;
-            let m = &mut d.processes.map;
-            (m.goal, m.inputs, m.outputs) = (header.goal, header.inputs, header.outputs);
+            set_map_header(d, decode(k, row.ok_or_else(|| undeletable(k))?)?);
             Ok(())
         },
-        rows: |d| {
-            let m = &d.processes.map;
-            vec![(Key::ProcessMap, row_of(0.0, &ProcessMapHeader { goal: m.goal.clone(), inputs: m.inputs.clone(), outputs: m.outputs.clone() }))]
-        },
+        rows: |d| vec![(Key::ProcessMap, row_of(0.0, &map_header(d)))],
         load: |d, rows| {
-            let header: ProcessMapHeader = parse_one("process_map", rows)?;
-            let m = &mut d.processes.map;
-            (m.goal, m.inputs, m.outputs) = (header.goal, header.inputs, header.outputs);
+            set_map_header(d, parse_one("process_map", rows)?);
             Ok(())
         },
     },
@@ -264,6 +254,17 @@ pub static KINDS: &[Kind] = &[
 /// The kind of entity `key` names.
 pub fn kind_of(key: &Key) -> &'static Kind {
     KINDS.iter().find(|k| (k.is)(key)).expect("every key has its kind in KINDS")
+}
+
+/// The process map's own row: its goal, inputs and outputs (its processes are rows of their own).
+fn map_header(d: &Document) -> ProcessMapHeader {
+    let m = &d.processes.map;
+    ProcessMapHeader { goal: m.goal.clone(), inputs: m.inputs.clone(), outputs: m.outputs.clone() }
+}
+
+fn set_map_header(d: &mut Document, header: ProcessMapHeader) {
+    let m = &mut d.processes.map;
+    (m.goal, m.inputs, m.outputs) = (header.goal, header.inputs, header.outputs);
 }
 
 fn undeletable(key: &Key) -> Error {

@@ -121,8 +121,8 @@ impl Document {
 
     /// One node's primary parent (see [`Document::primary_parents`]).
     pub fn primary_parent(&self, id: &str) -> Option<&str> {
-        let exists = |n: &str| n != id && self.node(n).is_some();
-        self.tree.links.iter().find(|l| l.kind == LinkKind::Primary && l.from == id && exists(&l.to)).map(|l| l.to.as_str())
+        let i = self.node_index(id)?;
+        self.primary_parents()[i].map(|p| self.tree.nodes[p].id.as_str())
     }
 
     /// Whether a target names something that exists in this document.
