@@ -1,7 +1,7 @@
 //! `pokin export`: a document (or one of its versions) as pokin/1 JSON, a
 //! signed PDF printout, or Graphviz DOT.
 
-use super::{is_pokin, write_output};
+use super::write_output;
 use clap::ValueEnum;
 use pokin::interchange::json;
 use pokin::store::DocFile;
@@ -99,7 +99,7 @@ pub(super) fn run(
     print: PrintArgs,
 ) -> Result<(), Error> {
     // A pokin/1 JSON prints and converts too (it has no history or versions).
-    let opened = if is_pokin(&file) { Some(DocFile::open_read_only(&file)?) } else { None };
+    let opened = if pokin::store::is_pokin_file(&file) { Some(DocFile::open_read_only(&file)?) } else { None };
     let doc = match (&opened, at, &version) {
         (Some(opened), Some(seq), _) => opened.state_at(seq)?,
         (Some(opened), _, Some(name)) => opened.snapshot_document(name)?,

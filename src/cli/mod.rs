@@ -128,14 +128,9 @@ fn parse_period(text: &str) -> Result<Period, String> {
     Ok(period)
 }
 
-/// A `.pokin` file (by its content, or by its name when it cannot be read).
-fn is_pokin(path: &Path) -> bool {
-    pokin::store::is_sqlite(path) || path.extension().is_some_and(|e| e == "pokin")
-}
-
 /// A `.pokin` or a pokin/1 JSON file.
 fn read_any(path: &Path) -> Result<Document, Error> {
-    if is_pokin(path) {
+    if pokin::store::is_pokin_file(path) {
         Ok(DocFile::open_read_only(path)?.document().clone())
     } else {
         json::read(path)

@@ -31,7 +31,7 @@ use rows::{load, read_head, write_row, LoadError};
 
 pub use files::is_sqlite;
 pub use versions::Snapshot;
-pub use open::{free_name, new_document, open_or_import, with_default_extension};
+pub use open::{free_name, is_pokin_file, new_document, open_or_import, with_default_extension};
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 
 /// An open `.pokin` file with its document in memory.

@@ -7,6 +7,12 @@ use crate::interchange::json;
 use crate::model::{limits, Document, Period};
 use std::path::{Path, PathBuf};
 
+/// Whether `path` is to be read as a `.pokin` (by its content, or by its
+/// name when it cannot be read); anything else is pokin/1 JSON.
+pub fn is_pokin_file(path: &Path) -> bool {
+    files::is_sqlite(path) || path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pokin"))
+}
+
 /// `path` with `extension` added when it has none ("Renstra" → "Renstra.pokin").
 pub fn with_default_extension(path: &Path, extension: &str) -> PathBuf {
     let mut path = path.to_path_buf();
@@ -36,7 +42,7 @@ pub fn new_document(title: &str, agency: &str, government: &str, period: Period)
 /// ("Renstra (2).pokin"): the older file is never opened in place of what
 /// was chosen, nor overwritten.
 pub fn open_or_import(path: &Path) -> Result<DocFile> {
-    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) && !files::is_sqlite(path) {
+    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) && !is_pokin_file(path) {
         let doc = json::read(path)?;
         return DocFile::create(&free_name(&path.with_extension("pokin")), &doc);
     }
