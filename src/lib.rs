@@ -5,6 +5,7 @@
 //! It knows nothing of the desktop shell: every capability is a function
 //! here, reached from the CLI (`src/main.rs`) and from `src-tauri/`.
 
+pub mod contract;
 pub mod edit;
 pub mod error;
 pub mod format;

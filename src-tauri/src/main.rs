@@ -4,6 +4,8 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+#[cfg(test)]
+mod contract;
 mod session;
 mod wire;
 
@@ -21,10 +23,11 @@ use session::{read_recent, remember, Session};
 use std::path::Path;
 use tauri::{Manager, State};
 use tauri_plugin_dialog::DialogExt;
+use ts_rs::TS;
 
 /// What the screen shows, sent with an edit, undo or redo so that one reply
 /// carries everything the screen needs: the mode and its layout parameters.
-#[derive(Deserialize)]
+#[derive(Deserialize, TS)]
 #[serde(tag = "mode", rename_all = "snake_case")]
 enum Screen {
     /// The tree with these subtrees folded away.
@@ -51,7 +54,7 @@ struct Shown {
     relations: Option<RelationsLayout>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, TS)]
 struct ShownFlow {
     id: String,
     layout: FlowLayout,
@@ -155,7 +158,7 @@ fn edited(session: &Session, file: &DocFile, screen: Screen) -> Reply<ViewReply>
     Ok(tauri::ipc::Response::new(view_json(file, &mut sent, true, &[("shown", shown)])))
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, TS)]
 struct SampleInfo {
     key: &'static str,
     title: String,
@@ -424,7 +427,8 @@ fn print_preview(session: State<'_, Session>, options: PrintRequest) -> Reply<Pr
     })
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, TS)]
+#[ts(rename = "PrintResult")]
 struct Printed {
     path: String,
     pages: usize,
@@ -451,7 +455,7 @@ fn quit_app(app: tauri::AppHandle) {
 }
 
 /// The rule catalogue, for the settings panel (Aturan pemeriksaan).
-#[derive(Serialize)]
+#[derive(Serialize, TS)]
 struct RuleInfo {
     id: &'static str,
     title: &'static str,

@@ -12,6 +12,7 @@ use pokin::model::{Document, Link, LinkKind, Node, Ordered};
 use pokin::validate::{Finding, Report, Summary};
 use serde::Serialize;
 use std::collections::HashMap;
+use ts_rs::TS;
 
 /// What the page was last sent, each under its sequence number.
 #[derive(Default)]
@@ -109,15 +110,18 @@ impl Sent {
     }
 }
 
-#[derive(Serialize)]
-struct Numbered<'a, T> {
+/// The tree layout whole, with its number: `NumberedTreeLayout` in TypeScript.
+#[derive(Serialize, TS)]
+#[ts(concrete(T = TreeLayout), rename = "NumberedTreeLayout")]
+pub(crate) struct Numbered<'a, T> {
     seq: u64,
     #[serde(flatten)]
     layout: &'a T,
 }
 
-#[derive(Serialize)]
-struct DocumentDelta<'a> {
+/// The document as the changes since the one numbered `base`.
+#[derive(Serialize, TS)]
+pub(crate) struct DocumentDelta<'a> {
     /// The document the page must hold for this to apply.
     base: u64,
     seq: u64,
@@ -128,14 +132,15 @@ struct DocumentDelta<'a> {
 }
 
 /// The report's findings that changed (by position; as many as before) and its summary.
-#[derive(Serialize)]
-struct ReportDelta<'a> {
+#[derive(Serialize, TS)]
+pub(crate) struct ReportDelta<'a> {
     summary: &'a Summary,
     findings: ListDelta<'a, Finding>,
 }
 
-#[derive(Serialize)]
-struct TreeDelta<'a> {
+/// The tree layout as the changes since the one numbered `base`.
+#[derive(Serialize, TS)]
+pub(crate) struct TreeDelta<'a> {
     base: u64,
     seq: u64,
     width: f32,
@@ -148,9 +153,10 @@ struct TreeDelta<'a> {
 /// A list as the page rebuilds it from the one it has: the items it does not
 /// have as they are now (by key), and the keys in order when they are not the
 /// ones it has in that order.
-#[derive(Serialize)]
+#[derive(Serialize, TS)]
 struct ListDelta<'a, T> {
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     keys: Option<Vec<String>>,
     items: Vec<(String, &'a T)>,
 }

@@ -9,8 +9,10 @@
 use super::Font;
 use crate::model::{Flow, Shape};
 use serde::Serialize;
+use ts_rs::TS;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(rename = "FlowColumn")]
 pub struct Column {
     /// "No", "Uraian kegiatan", a lane's unit name, "Kelengkapan" …
     pub title: String,
@@ -22,7 +24,8 @@ pub struct Column {
     pub lane: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(rename = "FlowRow")]
 pub struct Row {
     pub step: String,
     pub page: usize,
@@ -32,7 +35,8 @@ pub struct Row {
     pub cells: [Vec<String>; 6],
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(rename = "FlowSymbol")]
 pub struct Symbol {
     pub step: String,
     pub shape: Shape,
@@ -43,7 +47,8 @@ pub struct Symbol {
     pub height: f32,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(rename = "FlowArrow")]
 pub struct Arrow {
     pub page: usize,
     pub points: Vec<[f32; 2]>,
@@ -53,7 +58,8 @@ pub struct Arrow {
     pub arrowhead: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(rename = "FlowConnector")]
 pub struct Connector {
     pub page: usize,
     pub number: usize,
@@ -63,7 +69,7 @@ pub struct Connector {
     pub outgoing: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct FlowLayout {
     pub columns: Vec<Column>,
     /// The header row of the table, repeated on every page.

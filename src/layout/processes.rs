@@ -8,9 +8,10 @@
 use super::Font;
 use crate::model::{Document, Process, ProcessCategory};
 use serde::Serialize;
+use ts_rs::TS;
 
 /// Wrapped lines; line k's baseline is at `y + size + k * size * LINE`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct TextBlock {
     pub x: f32,
     pub y: f32,
@@ -44,7 +45,7 @@ impl TextBlock {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct Rect {
     pub x: f32,
     pub y: f32,
@@ -53,21 +54,23 @@ pub struct Rect {
 }
 
 /// The input or output column.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(rename = "MapPanel")]
 pub struct Panel {
     pub title: String,
     pub rect: Rect,
     pub items: Vec<TextBlock>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(rename = "MapBand")]
 pub struct Band {
     pub category: ProcessCategory,
     pub title: String,
     pub rect: Rect,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct ProcessBox {
     pub id: String,
     pub category: ProcessCategory,
@@ -78,7 +81,7 @@ pub struct ProcessBox {
     pub subs_note: Option<TextBlock>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct ProcessMapLayout {
     pub width: f32,
     pub height: f32,

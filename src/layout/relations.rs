@@ -5,15 +5,16 @@
 
 use crate::model::Document;
 use serde::Serialize;
+use ts_rs::TS;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct RelationsLayout {
     pub rows: Vec<RelationRow>,
     /// Unit ids, in the organisation's order.
     pub units: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct RelationRow {
     pub process: String,
     /// 0 for a process of the level-0 map, 1 for its sub-processes …

@@ -6,6 +6,7 @@ use super::Font;
 use crate::model::{Document, LinkKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
+use ts_rs::TS;
 
 #[derive(Debug, Clone)]
 pub struct TreeOptions {
@@ -58,7 +59,8 @@ impl Default for TreeOptions {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(rename = "LayoutBand")]
 pub struct Band {
     /// The row; equal to the level index for a well-formed tree.
     pub level: usize,
@@ -67,7 +69,8 @@ pub struct Band {
     pub height: f32,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(rename = "LayoutBox")]
 pub struct BoxLayout {
     /// Node id, or the `ext:` address of an outside box.
     pub id: String,
@@ -91,7 +94,8 @@ pub struct BoxLayout {
     pub external: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(rename = "LayoutEdge")]
 pub struct Edge {
     pub from: String,
     pub to: String,
@@ -101,7 +105,7 @@ pub struct Edge {
     pub cycle: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct TreeLayout {
     pub width: f32,
     pub height: f32,

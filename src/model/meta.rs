@@ -3,8 +3,9 @@
 
 use super::*;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct DocumentMeta {
     pub title: String,
@@ -14,14 +15,16 @@ pub struct DocumentMeta {
     pub government: String,
     pub period: Period,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub status: Option<Status>,
     #[serde(default, skip_serializing_if = "Signatory::is_empty")]
     pub signatory: Signatory,
     #[serde(default, skip_serializing_if = "Extra::is_empty")]
+    #[ts(type = "Record<string, unknown>")]
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Period {
     pub from: i32,
@@ -34,7 +37,7 @@ impl Period {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     Draft,
@@ -43,7 +46,7 @@ pub enum Status {
 }
 
 /// The official who signs the printout.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Signatory {
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -69,7 +72,7 @@ impl Signatory {
 
 /// A unit of the organisation (unit kerja): owner of nodes and processes,
 /// actor of a swimlane.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Unit {
     pub id: String,
@@ -79,8 +82,10 @@ pub struct Unit {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub echelon: String,
     #[serde(default, skip_serializing_if = "is_none_or_empty")]
+    #[ts(optional)]
     pub parent: Option<String>,
     #[serde(default, skip_serializing_if = "Extra::is_empty")]
+    #[ts(type = "Record<string, unknown>")]
     pub extra: Extra,
 }
 

@@ -25,6 +25,7 @@ pub(crate) use step::with_legacy_numbers;
 pub use ordered::{ord_between, Ordered};
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 pub const FORMAT: &str = "pokin/1";
 
@@ -39,7 +40,7 @@ pub(crate) fn is_default<T: Default + PartialEq>(v: &T) -> bool {
     *v == T::default()
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
     pub format: String,

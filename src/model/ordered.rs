@@ -135,6 +135,38 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Ordered<T> {
     }
 }
 
+/// In TypeScript, as in JSON, a plain array: the sort keys stay in Rust.
+impl<T: ts_rs::TS> ts_rs::TS for Ordered<T> {
+    type WithoutGenerics = Vec<ts_rs::Dummy>;
+    type OptionInnerType = Self;
+
+    fn ident(cfg: &ts_rs::Config) -> String {
+        <Vec<T> as ts_rs::TS>::ident(cfg)
+    }
+
+    fn name(cfg: &ts_rs::Config) -> String {
+        <Vec<T> as ts_rs::TS>::name(cfg)
+    }
+
+    fn inline(cfg: &ts_rs::Config) -> String {
+        <Vec<T> as ts_rs::TS>::inline(cfg)
+    }
+
+    fn visit_dependencies(v: &mut impl ts_rs::TypeVisitor)
+    where
+        Self: 'static,
+    {
+        <Vec<T> as ts_rs::TS>::visit_dependencies(v);
+    }
+
+    fn visit_generics(v: &mut impl ts_rs::TypeVisitor)
+    where
+        Self: 'static,
+    {
+        <Vec<T> as ts_rs::TS>::visit_generics(v);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,8 +2,9 @@
 
 use super::*;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Processes {
     #[serde(default, skip_serializing_if = "ProcessMap::is_empty")]
@@ -19,7 +20,7 @@ impl Processes {
 }
 
 /// Peta Proses Bisnis, level 0.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct ProcessMap {
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -38,7 +39,7 @@ impl ProcessMap {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Process {
     pub id: String,
@@ -52,12 +53,14 @@ pub struct Process {
     pub nodes: Vec<String>,
     /// Peta Sub Proses Bisnis: the process this one breaks down.
     #[serde(default, skip_serializing_if = "is_none_or_empty")]
+    #[ts(optional)]
     pub parent: Option<String>,
     #[serde(default, skip_serializing_if = "Extra::is_empty")]
+    #[ts(type = "Record<string, unknown>")]
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum ProcessCategory {
     Management,
@@ -66,7 +69,7 @@ pub enum ProcessCategory {
 }
 
 /// Peta Lintas Fungsi / SOP-AP flowchart.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Flow {
     pub id: String,
@@ -74,6 +77,7 @@ pub struct Flow {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub number: String,
     #[serde(default, skip_serializing_if = "is_none_or_empty")]
+    #[ts(optional)]
     pub process: Option<String>,
     /// Unit ids, left to right.
     pub lanes: Vec<String>,
@@ -81,11 +85,12 @@ pub struct Flow {
     pub header: FlowHeader,
     pub steps: Ordered<Step>,
     #[serde(default, skip_serializing_if = "Extra::is_empty")]
+    #[ts(type = "Record<string, unknown>")]
     pub extra: Extra,
 }
 
 /// The SOP header block.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct FlowHeader {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -109,26 +114,37 @@ impl FlowHeader {
 }
 
 /// One activity of a flow. Its JSON form is written by hand (see `step.rs`):
-/// the format uses the key `no` both for the step number and for a
-/// decision's "no" branch.
-#[derive(Debug, Clone, Default, PartialEq)]
+/// the number under `number`, `no` only a decision's "no" branch (files of
+/// the first format put the number under `no` too, and still read). Every
+/// key but id, text, lane and shape may be left out.
+#[derive(Debug, Clone, Default, PartialEq, TS)]
 pub struct Step {
     pub id: String,
+    /// The step's number in a numbered flow.
+    #[ts(optional)]
     pub number: Option<u32>,
     pub text: String,
     pub lane: String,
     pub shape: Shape,
     /// Mutu baku: kelengkapan.
+    #[ts(as = "Option<String>", optional)]
     pub requirements: String,
     /// Mutu baku: waktu.
+    #[ts(as = "Option<String>", optional)]
     pub duration: String,
     /// Mutu baku: output.
+    #[ts(as = "Option<String>", optional)]
     pub output: String,
     /// Keterangan.
+    #[ts(as = "Option<String>", optional)]
     pub note: String,
+    #[ts(as = "Option<Vec<String>>", optional)]
     pub next: Vec<String>,
+    #[ts(optional)]
     pub yes: Option<String>,
+    #[ts(optional)]
     pub no: Option<String>,
+    #[ts(type = "Record<string, unknown>", optional = nullable)]
     pub extra: Extra,
 }
 
@@ -139,7 +155,7 @@ impl Step {
     }
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Shape {
     Start,

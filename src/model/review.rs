@@ -2,10 +2,11 @@
 
 use super::*;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 use std::collections::BTreeMap;
 
 /// What a finding, an annotation or an accepted finding is about.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase", deny_unknown_fields)]
 pub enum Target {
     Node(String),
@@ -19,7 +20,7 @@ pub enum Target {
 }
 
 /// Catatan reviu.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Annotation {
     pub id: String,
@@ -33,17 +34,18 @@ pub struct Annotation {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub replies: Vec<Reply>,
     #[serde(default, skip_serializing_if = "Extra::is_empty")]
+    #[ts(type = "Record<string, unknown>")]
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum AnnotationStatus {
     Open,
     Resolved,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Reply {
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -52,11 +54,12 @@ pub struct Reply {
     pub at: String,
     pub text: String,
     #[serde(default, skip_serializing_if = "Extra::is_empty")]
+    #[ts(type = "Record<string, unknown>")]
     pub extra: Extra,
 }
 
 /// Per-document rule settings.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct ValidationSettings {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -71,7 +74,7 @@ impl ValidationSettings {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum RuleSetting {
     Off,
@@ -81,7 +84,7 @@ pub enum RuleSetting {
 }
 
 /// A finding the planner accepted, with the reason.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Accepted {
     pub rule: String,

@@ -2,9 +2,10 @@
 
 use super::*;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 use std::collections::BTreeMap;
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Tree {
     pub levels: Vec<Level>,
@@ -14,7 +15,7 @@ pub struct Tree {
     pub links: Ordered<Link>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Level {
     pub name: String,
@@ -22,10 +23,11 @@ pub struct Level {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub echelon: String,
     #[serde(default, skip_serializing_if = "Extra::is_empty")]
+    #[ts(type = "Record<string, unknown>")]
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum LevelKind {
     Impact,
@@ -60,7 +62,7 @@ pub fn default_levels() -> Vec<Level> {
 }
 
 /// A box of the Pohon Kinerja: a condition (kondisi/sasaran) at one level.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Node {
     pub id: String,
@@ -70,21 +72,23 @@ pub struct Node {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub phenomenon: String,
     #[serde(default, skip_serializing_if = "is_none_or_empty")]
+    #[ts(optional)]
     pub owner: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub indicators: Vec<Indicator>,
     #[serde(default, skip_serializing_if = "Budget::is_empty")]
     pub budget: Budget,
     #[serde(default, skip_serializing_if = "Extra::is_empty")]
+    #[ts(type = "Record<string, unknown>")]
     pub extra: Extra,
 }
 
 /// A target, actual or baseline value: a number, or text where the target
 /// is not numeric ("WTP", "B").
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(untagged)]
 pub enum Value {
-    Number(serde_json::Number),
+    Number(#[ts(as = "f64")] serde_json::Number),
     Text(String),
 }
 
@@ -103,7 +107,7 @@ impl From<f64> for Value {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
     #[serde(default)]
@@ -118,14 +122,18 @@ pub struct Indicator {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub direction: Option<Direction>,
     #[serde(default, skip_serializing_if = "Baseline::is_empty")]
     pub baseline: Baseline,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty", deserialize_with = "by_year")]
+    #[ts(as = "BTreeMap<String, Value>")]
     pub targets: BTreeMap<i32, Value>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty", deserialize_with = "by_year")]
+    #[ts(as = "BTreeMap<String, Value>")]
     pub actuals: BTreeMap<i32, Value>,
     #[serde(default, skip_serializing_if = "Extra::is_empty")]
+    #[ts(type = "Record<string, unknown>")]
     pub extra: Extra,
 }
 
@@ -145,7 +153,7 @@ fn by_year<'de, D: serde::Deserializer<'de>>(de: D) -> Result<BTreeMap<i32, Valu
 }
 
 /// How a better value moves.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Direction {
     Up,
@@ -153,12 +161,14 @@ pub enum Direction {
     Stable,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Baseline {
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub year: Option<i32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub value: Option<Value>,
 }
 
@@ -169,7 +179,7 @@ impl Baseline {
 }
 
 /// Program / kegiatan / sub kegiatan budget, in whole rupiah.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Budget {
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -177,10 +187,13 @@ pub struct Budget {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub ceiling: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub spent: Option<i64>,
     #[serde(default, skip_serializing_if = "Extra::is_empty")]
+    #[ts(type = "Record<string, unknown>")]
     pub extra: Extra,
 }
 
@@ -191,7 +204,7 @@ impl Budget {
 }
 
 /// Child → parent: "`from` contributes to `to`".
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Link {
     pub from: String,
@@ -200,6 +213,7 @@ pub struct Link {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub rationale: String,
     #[serde(default, skip_serializing_if = "Extra::is_empty")]
+    #[ts(type = "Record<string, unknown>")]
     pub extra: Extra,
 }
 
@@ -211,7 +225,7 @@ impl Link {
 
 pub const EXTERNAL_PREFIX: &str = "ext:";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum LinkKind {
     Primary,

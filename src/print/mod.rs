@@ -148,7 +148,8 @@ pub struct Printout {
 
 /// The print preview: each sheet as an SVG document, drawn from the same
 /// sheets as the PDF.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+#[ts(rename = "PrintPreview")]
 pub struct Preview {
     pub pages: Vec<String>,
     pub warnings: Vec<String>,

@@ -8,7 +8,8 @@ use crate::error::{Error, Result};
 use crate::model::Document;
 use serde::Deserialize;
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+/// Every key may be left out (its default); the editor sends all but `printed_on`.
+#[derive(Debug, Clone, PartialEq, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct PrintRequest {
     /// tree, processes, processes:ID, relations, flow:ID
@@ -29,6 +30,7 @@ pub struct PrintRequest {
     pub findings: bool,
     pub legend: bool,
     /// ISO date for the footer (today when empty).
+    #[ts(as = "Option<String>", optional)]
     pub printed_on: String,
 }
 

@@ -9,7 +9,7 @@ use rusqlite::{params, OptionalExtension};
 use std::path::Path;
 
 /// A named version.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, ts_rs::TS)]
 pub struct Snapshot {
     pub name: String,
     pub seq: i64,

@@ -14,9 +14,10 @@ pub use context::Context;
 
 use crate::model::{Document, RuleSetting, Target};
 use serde::Serialize;
+use ts_rs::TS;
 use std::borrow::Cow;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,
@@ -35,27 +36,29 @@ impl Severity {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct Finding {
     pub rule: &'static str,
     pub severity: Severity,
     pub target: Target,
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(as = "Option<String>", optional)]
     pub hint: Option<Cow<'static, str>>,
     /// The reason, where the planner accepted this finding.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub accepted: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
 pub struct Summary {
     pub error: usize,
     pub warning: usize,
     pub info: usize,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
 pub struct Report {
     pub findings: Vec<Finding>,
     pub summary: Summary,

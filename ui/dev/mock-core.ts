@@ -5,7 +5,7 @@
 // screens and measure rendering speed with a large synthetic tree.
 
 import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
-import type { Document, DocumentView, Finding, LayoutBox, LayoutEdge, Link, Node, Op, PrintOptions, PrintPreview, Report, TreeLayout } from "../src/types";
+import type { Document, DocumentView, Finding, LayoutBox, LayoutEdge, Link, Node, NumberedTreeLayout, Op, PrintOptions, PrintPreview, Report } from "../src/types";
 
 const samples = import.meta.glob("../../assets/samples/*.json", { eager: true, import: "default" }) as Record<string, Document>;
 const sampleKey = (path: string) => path.split("/").pop()!.replace(/\.json$/, "");
@@ -83,8 +83,10 @@ function validate(d: Document): Report {
   return { findings, summary };
 }
 
+let sent = 0;
+
 function view(): DocumentView {
-  return { path, read_only: new URLSearchParams(location.search).has("readonly") ? "Berkas dibuat oleh versi Pokin Studio yang lebih baru." : null, document: doc!, report: validate(doc!), can_undo: undoStack.length > 0, can_redo: redoStack.length > 0 };
+  return { path, read_only: new URLSearchParams(location.search).has("readonly") ? "Berkas dibuat oleh versi Pokin Studio yang lebih baru." : null, document: doc!, report: validate(doc!), can_undo: undoStack.length > 0, can_redo: redoStack.length > 0, doc_seq: ++sent };
 }
 
 function wrap(text: string, max = 30): string[] {
@@ -100,7 +102,7 @@ function wrap(text: string, max = 30): string[] {
   return out;
 }
 
-function layout(collapsed: string[]): TreeLayout {
+function layout(collapsed: string[]): NumberedTreeLayout {
   const d = doc!;
   const fold = new Set(collapsed);
   const ids = new Set((d.tree.nodes ?? []).map((n) => n.id));
@@ -129,7 +131,7 @@ function layout(collapsed: string[]): TreeLayout {
       const spans = kids.map(place);
       x = (spans[0][0] + spans[spans.length - 1][1]) / 2 - W / 2;
     }
-    boxes.set(id, { id, level: n.level, x, y: 0, width: W, height: h, lines, font_size: FS, line_height: LH, padding: PAD, hidden_children: fold.has(id) ? count(id) : 0, external: false });
+    boxes.set(id, { id, level: n.level, x, y: 0, width: W, height: h, lines, font_size: FS, line_height: LH, padding: PAD, notes: [], note_size: FS, note_line_height: LH, hidden_children: fold.has(id) ? count(id) : 0, external: false });
     return [x, x + W];
   };
   for (const n of d.tree.nodes ?? []) if (!parent.has(n.id)) place(n.id);
@@ -137,7 +139,7 @@ function layout(collapsed: string[]): TreeLayout {
   for (const e of exts) {
     const from = (d.tree.links ?? []).find((l) => l.to === e)!;
     const level = Math.max(0, (byId.get(from.from)?.level ?? 1) - 1);
-    boxes.set(e, { id: e, level, x: cursor, y: 0, width: W, height: 40, lines: wrap(e, 28), font_size: FS, line_height: LH, padding: PAD, hidden_children: 0, external: true });
+    boxes.set(e, { id: e, level, x: cursor, y: 0, width: W, height: 40, lines: wrap(e, 28), font_size: FS, line_height: LH, padding: PAD, notes: [], note_size: FS, note_line_height: LH, hidden_children: 0, external: true });
     cursor += W + GAP;
   }
   const levels = d.tree.levels.length;
@@ -158,10 +160,10 @@ function layout(collapsed: string[]): TreeLayout {
     const ax = a.x + a.width / 2, bx = b.x + b.width / 2;
     if (l.kind === "primary") {
       const mid = a.y - 14;
-      edges.push({ from: l.from, to: l.to, kind: "primary", points: [[ax, a.y], [ax, mid], [bx, mid], [bx, b.y + b.height]] });
-    } else edges.push({ from: l.from, to: l.to, kind: "crosscutting", points: [[ax + 20, a.y], [bx, b.y + b.height]] });
+      edges.push({ from: l.from, to: l.to, kind: "primary", points: [[ax, a.y], [ax, mid], [bx, mid], [bx, b.y + b.height]], cycle: false });
+    } else edges.push({ from: l.from, to: l.to, kind: "crosscutting", points: [[ax + 20, a.y], [bx, b.y + b.height]], cycle: false });
   }
-  return { width: cursor + 20, height: y, bands, boxes: [...boxes.values()], edges };
+  return { seq: ++sent, width: cursor + 20, height: y, bands, boxes: [...boxes.values()], edges };
 }
 
 const PAPER_MM: Record<string, [number, number]> = { A4: [210, 297], F4: [215, 330], A3: [297, 420], A2: [420, 594], A1: [594, 841], A0: [841, 1189] };
@@ -229,7 +231,7 @@ function subtree(d: Document, id: string): Set<string> {
   return out;
 }
 
-function insertAt<T extends { id: string }>(list: T[], item: T, before?: string) {
+function insertAt<T extends { id: string }>(list: T[], item: T, before?: string | null) {
   const i = before ? list.findIndex((x) => x.id === before) : -1;
   if (before && i < 0) refuse(`\`${before}\` tidak ada di dokumen`);
   if (i < 0) list.push(item);

@@ -5,7 +5,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import type { RuleInfo } from "./editor/rules";
-import type { DocumentView, EditedView, FlowLayout, NewDocumentArgs, Op, PrintOptions, PrintPreview, PrintResult, ProcessMapLayout, RelationsLayout, SampleInfo, Screen, Snapshot, TreeLayout } from "./types";
+import type { DocumentView, EditedView, FlowLayout, NewDocumentArgs, Op, PrintOptions, PrintPreview, PrintResult, NumberedTreeLayout, ProcessMapLayout, RelationsLayout, SampleInfo, Screen, Snapshot } from "./types";
 
 export function currentDocument(): Promise<DocumentView | null> {
   return invoke<DocumentView | null>("current_document");
@@ -57,8 +57,9 @@ export function createSnapshot(name: string): Promise<Snapshot> {
 export function listSnapshots(): Promise<Snapshot[]> {
   return invoke<Snapshot[]>("list_snapshots");
 }
-export function treeLayout(collapsed: string[]): Promise<TreeLayout> {
-  return invoke<TreeLayout>("tree_layout", { collapsed });
+/** The tree's layout with its number: the base of the changes an edit's reply carries. */
+export function treeLayout(collapsed: string[]): Promise<NumberedTreeLayout> {
+  return invoke<NumberedTreeLayout>("tree_layout", { collapsed });
 }
 /** The Peta Proses Bisnis (parent null) or a process's Peta Sub Proses Bisnis, in width × height points. */
 export function processMapLayout(parent: string | null, width: number, height: number): Promise<ProcessMapLayout> {

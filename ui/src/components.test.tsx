@@ -13,6 +13,7 @@ import { PrintDialog } from "./components/PrintDialog";
 import { TreeBox, levelClass, polylinePath, type BoxNode } from "./components/TreeCanvas";
 import { sampleDoc, sampleLayout, sampleProcesses, sampleView } from "./test/fixtures";
 import type { NodeProps } from "@xyflow/react";
+import type { FlowLayout } from "./types";
 
 vi.mock("./api", () => ({ setWindowTitle: vi.fn(async () => undefined) }));
 
@@ -220,7 +221,7 @@ describe("process views", () => {
     return view;
   }
   const col = (title: string, x: number, width: number, lane: string | null = null) => ({ title, lines: [title], x, width, lane });
-  const flowLayout = {
+  const flowLayout: FlowLayout = {
     columns: [col("No", 0, 22), col("Uraian kegiatan", 22, 120), col("Kaban", 142, 50, "kaban"), col("Sekretariat", 192, 50, "sek"), col("Kelengkapan", 242, 60), col("Waktu", 302, 40), col("Output", 342, 60), col("Keterangan", 402, 50)],
     header_height: 20,
     rows: [
@@ -234,6 +235,7 @@ describe("process views", () => {
       { step: "s3", shape: "end" as const, page: 0, x: 196, y: 89, width: 42, height: 18 },
     ],
     arrows: [{ page: 0, points: [[167, 73], [167, 83], [217, 83], [217, 89]] as [number, number][], label: "Ya", arrowhead: true }],
+    connectors: [],
     pages: 1,
     font_size: 7,
     line_height: 8.75,

@@ -1,4 +1,4 @@
-import { ancestors, descendantCount, fold, freshId, indexDocument, indicatorIds, levelName, nodeAfter, periodYears, searchNodes, shorten, siblingsOf, unitLabel } from "./model";
+import { addedId, ancestors, descendantCount, fold, indexDocument, levelName, nodeAfter, periodYears, searchNodes, shorten, siblingsOf, unitLabel } from "./model";
 import { sampleDoc } from "./test/fixtures";
 
 describe("document index", () => {
@@ -70,13 +70,10 @@ describe("helpers", () => {
     expect(shorten("")).toBe("(kondisi belum diisi)");
     expect(shorten("abcdefghij", 5)).toBe("abcd…");
   });
-  test("fresh ids", () => {
-    expect(freshId("i", ["i1", "i2", "i4"])).toBe("i3");
-    expect(freshId("u", [])).toBe("u1");
-    const d = sampleDoc();
-    d.tree.nodes![0].indicators = [{ id: "i1" }];
-    d.tree.nodes![1].indicators = [{ id: "i2" }];
-    expect(indicatorIds(d)).toEqual(["i1", "i2"]);
+  test("the id an add created is the core's: the one not there before", () => {
+    expect(addedId(["p1", "p2"], [{ id: "p1" }, { id: "p7" }, { id: "p2" }])).toBe("p7");
+    expect(addedId(["p1"], [{ id: "p1" }])).toBeNull();
+    expect(addedId([], undefined)).toBeNull();
   });
   test("search folds case, accents and spaces; matches indicators and ids", () => {
     const d = sampleDoc();

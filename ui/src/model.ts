@@ -159,15 +159,8 @@ export function searchNodes(doc: Document, query: string, limit = Infinity): Nod
   return out;
 }
 
-/** A fresh id `prefix<k>` not in `taken`. */
-export function freshId(prefix: string, taken: Iterable<string>): string {
-  const used = new Set(taken);
-  for (let k = 1; ; k++) if (!used.has(`${prefix}${k}`)) return `${prefix}${k}`;
-}
-
-/** Every indicator id in the document (ids are unique per kind across the document). */
-export function indicatorIds(doc: Document): string[] {
-  const out: string[] = [];
-  for (const n of doc.tree.nodes ?? []) for (const i of n.indicators ?? []) out.push(i.id);
-  return out;
+/** The id an add created: the one in `now` not among `before` (the core chose it). */
+export function addedId(before: Iterable<string>, now: readonly { id: string }[] | undefined): string | null {
+  const old = new Set(before);
+  return now?.find((x) => !old.has(x.id))?.id ?? null;
 }

@@ -3,7 +3,7 @@
 // nothing is sent. No I/O here; the store sends what these return.
 
 import type { Budget, Direction, Document, Finding, Indicator, Link, Node, Op, Target, Unit, Value } from "./types";
-import { freshId, indexDocument, indicatorIds, siblingsOf, type DocIndex } from "./model";
+import { indexDocument, siblingsOf, type DocIndex } from "./model";
 import { parseRupiah, parseValue } from "./format";
 
 /** An op to send, or a message to show instead. */
@@ -103,7 +103,7 @@ export function withField(node: Node, field: NodeField, value: string): Node {
     case "phenomenon":
       return { ...node, phenomenon: value.trim() };
     case "owner":
-      return { ...node, owner: value === "" ? null : value };
+      return { ...node, owner: value === "" ? undefined : value };
     case "level":
       return { ...node, level: Number(value) };
   }
@@ -167,10 +167,9 @@ export function withoutIndicator(node: Node, id: string): Node {
   return { ...node, indicators: (node.indicators ?? []).filter((i) => i.id !== id) };
 }
 
-/** A new indicator row: an id unique in the document, direction "up". */
-export function addIndicatorOp(doc: Document, nodeId: string): Op {
-  const id = freshId("i", indicatorIds(doc));
-  return { op: "add_indicator", node: nodeId, indicator: { id, direction: "up" } };
+/** A new indicator row, direction "up" (its id is the core's to choose). */
+export function addIndicatorOp(nodeId: string): Op {
+  return { op: "add_indicator", node: nodeId, indicator: { id: "", direction: "up" } };
 }
 
 export function deleteIndicatorOp(nodeId: string, id: string): Op {
@@ -203,24 +202,15 @@ export function withRationale(link: Link, rationale: string): Op {
   return { op: "update_link", link: out };
 }
 
-const EXT_ADDRESS = /^ext:[^/\s]+\/[^/\s]+$/;
-
-/** A crosscutting link from `from` to a node of this document or an `ext:<agency>/<node>` address. */
-export function addCrosscuttingOp(doc: Document, from: string, to: string, rationale = ""): Decision {
-  const target = to.trim();
-  const ix = indexDocument(doc);
-  if (!ix.nodes.has(from)) return { refused: `Simpul ${from} tidak ada.` };
-  if (target === "") return { refused: "Pilih simpul tujuan keterkaitan." };
-  if (target === from) return { refused: "Simpul tidak dapat dikaitkan ke dirinya sendiri." };
-  if (isExternal(target)) {
-    if (!EXT_ADDRESS.test(target)) return { refused: "Alamat simpul luar ditulis ext:<kode-instansi>/<id-simpul>, misalnya ext:BKPSDM-Kebumen/n3." };
-  } else if (!ix.nodes.has(target)) return { refused: `Simpul ${target} tidak ada.` };
-  if ((doc.tree.links ?? []).some((l) => l.from === from && l.to === target)) {
-    return { refused: "Keterkaitan ke simpul itu sudah ada." };
-  }
-  const link: Link = { from, to: target, kind: "crosscutting" };
+/**
+ * A crosscutting link from `from` to a node of this document or an
+ * `ext:<agency>/<node>` address; the core refuses a missing, repeated or
+ * malformed target with the reason.
+ */
+export function addCrosscuttingOp(from: string, to: string, rationale = ""): Op {
+  const link: Link = { from, to: to.trim(), kind: "crosscutting" };
   if (rationale.trim()) link.rationale = rationale.trim();
-  return { op: { op: "add_link", link } };
+  return { op: "add_link", link };
 }
 
 export function deleteLinkOp(link: Link): Op {
@@ -272,12 +262,11 @@ export function ruleDefaultOp(rule: string): Op {
   return { op: "set_rule", rule, setting: null };
 }
 
-export function acceptFindingOp(finding: Finding, reason: string, at?: string): Decision {
-  const r = reason.trim();
-  if (!r) return { refused: "Tuliskan alasan menerima temuan ini." };
-  const accepted: { rule: string; target: Target; reason: string; at?: string } = { rule: finding.rule, target: finding.target, reason: r };
+/** Accepts a finding with a reason (the core refuses an empty one). */
+export function acceptFindingOp(finding: Finding, reason: string, at?: string): Op {
+  const accepted: { rule: string; target: Target; reason: string; at?: string } = { rule: finding.rule, target: finding.target, reason: reason.trim() };
   if (at) accepted.at = at;
-  return { op: { op: "accept_finding", accepted } };
+  return { op: "accept_finding", accepted };
 }
 
 export function unacceptFindingOp(finding: Finding): Op {

@@ -64,9 +64,9 @@ export interface PrintForm {
 export function formFromOptions(o: PrintOptions): PrintForm {
   return {
     view: o.view,
-    paper: o.paper,
+    paper: o.paper as Paper,
     landscape: o.landscape,
-    mode: o.mode,
+    mode: o.mode as PrintMode,
     scale: formatNumber(o.scale),
     margin: formatNumber(o.margin_mm),
     indicators: o.indicators,

@@ -31,9 +31,9 @@ function doc(): Document {
 }
 
 describe("flow actions: one core op each (what they do and refuse is the core's)", () => {
-  test("a step or decision spliced in after or before a step, with the new id to select", () => {
-    expect(insertStepOp(flow(), "process", { after: "s1" })).toEqual({ op: { op: "insert_step", flow: "f1", kind: "process", id: "s4", after: "s1" }, id: "s4" });
-    expect(insertStepOp(flow(), "decision", { before: "s2" }).op).toEqual({ op: "insert_step", flow: "f1", kind: "decision", id: "s4", before: "s2" });
+  test("a step or decision spliced in after or before a step (the core chooses its id)", () => {
+    expect(insertStepOp(flow(), "process", { after: "s1" })).toEqual({ op: "insert_step", flow: "f1", kind: "process", after: "s1" });
+    expect(insertStepOp(flow(), "decision", { before: "s2" })).toEqual({ op: "insert_step", flow: "f1", kind: "decision", before: "s2" });
   });
 
   test("delete, move, drop and drag", () => {
@@ -64,13 +64,12 @@ describe("flow actions: one core op each (what they do and refuse is the core's)
 });
 
 describe("processes", () => {
-  test("a new process gets a fresh id and lands after the selected one", () => {
+  test("a new process lands after the selected one; its id is the core's", () => {
     const d = doc();
-    expect(addProcessOp(d, "  Layanan arsip ", "core", null, "p1")).toEqual({
-      op: { op: "add_process", process: { id: "p5", category: "core", name: "Layanan arsip" }, before: "p3" },
-    });
-    expect(addProcessOp(d, "Sub", "core", "p1")).toMatchObject({ op: { process: { parent: "p1" } } });
-    expect(addProcessOp(d, " ", "core", null)).toEqual({ refused: "Nama proses belum diisi." });
+    expect(addProcessOp(d, "  Layanan arsip ", "core", null, "p1")).toEqual({ op: "add_process", process: { id: "", category: "core", name: "Layanan arsip" }, before: "p3" });
+    expect(addProcessOp(d, "Sub", "core", "p1")).toMatchObject({ process: { parent: "p1" } });
+    // An empty name or a missing parent goes too: the core refuses it with the reason.
+    expect(addProcessOp(d, " ", "core", null)).toEqual({ op: "add_process", process: { id: "", category: "core", name: "" } });
   });
 
   test("reorder within the band and drops on the map: one core op each", () => {
@@ -92,8 +91,8 @@ describe("processes", () => {
     expect(withOwnerToggled({ id: "p", category: "core", name: "x", owners: ["a"] }, "a").owners).toEqual([]);
   });
 
-  test("a new flow for a process: the core's add_flow_for, with the new flow's id", () => {
-    expect(newFlowOp(doc(), "p1")).toEqual({ op: { op: "add_flow_for", process: "p1", id: "f2" }, id: "f2" });
+  test("a new flow for a process: the core's add_flow_for (the core chooses its id)", () => {
+    expect(newFlowOp("p1")).toEqual({ op: "add_flow_for", process: "p1" });
   });
 
   test("the map's goal, inputs and outputs are sent whole", () => {

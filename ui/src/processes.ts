@@ -4,8 +4,7 @@
 // message saying why nothing is sent. No I/O here.
 
 import type { Document, Flow, Op, Process, ProcessCategory, Shape, Step } from "./types";
-import type { Decision } from "./ops";
-import { freshId, shorten } from "./model";
+import { shorten } from "./model";
 
 export const CATEGORIES: ProcessCategory[] = ["management", "core", "support"];
 export const CATEGORY_LABEL: Record<ProcessCategory, string> = { management: "Manajerial", core: "Utama", support: "Pendukung" };
@@ -94,12 +93,13 @@ export function updateMapOp(doc: Document, change: { goal?: string; inputs?: str
   };
 }
 
-/** A new process in `category`, at the end of its map's band or right after `after`. */
-export function addProcessOp(doc: Document, name: string, category: ProcessCategory, parent: string | null, after?: string | null): Decision {
-  const text = name.trim();
-  if (!text) return { refused: "Nama proses belum diisi." };
-  if (parent !== null && !processById(doc, parent)) return { refused: `Proses induk ${parent} tidak ada.` };
-  const process: Process = { id: freshId("p", allProcesses(doc).map((p) => p.id)), category, name: text };
+/**
+ * A new process in `category`, at the end of its map's band or right after
+ * `after`; the core chooses its id and refuses an empty name or a missing
+ * parent with the reason.
+ */
+export function addProcessOp(doc: Document, name: string, category: ProcessCategory, parent: string | null, after?: string | null): Op {
+  const process: Process = { id: "", category, name: name.trim() };
   if (parent !== null) process.parent = parent;
   const op: Op & { op: "add_process" } = { op: "add_process", process };
   if (after) {
@@ -107,7 +107,7 @@ export function addProcessOp(doc: Document, name: string, category: ProcessCateg
     const i = list.findIndex((p) => p.id === after);
     if (i >= 0 && i + 1 < list.length) op.before = list[i + 1].id;
   }
-  return { op };
+  return op;
 }
 
 /** Drops empty lists so what is sent matches what the core writes back. */
@@ -154,10 +154,9 @@ export function dropProcessOp(doc: Document, id: string, target: { process: stri
 
 // ---- flows ------------------------------------------------------------------
 
-/** A new flow for a process (its owner units as lanes, a start and an end: the core's add_flow_for); `id` is the new flow's. */
-export function newFlowOp(doc: Document, processId: string): { op: Op; id: string } {
-  const id = freshId("f", allFlows(doc).map((f) => f.id));
-  return { op: { op: "add_flow_for", process: processId, id }, id };
+/** A new flow for a process (its owner units as lanes, a start and an end: the core's add_flow_for, which chooses its id). */
+export function newFlowOp(processId: string): Op {
+  return { op: "add_flow_for", process: processId };
 }
 
 /** The flow's own fields for update_flow (the core ignores the steps sent). */
@@ -186,12 +185,11 @@ export type NewStepKind = "process" | "decision";
 
 /**
  * A new step after `after` or before `before`, spliced into the flow's ways
- * by the core (insert_step: a decision gets Ya on and Tidak back). Returns
- * the op and the new step's id, to select it.
+ * by the core (insert_step: a decision gets Ya on and Tidak back; its id is
+ * the core's to choose).
  */
-export function insertStepOp(flow: Flow, kind: NewStepKind, where: { after: string } | { before: string }): { op: Op; id: string } {
-  const id = freshId("s", flow.steps.map((s) => s.id));
-  return { op: { op: "insert_step", flow: flow.id, kind, id, ...where }, id };
+export function insertStepOp(flow: Flow, kind: NewStepKind, where: { after: string } | { before: string }): Op {
+  return { op: "insert_step", flow: flow.id, kind, ...where };
 }
 
 /** Deletes a step; the core leads the ways into it on to where it led. */

@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 use crate::model::*;
 
 /// What kind of step a planner adds: an activity or a decision.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
 pub enum NewStepKind {
     Process,

@@ -16,10 +16,11 @@ use crate::error::{Error, Result};
 use crate::model::*;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
+use ts_rs::TS;
 
 /// One edit. `before` names the item the new or moved item goes in front
 /// of; without it, the item goes to the end of its list.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Op {
     /// The document's title, agency, government, period, signatory. Its
@@ -29,24 +30,25 @@ pub enum Op {
     /// editor, `pokin apply`): the store's `mark_final` makes it, with the
     /// final version and its fingerprint.
     #[serde(skip_deserializing)]
+    #[ts(skip)]
     SetStatus { status: Status },
     SetLevels { levels: Vec<Level> },
 
-    AddUnit { unit: Unit, #[serde(default)] before: Option<String> },
+    AddUnit { unit: Unit, #[serde(default)] #[ts(optional = nullable)] before: Option<String> },
     UpdateUnit { unit: Unit },
     DeleteUnit { id: String },
-    MoveUnit { id: String, #[serde(default)] before: Option<String> },
+    MoveUnit { id: String, #[serde(default)] #[ts(optional = nullable)] before: Option<String> },
 
     /// Adds a node; with a parent, also its primary link, and the node's
     /// level is the parent's level + 1.
-    AddNode { node: Node, #[serde(default)] parent: Option<String>, #[serde(default)] before: Option<String> },
+    AddNode { node: Node, #[serde(default)] #[ts(optional = nullable)] parent: Option<String>, #[serde(default)] #[ts(optional = nullable)] before: Option<String> },
     UpdateNode { node: Node },
     /// Deletes the node with its whole subtree, their links, the processes'
     /// references to them and the annotations on them.
     DeleteNode { id: String },
     /// Gives the node a new primary parent (`None`: keep the parent) and/or a
     /// new place among its siblings.
-    MoveNode { id: String, #[serde(default)] parent: Option<String>, #[serde(default)] before: Option<String> },
+    MoveNode { id: String, #[serde(default)] #[ts(optional = nullable)] parent: Option<String>, #[serde(default)] #[ts(optional = nullable)] before: Option<String> },
 
     AddIndicator { node: String, indicator: Indicator },
     UpdateIndicator { node: String, indicator: Indicator },
@@ -57,17 +59,17 @@ pub enum Op {
     DeleteLink { from: String, to: String },
 
     UpdateProcessMap { goal: String, inputs: Vec<String>, outputs: Vec<String> },
-    AddProcess { process: Process, #[serde(default)] before: Option<String> },
+    AddProcess { process: Process, #[serde(default)] #[ts(optional = nullable)] before: Option<String> },
     UpdateProcess { process: Process },
     DeleteProcess { id: String },
-    MoveProcess { id: String, #[serde(default)] before: Option<String> },
+    MoveProcess { id: String, #[serde(default)] #[ts(optional = nullable)] before: Option<String> },
 
     /// Adds a flow with its steps.
-    AddFlow { flow: Flow, #[serde(default)] before: Option<String> },
+    AddFlow { flow: Flow, #[serde(default)] #[ts(optional = nullable)] before: Option<String> },
     /// Updates a flow's name, number, process, lanes and header (not its steps).
     UpdateFlow { flow: Flow },
     DeleteFlow { id: String },
-    AddStep { flow: String, step: Step, #[serde(default)] before: Option<String> },
+    AddStep { flow: String, step: Step, #[serde(default)] #[ts(optional = nullable)] before: Option<String> },
     UpdateStep { flow: String, step: Step },
     /// Deletes a step and every next/yes/no that pointed to it.
     DeleteStep { flow: String, id: String },
@@ -78,10 +80,13 @@ pub enum Op {
         kind: NewStepKind,
         /// The new step's id (a fresh one when empty or taken).
         #[serde(default)]
+        #[ts(as = "Option<String>", optional)]
         id: String,
         #[serde(default)]
+        #[ts(optional = nullable)]
         after: Option<String>,
         #[serde(default)]
+        #[ts(optional = nullable)]
         before: Option<String>,
     },
     /// A step's new shape, its ways following (a decision's yes/no, an end's none).
@@ -93,8 +98,10 @@ pub enum Op {
         flow: String,
         id: String,
         #[serde(default)]
+        #[ts(optional = nullable)]
         lane: Option<String>,
         #[serde(default)]
+        #[ts(optional = nullable)]
         row: Option<String>,
     },
     /// A step one lane to the left (-1) or right (+1).
@@ -108,12 +115,14 @@ pub enum Op {
         process: String,
         /// The new flow's id (a fresh one when empty or taken).
         #[serde(default)]
+        #[ts(as = "Option<String>", optional)]
         id: String,
     },
     /// A new, empty node right after `of`, under the same parent.
     AddSibling {
         of: String,
         #[serde(default)]
+        #[ts(as = "Option<String>", optional)]
         id: String,
     },
     /// A node one place left (-1) or right (+1) among its siblings.
@@ -126,11 +135,13 @@ pub enum Op {
     DropProcess {
         id: String,
         #[serde(default)]
+        #[ts(optional = nullable)]
         onto: Option<String>,
         #[serde(default)]
+        #[ts(optional = nullable)]
         band: Option<ProcessCategory>,
     },
-    MoveStep { flow: String, id: String, #[serde(default)] before: Option<String> },
+    MoveStep { flow: String, id: String, #[serde(default)] #[ts(optional = nullable)] before: Option<String> },
 
     AddAnnotation { annotation: Annotation },
     UpdateAnnotation { annotation: Annotation },
@@ -440,4 +451,23 @@ fn move_to(tx: &mut Tx, list: &List, key: Key, index: usize, what: &str, id: &st
     }
     row.ord = tx.ord_at(list, index)?;
     tx.put(key, Some(row))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::execute;
+
+    #[test]
+    fn a_finding_is_accepted_only_with_a_reason() {
+        let mut doc = crate::samples::find("lumajang-bkd").unwrap().document();
+        let before = doc.clone();
+        let accepted = |reason: &str| Op::AcceptFinding {
+            accepted: Accepted { rule: "P014".into(), target: Target::Node("n9".into()), reason: reason.into(), by: String::new(), at: String::new() },
+        };
+        assert_eq!(execute(&mut doc, &accepted(" \n")).unwrap_err().to_string(), "Alasan menerima temuan wajib diisi");
+        assert_eq!(doc, before, "a refusal changes nothing");
+        execute(&mut doc, &accepted("Dikerjakan bersama")).unwrap();
+        assert_eq!(doc.validation.accepted[0].reason, "Dikerjakan bersama");
+    }
 }

@@ -11,6 +11,14 @@ use std::collections::HashSet;
 pub(super) fn add_process(tx: &mut Tx, process: &Process, before: Option<&str>) -> Result<()> {
     let mut process = process.clone();
     let list = &tx.doc().processes.map.processes;
+    if process.name.trim().is_empty() {
+        return Err(Error::refused("Nama proses belum diisi"));
+    }
+    if let Some(parent) = process.parent.as_deref().filter(|p| !p.is_empty()) {
+        if !list.iter().any(|p| p.id == parent) {
+            return Err(missing("Proses induk", parent));
+        }
+    }
     if process.id.is_empty() {
         process.id = fresh_id("p", list.iter().map(|p| p.id.as_str()));
     } else if list.iter().any(|p| p.id == process.id) {
@@ -96,4 +104,39 @@ pub(super) fn renumber_steps(tx: &mut Tx, flow_id: &str) -> Result<()> {
         Op::UpdateStep { flow: flow_id.into(), step }.run(tx)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::edit::{execute, Op};
+    use crate::model::*;
+
+    fn process(name: &str, parent: Option<&str>) -> Op {
+        Op::AddProcess {
+            process: Process {
+                id: String::new(),
+                category: ProcessCategory::Core,
+                name: name.into(),
+                owners: vec![],
+                nodes: vec![],
+                parent: parent.map(String::from),
+                extra: Extra::new(),
+            },
+            before: None,
+        }
+    }
+
+    #[test]
+    fn a_process_needs_a_name_and_an_existing_parent() {
+        let mut doc = crate::samples::find("lumajang-bkd").unwrap().document();
+        let before = doc.clone();
+        assert_eq!(execute(&mut doc, &process("  ", None)).unwrap_err().to_string(), "Nama proses belum diisi");
+        assert_eq!(execute(&mut doc, &process("Layanan arsip", Some("zz"))).unwrap_err().to_string(), "Proses induk `zz` tidak ada di dokumen");
+        assert_eq!(doc, before, "a refusal changes nothing");
+        let parent = doc.processes.map.processes[0].id.clone();
+        execute(&mut doc, &process("Layanan arsip", Some(&parent))).unwrap();
+        let added = doc.processes.map.processes.iter().find(|p| p.name == "Layanan arsip").unwrap();
+        assert_eq!(added.parent.as_deref(), Some(parent.as_str()));
+        assert!(!before.processes.map.processes.iter().any(|p| p.id == added.id), "the core chose a fresh id");
+    }
 }

@@ -246,7 +246,17 @@ pub(super) fn move_node(tx: &mut Tx, id: &str, parent: Option<&str>, before: Opt
 pub(super) fn add_link(tx: &mut Tx, link: &Link) -> Result<()> {
     let doc = tx.doc();
     doc.node(&link.from).ok_or_else(|| missing("Simpul", &link.from))?;
-    if !link.is_external() {
+    if link.to.trim().is_empty() {
+        return Err(Error::refused("Pilih simpul tujuan keterkaitan"));
+    }
+    if link.is_external() {
+        if !is_external_address(&link.to) {
+            return Err(Error::refused(format!(
+                "Alamat simpul luar `{}` ditulis ext:<kode-instansi>/<id-simpul>, misalnya ext:BKPSDM-Kebumen/n3",
+                link.to
+            )));
+        }
+    } else {
         doc.node(&link.to).ok_or_else(|| missing("Simpul", &link.to))?;
     }
     if link.from == link.to {
@@ -258,4 +268,49 @@ pub(super) fn add_link(tx: &mut Tx, link: &Link) -> Result<()> {
     }
     let ord = tx.ord_at(&List::Links, tx.doc().tree.links.len())?;
     tx.put(key, Some(row_of(ord, link)))
+}
+
+/// `ext:<agency>/<node>`: both parts given, without spaces or another slash.
+fn is_external_address(to: &str) -> bool {
+    let part = |s: &str| !s.is_empty() && !s.chars().any(|c| c == '/' || c.is_whitespace());
+    to.strip_prefix(EXTERNAL_PREFIX).and_then(|rest| rest.split_once('/')).is_some_and(|(agency, node)| part(agency) && part(node))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::edit::{execute, Op};
+    use crate::model::*;
+
+    fn refusal(op: Op) -> String {
+        let mut doc = crate::samples::find("lumajang-bkd").unwrap().document();
+        let before = doc.clone();
+        let err = execute(&mut doc, &op).unwrap_err().to_string();
+        assert_eq!(doc, before, "a refusal changes nothing");
+        err
+    }
+
+    fn crosscutting(from: &str, to: &str) -> Op {
+        Op::AddLink { link: Link { from: from.into(), to: to.into(), kind: LinkKind::Crosscutting, rationale: String::new(), extra: Extra::new() } }
+    }
+
+    #[test]
+    fn a_crosscutting_link_is_refused_with_the_reason() {
+        let doc = crate::samples::find("lumajang-bkd").unwrap().document();
+        let (a, b) = (doc.tree.nodes[3].id.clone(), doc.tree.nodes[4].id.clone());
+        assert_eq!(refusal(crosscutting(&a, " ")), "Pilih simpul tujuan keterkaitan");
+        assert_eq!(refusal(crosscutting(&a, &a)), "Simpul tidak dapat dikaitkan ke dirinya sendiri");
+        assert_eq!(refusal(crosscutting(&a, "zz")), "Simpul `zz` tidak ada di dokumen");
+        assert_eq!(refusal(crosscutting("zz", &a)), "Simpul `zz` tidak ada di dokumen");
+        for bad in ["ext:Kebumen", "ext:/n3", "ext:BKPSDM Kebumen/n3", "ext:A/b/c"] {
+            assert_eq!(
+                refusal(crosscutting(&a, bad)),
+                format!("Alamat simpul luar `{bad}` ditulis ext:<kode-instansi>/<id-simpul>, misalnya ext:BKPSDM-Kebumen/n3")
+            );
+        }
+        let mut doc = doc;
+        execute(&mut doc, &crosscutting(&a, &b)).unwrap();
+        execute(&mut doc, &crosscutting(&a, "ext:BKPSDM-Kebumen/n3")).unwrap();
+        let err = execute(&mut doc, &crosscutting(&a, &b)).unwrap_err().to_string();
+        assert_eq!(err, format!("Keterkaitan {a} → {b} sudah ada"));
+    }
 }

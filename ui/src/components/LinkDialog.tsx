@@ -18,12 +18,7 @@ export function LinkDialog() {
   const source = ix.nodes.get(from);
   const close = () => editor.openDialog(null);
   const submit = async () => {
-    const decision = addCrosscuttingOp(doc, from, target, rationale);
-    if ("refused" in decision) {
-      editor.toast(decision.refused);
-      return;
-    }
-    const done = await editor.apply(decision.op);
+    const done = await editor.apply(addCrosscuttingOp(from, target, rationale));
     if (done) close();
   };
   const chosen = target.startsWith("ext:") ? target : ix.nodes.get(target);

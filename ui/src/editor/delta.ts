@@ -2,7 +2,7 @@
 // document and the tree layout as the changes since the copy the page holds.
 // These rebuild the new copy; what did not change keeps its object.
 
-import type { Document, DocumentDelta, ListDelta, Report, ReportDelta, TreeDelta, TreeLayout } from "../types";
+import type { Document, DocumentDelta, ListDelta, NumberedTreeLayout, Report, ReportDelta, TreeDelta, TreeLayout } from "../types";
 
 /** A link's (or a layout edge's) key on the wire: its ends and kind, one per line. */
 export function linkKey(l: { from: string; to: string; kind: string }): string {
@@ -32,14 +32,14 @@ export function patchDocument(doc: Document, delta: DocumentDelta): Document {
   return { ...delta.skeleton, tree };
 }
 
-export function patchTreeLayout(layout: TreeLayout, delta: TreeDelta): TreeLayout {
+export function patchTreeLayout(layout: TreeLayout, delta: TreeDelta): NumberedTreeLayout {
   return {
+    seq: delta.seq,
     width: delta.width,
     height: delta.height,
     bands: delta.bands,
     boxes: patchList(layout.boxes, delta.boxes, (b) => b.id),
     edges: patchList(layout.edges, delta.edges, linkKey),
-    seq: delta.seq,
   };
 }
 

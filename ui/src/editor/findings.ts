@@ -46,7 +46,7 @@ export class Findings {
         label: "Alasan menerima temuan ini",
         initial: "",
         ok: "Terima",
-        onOk: (reason) => void this.ed.decide(acceptFindingOp(f, reason, new Date().toISOString())),
+        onOk: (reason) => void this.ed.apply(acceptFindingOp(f, reason, new Date().toISOString())),
       },
     });
   }

@@ -4,7 +4,7 @@
 import * as api from "../api";
 import { asDecision } from "../ops";
 import { errorText } from "../format";
-import { shorten } from "../model";
+import { addedId, shorten } from "../model";
 import {
   addLaneOp,
   deleteStepOp,
@@ -94,9 +94,10 @@ export class FlowEditor {
   async addFlow(process: string): Promise<void> {
     const doc = this.ed.state.view?.document;
     if (!doc || this.ed.readOnly) return;
-    const made = newFlowOp(doc, process);
-    const done = await this.ed.apply(made.op);
-    const flow = done?.document.processes?.flows?.find((f) => f.id === made.id);
+    const before = (doc.processes?.flows ?? []).map((f) => f.id);
+    const done = await this.ed.apply(newFlowOp(process));
+    const added = done ? addedId(before, done.document.processes?.flows) : null;
+    const flow = added !== null ? flowById(done!.document, added) : undefined;
     if (flow) this.openFlow(flow.id, flow.steps[0]?.id ?? null);
   }
 
@@ -159,9 +160,13 @@ export class FlowEditor {
     if (!flow || this.ed.readOnly) return null;
     const anchor = this.ed.state.step ?? flow.steps[flow.steps.length - 1]?.id;
     if (!anchor) return null;
-    const made = insertStepOp(flow, kind, before ? { before: anchor } : { after: anchor });
-    const done = await this.ed.apply(made.op, () => ({ step: made.id, stepEditing: { step: made.id, field: "text" } }));
-    return done ? made.id : null;
+    const had = flow.steps.map((s) => s.id);
+    let added: string | null = null;
+    await this.ed.apply(insertStepOp(flow, kind, before ? { before: anchor } : { after: anchor }), (now) => {
+      added = addedId(had, flowById(now.document, flow.id)?.steps);
+      return added === null ? null : { step: added, stepEditing: { step: added, field: "text" } };
+    });
+    return added;
   }
 
   requestDeleteStep(id = this.ed.state.step): void {

@@ -49,12 +49,18 @@ describe("process maps", () => {
   test("a new decision is selected and opened for typing; its text goes into the step", async () => {
     const e = await opened(viewWith(withProcesses));
     e.openFlow("f1", "s2");
-    m.applyOp.mockResolvedValueOnce(viewWith(withProcesses));
+    // The core chose the new step's id: the page selects the step that was not there before.
+    m.applyOp.mockResolvedValueOnce(
+      viewWith((d) => {
+        withProcesses(d);
+        d.processes!.flows![0].steps.splice(2, 0, { id: "s9", text: "", lane: "sek", shape: "decision" });
+      }),
+    );
     const id = await e.insertStep("decision");
-    expect(id).toBe("s4");
-    expect(e.state.stepEditing).toEqual({ step: "s4", field: "text" });
+    expect(id).toBe("s9");
+    expect(e.state.stepEditing).toEqual({ step: "s9", field: "text" });
     const sent = m.applyOp.mock.calls[0][0] as Op;
-    expect(sent).toEqual({ op: "insert_step", flow: "f1", kind: "decision", id: "s4", after: "s2" });
+    expect(sent).toEqual({ op: "insert_step", flow: "f1", kind: "decision", after: "s2" });
   });
 
   test("a selection that no longer exists is dropped when the core answers", async () => {

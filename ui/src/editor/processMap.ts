@@ -5,10 +5,11 @@
 import * as api from "../api";
 import { asDecision } from "../ops";
 import { errorText } from "../format";
-import { indexDocument, shorten } from "../model";
+import { addedId, indexDocument, shorten } from "../model";
 import {
   addProcessOp,
   allFlows,
+  allProcesses,
   dropProcessOp,
   moveProcessOp,
   processById,
@@ -171,15 +172,13 @@ export class ProcessMap {
   async addProcess(name: string, category: ProcessCategory, parent: string | null, after: string | null = null): Promise<string | null> {
     const view = this.ed.state.view;
     if (!view) return null;
-    const decision = addProcessOp(view.document, name, category, parent, after);
-    if ("refused" in decision) {
-      this.ed.toast(decision.refused);
-      return null;
-    }
-    const op = decision.op;
-    if (op.op !== "add_process") return null;
-    const done = await this.ed.apply(op, () => ({ process: op.process.id }));
-    return done ? op.process.id : null;
+    const before = allProcesses(view.document).map((p) => p.id);
+    let added: string | null = null;
+    await this.ed.apply(addProcessOp(view.document, name, category, parent, after), (now) => {
+      added = addedId(before, allProcesses(now.document));
+      return added === null ? null : { process: added };
+    });
+    return added;
   }
 
   /** Enter on the map: a new process in the selected one's band, right after it. */

@@ -1,14 +1,10 @@
 // Aturan pemeriksaan: every rule with its default severity and the
 // document's own setting (off, or re-levelled), and what a change sends.
 
-import type { Document, Op, RuleSetting, Severity } from "../types";
+import type { Document, Op, RuleInfo, RuleSetting } from "../types";
 
 /** A rule as the shell lists it (`list_rules`). */
-export interface RuleInfo {
-  id: string;
-  title: string;
-  default: Severity;
-}
+export type { RuleInfo };
 
 /** What the settings panel offers for a rule: its default, or a setting of its own. */
 export type RuleChoice = "default" | RuleSetting;

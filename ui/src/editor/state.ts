@@ -2,7 +2,7 @@
 // and the managers in this folder change (through `Editor.set`).
 
 import { defaultPrintForm, type PrintForm } from "../print";
-import type { DocumentView, FlowLayout, PrintPreview, ProcessMapLayout, RelationsLayout, SampleInfo, TreeLayout } from "../types";
+import type { DocumentView, FlowLayout, NumberedTreeLayout, PrintPreview, ProcessMapLayout, RelationsLayout, SampleInfo } from "../types";
 
 export interface Toast {
   id: number;
@@ -70,7 +70,7 @@ export function initialPrintState(): PrintState {
 export interface EditorState {
   screen: "start" | "main";
   view: DocumentView | null;
-  layout: TreeLayout | null;
+  layout: NumberedTreeLayout | null;
   selection: string | null;
   /** Node ids whose subtrees are folded away (sent to tree_layout). */
   collapsed: string[];

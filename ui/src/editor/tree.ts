@@ -1,7 +1,7 @@
 // The tree: adding, deleting, moving nodes; the statement typed in place;
 // selection, collapsed subtrees, arrow navigation, zoom requests and search.
 
-import { ancestors, descendantCount, indexDocument, shorten } from "../model";
+import { addedId, ancestors, descendantCount, indexDocument, shorten } from "../model";
 import { navigate, type NavDirection } from "../navigation";
 import {
   addChildOp,
@@ -80,7 +80,7 @@ export class Tree {
     const selected = this.ed.state.selection;
     let added: string | null = null;
     await this.ed.apply(decision.op, (view) => {
-      added = view.document.tree.nodes?.find((n) => !before.has(n.id))?.id ?? null;
+      added = addedId(before, view.document.tree.nodes);
       if (added === null) return null;
       this.fresh = { id: added, view, before: selected };
       // The canvas centres it (the layout that holds it comes in the same reply).

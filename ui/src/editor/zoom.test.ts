@@ -2,7 +2,7 @@ import { fitViewport, foldLevelForFit, MIN_OVERVIEW_ZOOM, openingViewport, reada
 import type { LayoutBox, TreeLayout } from "../types";
 
 function box(id: string, level: number, x: number, y: number): LayoutBox {
-  return { id, level, x, y, width: 150, height: 32, lines: [id], font_size: 8, line_height: 10, padding: 6, hidden_children: 0, external: false };
+  return { id, level, x, y, width: 150, height: 32, lines: [id], font_size: 8, line_height: 10, padding: 6, notes: [], note_size: 7, note_line_height: 9, hidden_children: 0, external: false };
 }
 
 /** A chain n0 → n1 → n2 over `wide` level-3 boxes side by side. */

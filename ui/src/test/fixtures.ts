@@ -1,4 +1,4 @@
-import type { Document, DocumentView, Flow, Processes, Report, TreeLayout } from "../types";
+import type { Document, DocumentView, Flow, NumberedTreeLayout, Processes, Report, TreeLayout } from "../types";
 
 /** A small tree:            n0 (level 0)
  *                 n1              n2        (level 1)
@@ -55,7 +55,7 @@ export function sampleReport(): Report {
 }
 
 export function sampleView(doc = sampleDoc(), patch: Partial<DocumentView> = {}): DocumentView {
-  return { path: "/home/perencana/uji.pokin", read_only: null, document: doc, report: sampleReport(), can_undo: false, can_redo: false, ...patch };
+  return { path: "/home/perencana/uji.pokin", read_only: null, document: doc, report: sampleReport(), can_undo: false, can_redo: false, doc_seq: 1, ...patch };
 }
 
 const box = (id: string, level: number, x: number, extra: Partial<TreeLayout["boxes"][number]> = {}) => ({
@@ -69,13 +69,16 @@ const box = (id: string, level: number, x: number, extra: Partial<TreeLayout["bo
   font_size: 9,
   line_height: 11,
   padding: 6,
+  notes: [],
+  note_size: 7,
+  note_line_height: 9,
   hidden_children: 0,
   external: false,
   ...extra,
 });
 
 /** The layout of sampleDoc, boxes placed left to right in document order per level. */
-export function sampleLayout(): TreeLayout {
+export function sampleLayout(): NumberedTreeLayout {
   const boxes = [
     box("n0", 0, 200),
     box("n1", 1, 100),
@@ -86,8 +89,9 @@ export function sampleLayout(): TreeLayout {
     box("n5", 2, 300),
     box("ext:X/n9", 1, 500, { external: true }),
   ];
-  const edge = (from: string, to: string, kind: "primary" | "crosscutting" = "primary") => ({ from, to, kind, points: [[0, 0], [1, 1]] as [number, number][] });
+  const edge = (from: string, to: string, kind: "primary" | "crosscutting" = "primary") => ({ from, to, kind, points: [[0, 0], [1, 1]] as [number, number][], cycle: false });
   return {
+    seq: 1,
     width: 600,
     height: 300,
     bands: [

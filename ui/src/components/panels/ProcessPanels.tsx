@@ -191,7 +191,7 @@ function ProcessPanel({ process: p, view }: { process: Process; view: DocumentVi
         <label className="field">
           <span>Induk (peta sub proses)</span>
           <select value={p.parent ?? ""} disabled={readOnly} onChange={(e) => {
-            const parent = e.target.value || null; // read now, not when the queued edit runs
+            const parent = e.target.value || undefined; // read now, not when the queued edit runs
             void patch((x) => ({ ...x, parent }));
           }} data-testid="process-parent">
             <option value="">— level 0 —</option>
@@ -350,7 +350,7 @@ function FlowPanel({ flow, view }: { flow: Flow; view: DocumentView }) {
         <label className="field">
           <span>Merinci proses</span>
           <select value={flow.process ?? ""} disabled={readOnly} onChange={(e) => {
-            const process = e.target.value || null; // read now, not when the queued edit runs
+            const process = e.target.value || undefined; // read now, not when the queued edit runs
             void editor.patchFlow((f) => ({ ...f, process }));
           }} data-testid="flow-process">
             <option value="">— tidak ada —</option>

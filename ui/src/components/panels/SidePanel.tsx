@@ -278,7 +278,7 @@ function IndicatorTable({ node, doc, readOnly }: { node: Node; doc: Document; re
     <section className="panel-section" data-testid="indicator-section">
       <div className="section-head">
         <h3>Indikator kinerja</h3>
-        <button type="button" onClick={() => void editor.apply(() => addIndicatorOp(editor.state.view!.document, node.id))} disabled={readOnly} data-testid="add-indicator">
+        <button type="button" onClick={() => void editor.apply(addIndicatorOp(node.id))} disabled={readOnly} data-testid="add-indicator">
           + Indikator
         </button>
       </div>
@@ -417,30 +417,25 @@ function BudgetSection({ node, readOnly }: { node: Node; readOnly: boolean }) {
         </label>
       </div>
       <div className="field-row">
-        <label className="field">
-          <span>Pagu (Rp)</span>
-          <CommitField
-            label="Pagu"
-            value={b.ceiling !== undefined ? formatRupiah(b.ceiling) : ""}
-            onCommit={set("ceiling")}
-            testId="budget-ceiling"
-            disabled={readOnly}
-            inputMode="numeric"
-            className="num"
-          />
-        </label>
-        <label className="field">
-          <span>Realisasi (Rp)</span>
-          <CommitField
-            label="Realisasi anggaran"
-            value={b.spent !== undefined ? formatRupiah(b.spent) : ""}
-            onCommit={set("spent")}
-            testId="budget-spent"
-            disabled={readOnly}
-            inputMode="numeric"
-            className="num"
-          />
-        </label>
+        {(
+          [
+            ["ceiling", "Pagu (Rp)", "Pagu"],
+            ["spent", "Realisasi (Rp)", "Realisasi anggaran"],
+          ] as const
+        ).map(([key, title, label]) => (
+          <label className="field" key={key}>
+            <span>{title}</span>
+            <CommitField
+              label={label}
+              value={b[key] !== undefined ? formatRupiah(b[key]) : ""}
+              onCommit={set(key)}
+              testId={`budget-${key}`}
+              disabled={readOnly}
+              inputMode="numeric"
+              className="num"
+            />
+          </label>
+        ))}
       </div>
       {absorption !== null && (
         <p className="muted small" data-testid="budget-absorption">
