@@ -5,6 +5,8 @@
 //! It knows nothing of the desktop shell: every capability is a function
 //! here, reached from the CLI (`src/main.rs`) and from `src-tauri/`.
 
+pub mod clock;
+pub mod compare;
 pub mod contract;
 pub mod edit;
 pub mod error;

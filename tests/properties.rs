@@ -4,6 +4,7 @@
 
 mod common;
 
+use pokin::compare::{merge, Choice, MergeReport};
 use pokin::edit::Op;
 use pokin::interchange::json;
 use pokin::model::*;
@@ -142,8 +143,11 @@ fn to_op(doc: &Document, action: &Action) -> Option<Op> {
             annotation: Annotation {
                 id: String::new(),
                 on: Target::Node(node(i)?),
+                rule: None,
                 author: "Inspektorat".into(),
+                role: String::new(),
                 at: String::new(),
+                round: 1,
                 text,
                 status: AnnotationStatus::Open,
                 replies: Vec::new(),
@@ -371,3 +375,88 @@ proptest! {
         prop_assert_eq!(&c, &b);
     }
 }
+
+// --- three-way merge of review copies ----------------------------------------
+
+/// The merge of `theirs` into `ours` (both edited from `base`), applied.
+fn merged(base: &Document, ours: &Document, theirs: &Document, choice: &Choice) -> (Document, MergeReport) {
+    let m = merge(base, ours, theirs, choice, "Reviewer");
+    let mut doc = ours.clone();
+    pokin::edit::apply_changes(&mut doc, &m.changes).unwrap();
+    (doc, m.report)
+}
+
+/// Every entity one side changed holds that side's fields in the merge,
+/// unless a conflict names it (or what it needs to exist).
+fn side_kept(base: &Document, side: &Document, result: &Document, report: &MergeReport, plan_only: bool) -> Result<(), TestCaseError> {
+    use pokin::compare::entities::{flatten, Entity};
+    let (eb, es, er) = (flatten(base), flatten(side), flatten(result));
+    let conflicted = |e: &Entity| {
+        let mut names = vec![e.key()];
+        if let Some(owner) = e.owner() {
+            names.push(owner.key());
+        }
+        if let Entity::Link(from, to) = e {
+            names.push(Entity::Node(from.clone()).key());
+            names.push(Entity::Node(to.clone()).key());
+        }
+        report.conflicts.iter().any(|c| names.iter().any(|n| c.key.starts_with(&format!("{n}#"))))
+    };
+    for (entity, fields) in es.iter().chain(eb.iter()) {
+        if es.get(entity) == eb.get(entity) || conflicted(entity) || (plan_only && matches!(entity, Entity::Annotation(_))) {
+            continue;
+        }
+        match (es.get(entity), er.get(entity)) {
+            (Some(s), Some(r)) => {
+                for (name, value) in &s.values {
+                    if eb.get(entity).and_then(|b| b.values.get(name)) != Some(value) {
+                        prop_assert_eq!(r.values.get(name), Some(value), "{} {}", entity.key(), name);
+                    }
+                }
+            }
+            (None, r) => prop_assert!(r.is_none(), "{} removed on one side, still there", entity.key()),
+            (Some(_), None) => prop_assert!(false, "{} lost ({:?})", entity.key(), fields),
+        }
+    }
+    Ok(())
+}
+
+/// Equal documents, or what differs (short, not two whole documents).
+fn same(a: &Document, b: &Document) -> Result<(), TestCaseError> {
+    let differs = pokin::compare::to_text(&pokin::compare::compare(a, b));
+    prop_assert!(a == b, "{}", differs);
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn merge_laws_hold_for_random_edits(
+        start in prop::collection::vec(action(), 0..15),
+        mine in prop::collection::vec(action(), 0..15),
+        yours in prop::collection::vec(action(), 0..15),
+    ) {
+        let base = edited(&start_document(), &start);
+        let ours = edited(&base, &mine);
+        let theirs = edited(&base, &yours);
+        // merge(base, ours, base) = ours; merge(base, base, theirs) = theirs.
+        same(&merged(&base, &ours, &base, &Choice::all()).0, &ours)?;
+        same(&merged(&base, &base, &theirs, &Choice::all()).0, &theirs)?;
+        // Every change of either side is in the result or in the conflicts.
+        let (result, report) = merged(&base, &ours, &theirs, &Choice::all());
+        side_kept(&base, &ours, &result, &report, true)?;
+        side_kept(&base, &theirs, &result, &report, true)?;
+        // Merging the same copy again changes nothing.
+        let (again, _) = merged(&base, &result, &theirs, &Choice::all());
+        same(&again, &result)?;
+        // Disjoint changes commute (entity by entity: two items both sides
+        // appended at one place tie on their sort key, either order).
+        if report.conflicts.is_empty() {
+            let (other, _) = merged(&base, &theirs, &ours, &Choice::all());
+            let differs = pokin::compare::to_text(&pokin::compare::compare(&other, &result));
+            prop_assert!(pokin::compare::entities::flatten(&other) == pokin::compare::entities::flatten(&result), "{}", differs);
+        }
+    }
+}
+

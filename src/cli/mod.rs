@@ -4,6 +4,7 @@
 
 mod export;
 mod history;
+mod review;
 mod signing;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -97,6 +98,60 @@ enum Command {
     Redo { file: PathBuf },
     /// Simpan keadaan sekarang sebagai versi bernama
     Snapshot { file: PathBuf, name: String },
+    /// Buat salinan reviu: berkas .pokin untuk reviewer, dengan versi dasarnya
+    ReviewCopy {
+        file: PathBuf,
+        /// Salinan yang dibuat
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Nama reviewer, mis. "Inspektorat"
+        #[arg(long)]
+        reviewer: String,
+    },
+    /// Bandingkan dua versi: berkas .pokin atau .json, BERKAS.pokin@NAMA-VERSI, atau BERKAS.pokin@NOMOR-RIWAYAT
+    Diff {
+        a: String,
+        b: String,
+        #[arg(long, value_enum, default_value = "text")]
+        format: ReportFormat,
+    },
+    /// Gabungkan salinan reviu yang kembali (tiga arah, terhadap versi dasarnya).
+    /// Tanpa --accept hanya pratinjau. Status keluar: 0 tanpa konflik, 1 ada konflik, 2 salinan tak terbaca atau tanpa dasar.
+    Merge {
+        file: PathBuf,
+        copy: PathBuf,
+        /// all: terima semua usulan yang tidak berkonflik; none: hanya catatan reviu
+        #[arg(long, value_enum)]
+        accept: Option<review::AcceptArg>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: ReportFormat,
+    },
+    /// Tambah catatan reviu pada simpul, keterkaitan, indikator, proses, peta atau langkah
+    Comment {
+        file: PathBuf,
+        /// Sasaran: node:n3, link:n3/n2, indicator:n3/i1, step:f1/s4, process:p2, flow:f1, document
+        #[arg(long, value_parser = review::parse_target)]
+        on: pokin::model::Target,
+        #[arg(long)]
+        text: String,
+        #[arg(long, default_value = "")]
+        author: String,
+        /// Peran penulis, mis. "Inspektorat"
+        #[arg(long, default_value = "")]
+        role: String,
+        /// Reviu ke-N
+        #[arg(long, default_value_t = 1)]
+        round: u32,
+        /// Kode aturan bila catatan tentang sebuah temuan, mis. P007
+        #[arg(long)]
+        rule: Option<String>,
+    },
+    /// Tampilkan catatan reviu
+    Comments {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value = "text")]
+        format: ReportFormat,
+    },
     /// Buat dokumen sintetis pokin/1 untuk uji dan tolok ukur
     Synth {
         /// Jumlah simpul pohon
@@ -187,6 +242,13 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Undo { file } => history::undo(file)?,
         Command::Redo { file } => history::redo(file)?,
         Command::Snapshot { file, name } => history::snapshot(file, name)?,
+        Command::ReviewCopy { file, output, reviewer } => review::review_copy(file, output, reviewer)?,
+        Command::Diff { a, b, format } => review::diff(a, b, format)?,
+        Command::Merge { file, copy, accept, format } => return review::merge(file, copy, accept, format),
+        Command::Comment { file, on, text, author, role, round, rule } => {
+            review::comment(file, review::CommentArgs { on, text, author, role, round, rule })?
+        }
+        Command::Comments { file, format } => review::comments(file, format)?,
         Command::Synth { nodes, flows, seed, output } => {
             let doc = pokin::synth::generate(&pokin::synth::Options { nodes, flows, seed });
             std::fs::write(&output, json::to_string(&doc)).map_err(|e| Error::io(&output, e))?;

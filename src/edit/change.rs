@@ -33,6 +33,12 @@ impl Key {
     pub fn describe(&self) -> String {
         (super::entity::kind_of(self).describe)(self)
     }
+
+    /// Review data beside the plan (catatan reviu): outside the fingerprint,
+    /// and open to edits in a final document.
+    pub fn is_review_note(&self) -> bool {
+        matches!(self, Key::Annotation { .. })
+    }
 }
 
 /// An entity's stored value: its place in its list and its JSON value.

@@ -36,8 +36,22 @@ pub fn to_string(doc: &Document) -> String {
 /// are spelt as the first pokin/1 files spelt them (under `no`), so a
 /// document's fingerprint is the same before and after schema 2. (Not
 /// through `serde_json::Value`: a decision step then repeats the key `no`.)
+///
+/// The plan only: review notes (`annotations`) are left out, so comments
+/// on a signed document never change what was signed.
 pub fn canonical(doc: &Document) -> String {
     let mut doc = doc.clone();
+    doc.annotations = Default::default();
+    canonical_of(doc)
+}
+
+/// The canonical form as it was before review notes were left out: a final
+/// version of a document with annotations, signed then, still identifies.
+pub fn canonical_with_notes(doc: &Document) -> String {
+    canonical_of(doc.clone())
+}
+
+fn canonical_of(mut doc: Document) -> String {
     visit_extras(&mut doc, &mut |extra| {
         extra.sort_keys();
         extra.values_mut().for_each(serde_json::Value::sort_all_objects);
@@ -69,8 +83,18 @@ fn visit_extras(doc: &mut Document, f: &mut dyn FnMut(&mut crate::model::Extra))
 
 /// SHA-256 of the canonical JSON, lower-case hex.
 pub fn fingerprint(doc: &Document) -> String {
+    sha256_hex(&canonical(doc))
+}
+
+/// The fingerprint as made before review notes were left out of it (equal
+/// to `fingerprint` for a document without annotations).
+pub fn fingerprint_with_notes(doc: &Document) -> String {
+    sha256_hex(&canonical_with_notes(doc))
+}
+
+fn sha256_hex(text: &str) -> String {
     use sha2::{Digest, Sha256};
-    let digest = Sha256::digest(canonical(doc).as_bytes());
+    let digest = Sha256::digest(text.as_bytes());
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 

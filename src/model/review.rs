@@ -19,16 +19,28 @@ pub enum Target {
     Document(()),
 }
 
-/// Catatan reviu.
+/// Catatan reviu: a thread on one target (or on one finding: `rule` + `on`).
+/// Review data, not plan: the plan's fingerprint leaves it out
+/// (`interchange::json::canonical`), and a final document still takes it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Annotation {
     pub id: String,
     pub on: Target,
+    /// The rule of the finding this thread is about, if it is about one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub rule: Option<String>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub author: String,
+    /// The author's role ("Inspektorat", "Bappeda", "Perencana").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub role: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub at: String,
+    /// Reviu ke-N (0: not given).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub round: u32,
     pub text: String,
     pub status: AnnotationStatus,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -38,18 +50,59 @@ pub struct Annotation {
     pub extra: Extra,
 }
 
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+/// Where a thread stands: Terbuka → Dijawab → Diperbaiki → Diterima, or
+/// Dibuka kembali. `resolved` (files written before) reads as accepted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum AnnotationStatus {
     Open,
-    Resolved,
+    Answered,
+    Fixed,
+    #[serde(alias = "resolved")]
+    Accepted,
+    Reopened,
 }
 
+impl AnnotationStatus {
+    /// Still waiting for someone: open, answered, fixed (not yet accepted) or reopened.
+    pub fn is_open(self) -> bool {
+        self != AnnotationStatus::Accepted
+    }
+
+    /// The status in the reviewer's words.
+    pub fn label(self) -> &'static str {
+        match self {
+            AnnotationStatus::Open => "Terbuka",
+            AnnotationStatus::Answered => "Dijawab",
+            AnnotationStatus::Fixed => "Diperbaiki",
+            AnnotationStatus::Accepted => "Diterima",
+            AnnotationStatus::Reopened => "Dibuka kembali",
+        }
+    }
+
+    pub const ALL: [AnnotationStatus; 5] = [
+        AnnotationStatus::Open,
+        AnnotationStatus::Answered,
+        AnnotationStatus::Fixed,
+        AnnotationStatus::Accepted,
+        AnnotationStatus::Reopened,
+    ];
+}
+
+/// A reply in a thread. Its id keeps it once when copies of the thread merge.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Reply {
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub author: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub role: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub at: String,
     pub text: String,

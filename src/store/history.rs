@@ -12,7 +12,9 @@ impl DocFile {
     /// Applies one edit durably. `Ok(None)` when it changed nothing.
     pub fn apply(&mut self, op: &Op) -> Result<Option<Applied>> {
         self.writable()?;
-        self.not_final()?;
+        if !op.is_review_note() {
+            self.not_final()?;
+        }
         let changes = edit::execute(&mut self.doc, op)?;
         if changes.is_empty() {
             return Ok(None);
@@ -27,7 +29,7 @@ impl DocFile {
     /// `before` is not what the document holds refuses the whole set.
     pub fn apply_changes(&mut self, label: &str, changes: Vec<Change>) -> Result<Option<Applied>> {
         self.writable()?;
-        self.not_final()?;
+        self.final_allows(&changes)?;
         if changes.is_empty() {
             return Ok(None);
         }
@@ -43,7 +45,7 @@ impl DocFile {
         match self.commit_edit(seq, label, op_json, &changes) {
             Ok(()) => {
                 self.head = seq;
-                Ok(Applied { seq, label: label.to_string(), changes: changes.len() })
+                Ok(Applied { seq, label: label.to_string(), changes })
             }
             Err(err) => {
                 edit::revert(&mut self.doc, &changes)?;
@@ -85,20 +87,39 @@ impl DocFile {
 
     /// Takes back the last edit. Returns its label, `None` when there is nothing to undo.
     pub fn undo(&mut self) -> Result<Option<String>> {
+        Ok(self.undo_step()?.map(|step| step.label))
+    }
+
+    /// [`DocFile::undo`], with the changes it made (the edit's inverses, in the order applied).
+    pub fn undo_step(&mut self) -> Result<Option<Applied>> {
         self.writable()?;
-        self.not_final()?;
         let Some((label, changes)) = self.history_changes(self.head)? else { return Ok(None) };
+        self.final_allows(&changes)?;
         let inverse: Vec<Change> = changes.iter().rev().map(Change::inverse).collect();
         self.move_head(self.head - 1, &inverse)?;
-        Ok(Some(label))
+        Ok(Some(Applied { seq: self.head, label, changes: inverse }))
     }
 
     /// Makes the last undone edit again. `None` when there is nothing to redo.
     pub fn redo(&mut self) -> Result<Option<String>> {
+        Ok(self.redo_step()?.map(|step| step.label))
+    }
+
+    /// [`DocFile::redo`], with the changes it made (the edit's, in order).
+    pub fn redo_step(&mut self) -> Result<Option<Applied>> {
         self.writable()?;
         let Some((label, changes)) = self.history_changes(self.head + 1)? else { return Ok(None) };
+        self.final_allows(&changes)?;
         self.move_head(self.head + 1, &changes)?;
-        Ok(Some(label))
+        Ok(Some(Applied { seq: self.head, label, changes }))
+    }
+
+    /// A final document takes review notes only: the plan stays as signed.
+    fn final_allows(&self, changes: &[Change]) -> Result<()> {
+        if changes.iter().all(|c| c.key.is_review_note()) {
+            return Ok(());
+        }
+        self.not_final()
     }
 
     /// Applies changes (already in the order to apply) and moves the history head.

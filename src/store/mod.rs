@@ -16,11 +16,12 @@ mod errors;
 mod files;
 mod history;
 mod open;
+mod review;
 mod rows;
 mod schema;
 mod versions;
 
-use crate::edit;
+use crate::edit::{self, Change};
 use crate::error::{Error, Result};
 use crate::model::*;
 use rusqlite::{Connection, OpenFlags};
@@ -30,6 +31,7 @@ use errors::{migration_error, sql_error};
 use rows::{load, read_head, write_row, LoadError};
 
 pub use files::is_sqlite;
+pub use review::{review_copy_name, MergeDone, ReviewCopy};
 pub use versions::Snapshot;
 pub use open::{free_name, is_pokin_file, new_document, open_or_import, with_default_extension};
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
@@ -67,26 +69,19 @@ const FINAL_REASON: &str = "dokumen ini sudah ditetapkan (final) dan tidak dapat
                             buat draf baru darinya (pokin draft, atau Berkas › Draf baru dari versi final)";
 
 
-/// What an edit did.
+/// What an edit, an undo or a redo did: the history position after it, the
+/// step's label, and the entity changes made, in the order applied (for an
+/// undo, the inverses of the edit's): what a view of the document must
+/// update, without comparing documents.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Applied {
     pub seq: i64,
     pub label: String,
-    pub changes: usize,
+    pub changes: Vec<Change>,
 }
 
-pub(crate) fn now() -> String {
-    let now = time::OffsetDateTime::now_local().unwrap_or_else(|_| time::OffsetDateTime::now_utc());
-    now.replace_nanosecond(0)
-        .unwrap_or(now)
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default()
-}
-
-/// Today's date, ISO (YYYY-MM-DD), local where known.
-pub fn today() -> String {
-    now().chars().take(10).collect()
-}
+pub(crate) use crate::clock::now;
+pub use crate::clock::today;
 
 impl DocFile {
     /// Creates a new `.pokin` file holding `doc`. Refuses to overwrite. The

@@ -90,8 +90,17 @@ impl DocFile {
     /// version of this file it is, if it is one.
     pub fn identify(&self, doc: &Document) -> Result<(String, Option<String>)> {
         let fingerprint = json::fingerprint(doc);
-        let name = self.final_version(&fingerprint)?.map(|s| s.name);
-        Ok((fingerprint, name))
+        if let Some(version) = self.final_version(&fingerprint)? {
+            return Ok((fingerprint, Some(version.name)));
+        }
+        // Signed before review notes were left out of the fingerprint.
+        let with_notes = json::fingerprint_with_notes(doc);
+        if with_notes != fingerprint {
+            if let Some(version) = self.final_version(&with_notes)? {
+                return Ok((with_notes, Some(version.name)));
+            }
+        }
+        Ok((fingerprint, None))
     }
 
     /// The final version whose fingerprint this is, if any.

@@ -5,6 +5,7 @@
 mod compound;
 mod processes;
 mod tree;
+mod review;
 
 pub use compound::NewStepKind;
 
@@ -146,6 +147,15 @@ pub enum Op {
     AddAnnotation { annotation: Annotation },
     UpdateAnnotation { annotation: Annotation },
     DeleteAnnotation { id: String },
+    /// An answer in a thread; `status` moves the thread at the same time.
+    ReplyAnnotation {
+        id: String,
+        reply: Reply,
+        #[serde(default)]
+        #[ts(optional = nullable)]
+        status: Option<AnnotationStatus>,
+    },
+    SetAnnotationStatus { id: String, status: AnnotationStatus },
 
     /// Sets a rule's severity for this document, or back to default (`None`).
     SetRule { rule: String, setting: Option<RuleSetting> },
@@ -227,6 +237,8 @@ impl Op {
             Op::AddAnnotation { .. } => "Tambah catatan reviu".into(),
             Op::UpdateAnnotation { .. } => "Ubah catatan reviu".into(),
             Op::DeleteAnnotation { id } => format!("Hapus catatan reviu {id}"),
+            Op::ReplyAnnotation { .. } => "Balas catatan reviu".into(),
+            Op::SetAnnotationStatus { status, .. } => format!("Catatan reviu: {}", status.label()),
             Op::SetRule { rule, setting } => match setting {
                 Some(RuleSetting::Off) => format!("Matikan aturan {rule}"),
                 Some(_) => format!("Ubah tingkat aturan {rule}"),
@@ -379,17 +391,9 @@ impl Op {
                 renumber_steps(tx, flow)
             }
 
-            Op::AddAnnotation { annotation } => {
-                let mut annotation = annotation.clone();
-                let list = &tx.doc().annotations;
-                if annotation.id.is_empty() {
-                    annotation.id = fresh_id("c", list.iter().map(|a| a.id.as_str()));
-                } else if list.iter().any(|a| a.id == annotation.id) {
-                    return Err(taken("catatan", &annotation.id));
-                }
-                let ord = tx.ord_at(&List::Annotations, tx.doc().annotations.len())?;
-                tx.put(Key::Annotation { id: annotation.id.clone() }, Some(row_of(ord, &annotation)))
-            }
+            Op::AddAnnotation { annotation } => review::add(tx, annotation),
+            Op::ReplyAnnotation { id, reply, status } => review::reply(tx, id, reply, *status),
+            Op::SetAnnotationStatus { id, status } => review::set_status(tx, id, *status),
             Op::UpdateAnnotation { annotation } => {
                 let key = Key::Annotation { id: annotation.id.clone() };
                 let row = crate::edit::read(tx.doc(), &key).ok_or_else(|| missing("Catatan reviu", &annotation.id))?;

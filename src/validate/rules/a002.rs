@@ -1,10 +1,9 @@
-//! A002 — an open (unresolved) annotation.
+//! A002 — an open (not yet accepted) annotation.
 
-use crate::model::AnnotationStatus;
 use crate::validate::{Context, Sink};
 
 pub fn check(cx: &Context, out: &mut Sink) {
-    for annotation in cx.doc.annotations.iter().filter(|a| a.status == AnnotationStatus::Open) {
+    for annotation in cx.doc.annotations.iter().filter(|a| a.status.is_open()) {
         let by = if annotation.author.is_empty() { String::new() } else { format!(" dari {}", annotation.author) };
         out.push(
             annotation.on.clone(),
