@@ -35,8 +35,7 @@ pub struct EntityChange {
     /// shown muted.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub layout_only: bool,
-    /// `kind:id`, the name a merge selection uses.
-    #[serde(skip)]
+    /// `kind:id` (`node:n3`, `step:f1/s4`): the name a merge selection uses.
     pub key: String,
 }
 

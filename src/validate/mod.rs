@@ -70,6 +70,17 @@ impl Report {
         self.summary.error > 0
     }
 
+    /// The threads opened on a finding (a rule and its target) that no
+    /// longer fires: "mungkin sudah diperbaiki — periksa".
+    pub fn fixed_threads<'a>(&self, doc: &'a crate::model::Document) -> Vec<&'a str> {
+        doc.annotations
+            .iter()
+            .filter(|a| a.status.is_open())
+            .filter(|a| a.rule.as_ref().is_some_and(|rule| !self.findings.iter().any(|f| f.rule == rule && f.target == a.on)))
+            .map(|a| a.id.as_str())
+            .collect()
+    }
+
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("reports serialise")
     }
@@ -292,5 +303,33 @@ pub(crate) mod testing {
             assert_eq!(f.severity, default);
         }
         let _ = BTreeSet::<()>::new();
+    }
+}
+
+#[cfg(test)]
+mod review_tests {
+    use crate::model::{Annotation, AnnotationStatus};
+
+    #[test]
+    fn a_thread_on_a_finding_that_no_longer_fires_is_flagged() {
+        let mut doc = crate::samples::find("lumajang-bkd").unwrap().document();
+        let report = super::validate(&doc);
+        let finding = report.findings.first().expect("the sample has findings").clone();
+        let thread = |id: &str, rule: &str| Annotation {
+            id: id.into(),
+            on: finding.target.clone(),
+            rule: Some(rule.into()),
+            author: String::new(),
+            role: String::new(),
+            at: String::new(),
+            round: 1,
+            text: "Periksa".into(),
+            status: AnnotationStatus::Open,
+            replies: vec![],
+            extra: Default::default(),
+        };
+        doc.annotations.push(thread("c1", finding.rule));
+        doc.annotations.push(thread("c2", "P999"));
+        assert_eq!(report.fixed_threads(&doc), vec!["c2"]);
     }
 }
