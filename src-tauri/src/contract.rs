@@ -109,6 +109,7 @@ pub(crate) fn export(dir: &Path) -> Result<(), ExportError> {
     crate::Printed::export_all(&cfg)?;
     RuleInfo::export_all(&cfg)?;
     Numbered::<TreeLayout>::export_all(&cfg)?;
+    crate::review::export(&cfg)?;
     let mut names: Vec<String> = std::fs::read_dir(dir)?
         .flatten()
         .filter_map(|e| e.file_name().to_str()?.strip_suffix(".ts").map(str::to_string))

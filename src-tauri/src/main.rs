@@ -6,6 +6,7 @@
 
 #[cfg(test)]
 mod contract;
+mod review;
 mod session;
 mod wire;
 
@@ -512,6 +513,16 @@ fn main() {
             print_pdf,
             list_rules,
             quit_app,
+            review::get_preferences,
+            review::set_preferences,
+            review::review_state,
+            review::pick_review_copy_path,
+            review::pick_pokin_path,
+            review::send_for_review,
+            review::merge_preview,
+            review::merge_review,
+            review::compare_sources,
+            review::compare_with,
         ])
         .build(tauri::generate_context!())
         .expect("Pokin Studio could not start");

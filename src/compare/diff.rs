@@ -1,12 +1,12 @@
 //! Compare: what changed between two versions of a document, entity by
 //! entity and field by field, in the words of `pokin diff`.
 
-use super::entities::{flatten, label, Entities, Entity, Fields};
+use super::entities::{flatten_touched, label, Entities, Entity, Fields};
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
 pub enum ChangeKind {
     Added,
@@ -16,17 +16,22 @@ pub enum ChangeKind {
 }
 
 /// A field's value before and after (`null` where there was none).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct FieldChange {
+    #[ts(type = "unknown")]
     pub old: Value,
+    #[ts(type = "unknown")]
     pub new: Value,
 }
 
 /// One entity that differs.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct EntityChange {
     pub kind: ChangeKind,
+    #[ts(type = "string")]
     pub entity: &'static str,
+    /// A string, or `[from, to]` / `[parent, id]` for links, indicators and steps.
+    #[ts(type = "string | string[]")]
     pub id: Value,
     /// The entity in people's words (a node's statement …), as it is after (before, if removed).
     pub label: String,
@@ -34,6 +39,7 @@ pub struct EntityChange {
     /// Only its place changed (an order among siblings, a step's number):
     /// shown muted.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[ts(as = "Option<bool>", optional)]
     pub layout_only: bool,
     /// `kind:id` (`node:n3`, `step:f1/s4`): the name a merge selection uses.
     pub key: String,
@@ -65,7 +71,8 @@ pub(super) fn parents(entities: &Entities) -> BTreeMap<String, String> {
 
 /// The changes that turn `a` into `b`, in document order (kind by kind, then by place).
 pub fn compare(a: &crate::model::Document, b: &crate::model::Document) -> Vec<EntityChange> {
-    compare_entities(&flatten(a), &flatten(b))
+    let touched = super::entities::Touched::between(&[a, b]);
+    compare_entities(&flatten_touched(a, &touched), &flatten_touched(b, &touched))
 }
 
 pub(super) fn compare_entities(a: &Entities, b: &Entities) -> Vec<EntityChange> {
@@ -95,10 +102,11 @@ pub(super) fn compare_entities(a: &Entities, b: &Entities) -> Vec<EntityChange> 
         }
     }
     // Nodes whose parent changed though the node did not.
+    let listed: std::collections::HashSet<String> = out.iter().map(|c| c.key.clone()).collect();
     for (node, _) in pb.iter().chain(pa.iter()) {
         let entity = Entity::Node(node.clone());
         let (x, y) = (a.get(&entity), b.get(&entity));
-        if pa.get(node) == pb.get(node) || x.is_none() || y.is_none() || out.iter().any(|c| c.key == entity.key()) {
+        if pa.get(node) == pb.get(node) || x.is_none() || y.is_none() || listed.contains(&entity.key()) {
             continue;
         }
         if let Some(change) = entity_change(&entity, x, y, true) {
@@ -127,8 +135,9 @@ pub(super) fn compare_entities(a: &Entities, b: &Entities) -> Vec<EntityChange> 
             }
         }
     }
-    out.sort_by(|x, y| rank(x, a, b).partial_cmp(&rank(y, a, b)).unwrap_or(std::cmp::Ordering::Equal));
-    out
+    let mut ranked: Vec<((usize, f64), EntityChange)> = out.into_iter().map(|c| (rank(&c, a, b), c)).collect();
+    ranked.sort_by(|x, y| x.0.partial_cmp(&y.0).unwrap_or(std::cmp::Ordering::Equal));
+    ranked.into_iter().map(|(_, c)| c).collect()
 }
 
 /// Document order: kind, then place in the list.
@@ -137,8 +146,30 @@ fn rank(change: &EntityChange, a: &Entities, b: &Entities) -> (usize, f64) {
         .iter()
         .position(|k| *k == change.entity)
         .unwrap_or(99);
-    let ord = b.iter().chain(a.iter()).find(|(e, _)| e.key() == change.key).map(|(_, f)| f.ord).unwrap_or(0.0);
+    let entity = entity_of(change);
+    let ord = entity.and_then(|e| b.get(&e).or_else(|| a.get(&e))).map(|f| f.ord).unwrap_or(0.0);
     (kind, ord)
+}
+
+/// The entity a change is about, from its kind name and id.
+pub(super) fn entity_of(change: &EntityChange) -> Option<Entity> {
+    let one = || change.id.as_str().map(str::to_string);
+    let two = || Some((change.id.get(0)?.as_str()?.to_string(), change.id.get(1)?.as_str()?.to_string()));
+    Some(match change.entity {
+        "document" => Entity::Document,
+        "levels" => Entity::Levels,
+        "process_map" => Entity::ProcessMap,
+        "validation" => Entity::Validation,
+        "unit" => Entity::Unit(one()?),
+        "node" => Entity::Node(one()?),
+        "process" => Entity::Process(one()?),
+        "flow" => Entity::Flow(one()?),
+        "annotation" => Entity::Annotation(one()?),
+        "link" => two().map(|(x, y)| Entity::Link(x, y))?,
+        "indicator" => two().map(|(x, y)| Entity::Indicator(x, y))?,
+        "step" => two().map(|(x, y)| Entity::Step(x, y))?,
+        _ => return None,
+    })
 }
 
 /// Indicators whose place among the indicators both versions share changed

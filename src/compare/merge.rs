@@ -7,8 +7,8 @@
 //! keeps the reviewer's value, so nothing is lost.
 
 use super::diff::{compare_entities, parents, primary_link, show, EntityChange};
-use super::entities::{assemble, flatten, kind_rank, Entities, Entity, Fields};
-use crate::edit::{all_rows, Change, Key, Row};
+use super::entities::{assemble, flatten_touched, kind_rank, Entities, Entity, Fields, Touched};
+use crate::edit::{Change, Key, Row};
 use crate::model::{Annotation, AnnotationStatus, Document, Target};
 use serde::Serialize;
 use serde_json::Value;
@@ -50,13 +50,18 @@ impl Choice {
 
 /// A field both sides changed differently (or an entity one side deleted
 /// and the other changed).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Conflict {
+    #[ts(type = "string")]
     pub entity: &'static str,
+    #[ts(type = "string | string[]")]
     pub id: Value,
     pub field: String,
+    #[ts(type = "unknown")]
     pub ours: Value,
+    #[ts(type = "unknown")]
     pub theirs: Value,
+    #[ts(type = "unknown")]
     pub base: Value,
     /// `kind:id#field`: the name a choice for the reviewer's value uses.
     pub key: String,
@@ -65,14 +70,14 @@ pub struct Conflict {
 }
 
 /// What the review notes brought.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, ts_rs::TS)]
 pub struct NoteCount {
     pub new: usize,
     pub updated: usize,
 }
 
 /// The merge as the planner reviews it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct MergeReport {
     /// The reviewer's changes to the plan not yet in this document (base → theirs).
     pub changes: Vec<EntityChange>,
@@ -117,15 +122,16 @@ pub const EXISTS: &str = "(ada)";
 
 /// Merges `theirs` (a review copy) into `ours`, both descended from `base`.
 pub fn merge(base: &Document, ours: &Document, theirs: &Document, choice: &Choice, reviewer: &str) -> Merged {
-    let (eb, eo, et) = (flatten(base), flatten(ours), flatten(theirs));
-    let mut m = Merger { b: &eb, o: &eo, t: &et, choice, out: Entities::new(), conflicts: Vec::new(), notes: NoteCount::default() };
+    let touched = Touched::between(&[base, ours, theirs]);
+    let (eb, eo, et) = (flatten_touched(base, &touched), flatten_touched(ours, &touched), flatten_touched(theirs, &touched));
+    let mut m = Merger { b: &eb, o: &eo, t: &et, ours, touched: &touched, choice, out: Entities::new(), conflicts: Vec::new(), notes: NoteCount::default() };
     m.run();
     let Merger { mut out, mut conflicts, notes, .. } = m;
     conflicts.sort_by(|x, y| x.key.cmp(&y.key));
     conflict_notes(&mut out, &conflicts, reviewer);
     let changes = pending_changes(&eb, &eo, &et);
     let report = MergeReport { changes, conflicts, comments: notes };
-    let changes = row_changes(ours, &out);
+    let changes = row_changes(&eo, &out);
     Merged { report, changes }
 }
 
@@ -133,6 +139,9 @@ struct Merger<'a> {
     b: &'a Entities,
     o: &'a Entities,
     t: &'a Entities,
+    /// The planner's document, for the entities no side touched.
+    ours: &'a Document,
+    touched: &'a Touched,
     choice: &'a Choice,
     out: Entities,
     conflicts: Vec<Conflict>,
@@ -306,7 +315,11 @@ impl<'a> Merger<'a> {
     /// owner brought along when the reviewer added both.
     fn orphans(&mut self) {
         loop {
-            let orphan = self.out.keys().find_map(|e| owners(e).into_iter().find(|o| !self.out.contains_key(o)).map(|o| (e.clone(), o)));
+            let exists = |o: &Entity| {
+                self.out.contains_key(o)
+                    || (!self.touched.may_differ(o) && matches!(o, Entity::Node(id) if self.ours.node(id).is_some()))
+            };
+            let orphan = self.out.keys().find_map(|e| owners(e).into_iter().find(|o| !exists(o)).map(|o| (e.clone(), o)));
             let Some((orphan, owner)) = orphan else { break };
             let [b, o, t] = self.get(&orphan);
             let [ob, oo, ot] = self.get(&owner);
@@ -437,8 +450,8 @@ fn pending_changes(b: &Entities, o: &Entities, t: &Entities) -> Vec<EntityChange
         .into_iter()
         .filter(|c| c.entity != "annotation")
         .filter(|c| {
-            let entity = t.keys().chain(b.keys()).find(|e| e.key() == c.key);
-            let same = entity.is_some_and(|e| o.get(e) == t.get(e));
+            let entity = super::diff::entity_of(c);
+            let same = entity.is_some_and(|e| o.get(&e) == t.get(&e));
             let same_parent = match &c.id {
                 Value::String(node) if c.entity == "node" => po.get(node) == pt.get(node),
                 _ => true,
@@ -516,8 +529,8 @@ fn target(c: &Conflict) -> Target {
 
 /// The row changes that turn `ours` into the merged entities: removals
 /// first (steps before their flow), then additions and updates in build order.
-fn row_changes(ours: &Document, merged: &Entities) -> Vec<Change> {
-    let now: Vec<(Key, Row)> = all_rows(ours);
+fn row_changes(ours: &Entities, merged: &Entities) -> Vec<Change> {
+    let now: Vec<(Key, Row)> = assemble(ours);
     let after: Vec<(Key, Row)> = assemble(merged);
     let after_map: rustc_hash::FxHashMap<&Key, &Row> = after.iter().map(|(k, r)| (k, r)).collect();
     let now_map: rustc_hash::FxHashMap<&Key, &Row> = now.iter().map(|(k, r)| (k, r)).collect();

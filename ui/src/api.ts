@@ -5,6 +5,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import type { RuleInfo } from "./editor/rules";
+import type { Against, CompareSources, Comparison, MergeChoice, Merged, MergePreview, Preferences, ReviewCopy, ReviewState } from "./generated";
 import type { DocumentView, EditedView, FlowLayout, NewDocumentArgs, Op, PrintOptions, PrintPreview, PrintResult, NumberedTreeLayout, ProcessMapLayout, RelationsLayout, SampleInfo, Screen, Snapshot } from "./types";
 
 export function currentDocument(): Promise<DocumentView | null> {
@@ -110,4 +111,41 @@ export function quitApp(): Promise<void> {
 export async function setWindowTitle(title: string): Promise<void> {
   document.title = title;
   await getCurrentWindow().setTitle(title);
+}
+
+// Reviewers (issue #11): preferences, the review state of the open file, review copies, merge, compare.
+
+/** Preferensi: the author's name, role and review round (the app's config). */
+export function getPreferences(): Promise<Preferences> {
+  return invoke<Preferences>("get_preferences");
+}
+export function setPreferences(preferences: Preferences): Promise<Preferences> {
+  return invoke<Preferences>("set_preferences", { preferences });
+}
+/** The review side of the open file: review copy and suggestions, threads whose finding is gone. */
+export function reviewState(): Promise<ReviewState> {
+  return invoke<ReviewState>("review_state");
+}
+/** The native save dialog for a review copy (the core's default name); null when cancelled. */
+export function pickReviewCopyPath(reviewer: string): Promise<string | null> {
+  return invoke<string | null>("pick_review_copy_path", { reviewer });
+}
+/** The native open dialog for a .pokin; null when cancelled. */
+export function pickPokinPath(title: string): Promise<string | null> {
+  return invoke<string | null>("pick_pokin_path", { title });
+}
+export function sendForReview(path: string, reviewer: string): Promise<ReviewCopy> {
+  return invoke<ReviewCopy>("send_for_review", { path, reviewer });
+}
+export function mergePreview(path: string, choice: MergeChoice): Promise<MergePreview> {
+  return invoke<MergePreview>("merge_preview", { path, choice });
+}
+export function mergeReview(path: string, choice: MergeChoice): Promise<Merged> {
+  return invoke<Merged>("merge_review", { path, choice });
+}
+export function compareSources(): Promise<CompareSources> {
+  return invoke<CompareSources>("compare_sources");
+}
+export function compareWith(against: Against): Promise<Comparison> {
+  return invoke<Comparison>("compare_with", { against });
 }

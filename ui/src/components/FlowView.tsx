@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type CSSProperties, type PointerEvent as ReactPointerEvent } from "react";
+import { SvgReviewMarks } from "./ReviewDialogs";
 import { editor, FLOW_SCALE, useEditor, type StepField } from "../editor";
 import { allFlows, processById, SHAPE_LABEL } from "../processes";
 import { badgesBy, stepOf } from "../findings";
@@ -268,6 +269,7 @@ export function FlowView() {
                     <SymbolShape s={s} selected={s.step === selected} />
                   </g>
                 ))}
+                <SvgReviewMarks items={layout.rows.map((r) => ({ place: `step:${flow.id}/${r.step}`, x: 0, y: r.y, width: tableWidth, height: r.height }))} />
               </g>
               <defs>
                 <marker id="flow-head" viewBox="0 0 6 6" refX="5.5" refY="3" markerWidth="6" markerHeight="6" markerUnits="userSpaceOnUse" orient="auto">

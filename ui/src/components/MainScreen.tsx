@@ -19,6 +19,8 @@ import { FlowView } from "./FlowView";
 import { ProcessSidePanel } from "./panels/ProcessPanels";
 import { DocumentDialog } from "./DocumentDialog";
 import { RulesDialog } from "./RulesDialog";
+import { ReviewPanel } from "./panels/ReviewPanel";
+import { ReviewBanners, ReviewLayer } from "./ReviewDialogs";
 
 const MODES: Mode[] = ["tree", "map", "relations", "flow"];
 
@@ -310,6 +312,9 @@ function Toolbar() {
         <Item label="Cetak…" keys="Ctrl+P" onClick={() => editor.openPrint()} testId="menu-print" />
         <Item label="Properti dokumen…" onClick={() => editor.openDialog("document")} testId="menu-document" />
         <Item label="Versi bernama…" onClick={() => editor.openDialog("snapshots")} testId="menu-snapshots" />
+        <Item label="Kirim untuk reviu…" onClick={() => editor.review.requestSendForReview()} testId="menu-send-review" />
+        <Item label="Gabungkan hasil reviu…" disabled={readOnly && view.document.document.status !== "final"} onClick={() => void editor.review.requestMerge()} testId="menu-merge-review" />
+        <Item label="Preferensi…" onClick={() => editor.review.openPreferences()} testId="menu-preferences" />
         <Item label="Tetapkan sebagai final…" disabled={readOnly} onClick={() => editor.requestMarkFinal()} testId="menu-mark-final" />
         <Item label="Draf baru dari versi final…" disabled={view.document.document.status !== "final"} onClick={() => void editor.newDraftWithDialog()} testId="menu-new-draft" />
         <Item label="Halaman awal" onClick={() => editor.goHome()} testId="menu-home" />
@@ -325,12 +330,15 @@ function Toolbar() {
         <Item label="Cari…" keys="Ctrl+F" onClick={() => editor.openSearch()} testId="menu-search" />
         <Item label="Struktur organisasi…" onClick={() => editor.openDialog("units")} testId="menu-units" />
         <Item label="Aturan pemeriksaan…" onClick={() => editor.openDialog("rules")} testId="menu-rules" />
+        <Item label="Tambah catatan reviu…" keys="Ctrl+Alt+M" onClick={() => editor.review.compose()} testId="menu-add-comment" />
       </Menu>
       <Menu label="Tampilan" testId="menu-view">
         <Item label="Paskan ke layar" keys="Ctrl+0" onClick={() => editor.fit()} testId="menu-fit" />
         <Item label="Perbesar" keys="Ctrl++" onClick={() => editor.zoomBy(1)} testId="menu-zoom-in" />
         <Item label="Perkecil" keys="Ctrl+−" onClick={() => editor.zoomBy(-1)} testId="menu-zoom-out" />
         <Item label="Bentangkan semua" onClick={() => void editor.expandAll()} testId="menu-expand-all" />
+        <Item label="Panel reviu" keys="Ctrl+Alt+R" onClick={() => editor.review.togglePanel()} testId="menu-review-panel" />
+        <Item label="Bandingkan…" onClick={() => void editor.review.requestCompare()} testId="menu-compare" />
         {view.document.tree.levels.slice(0, -1).map((l, i) => (
           <Item key={i} label={`Ciutkan sampai ${l.name}`} onClick={() => void editor.collapseToLevel(i)} testId={`menu-collapse-${i}`} />
         ))}
@@ -443,6 +451,7 @@ export function MainScreen() {
         <Toolbar />
         <ModeTabs />
         <PickBanner />
+        <ReviewBanners />
         <div className="workspace">
           <div className="canvas-column">
             <SearchBar />
@@ -453,6 +462,7 @@ export function MainScreen() {
             <FindingsPanel />
           </div>
           {mode === "tree" ? <SidePanel /> : <ProcessSidePanel />}
+          <ReviewPanel />
         </div>
         {dialog === "units" && <UnitsDialog />}
         {dialog === "snapshots" && <SnapshotsDialog />}
@@ -461,6 +471,7 @@ export function MainScreen() {
         {dialog === "print" && <PrintDialog />}
         {dialog === "document" && <DocumentDialog />}
         {dialog === "rules" && <RulesDialog />}
+        <ReviewLayer />
       </div>
     </ReactFlowProvider>
   );

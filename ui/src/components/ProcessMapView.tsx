@@ -1,4 +1,5 @@
 import { useRef, useState, type PointerEvent as ReactPointerEvent } from "react";
+import { SvgReviewMarks } from "./ReviewDialogs";
 import { useRoom } from "./useRoom";
 import { editor, MAP_SCALE, useEditor } from "../editor";
 import { CATEGORIES, CATEGORY_LABEL, processById } from "../processes";
@@ -228,6 +229,7 @@ export function ProcessMapView() {
               );
             })}
             {dropRect && <rect className="drop-target" x={dropRect.x - 2} y={dropRect.y - 2} width={dropRect.width + 4} height={dropRect.height + 4} />}
+            <SvgReviewMarks items={layout.boxes.map((b) => ({ place: `process:${b.id}`, ...b.rect }))} />
           </svg>
         )}
       </div>

@@ -19,6 +19,7 @@ import {
 import { editor, useEditor } from "../editor";
 import { InPlaceEditor } from "./InPlaceEditor";
 import { TreeMinimap } from "./TreeMinimap";
+import { TreeReviewMarks } from "./ReviewDialogs";
 import { fitViewport, foldLevelForFit, openingViewport, readableZoom } from "../editor/zoom";
 import { indexDocument } from "../model";
 import { nodeBadges, SEVERITY_LABEL, type Badge } from "../findings";
@@ -568,6 +569,7 @@ export function TreeCanvas() {
       >
         {overview && <Overview layout={layout} selection={selection} />}
         <TreeMinimap layout={layout} />
+        <TreeReviewMarks />
       </ReactFlow>
       <BandLabels layout={layout} levels={kinds} />
     </div>

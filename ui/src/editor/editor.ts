@@ -13,6 +13,7 @@ import { FlowEditor, FLOW_API } from "./flow";
 import { Messages, MESSAGES_API } from "./messages";
 import { Printing, PRINT_API } from "./print";
 import { ProcessMap, PROCESS_MAP_API } from "./processMap";
+import { Review } from "./review";
 import { Session, SESSION_API } from "./session";
 import { initialState, type DialogName, type EditorState } from "./state";
 import { Tree, TREE_API } from "./tree";
@@ -73,6 +74,9 @@ export class Editor {
   };
 
   getState = (): EditorState => this.state;
+
+  /** Reviewers: comment threads, review copies, merge, compare (its own state: `useReview`; after `subscribe`, which it uses). */
+  readonly review = new Review(this);
 
   set(patch: Partial<EditorState>): void {
     this.state = { ...this.state, ...patch };

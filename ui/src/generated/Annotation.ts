@@ -4,6 +4,20 @@ import type { Reply } from "./Reply";
 import type { Target } from "./Target";
 
 /**
- * Catatan reviu.
+ * Catatan reviu: a thread on one target (or on one finding: `rule` + `on`).
+ * Review data, not plan: the plan's fingerprint leaves it out
+ * (`interchange::json::canonical`), and a final document still takes it.
  */
-export type Annotation = { id: string, on: Target, author?: string, at?: string, text: string, status: AnnotationStatus, replies?: Array<Reply>, extra?: Record<string, unknown>, };
+export type Annotation = { id: string, on: Target, 
+/**
+ * The rule of the finding this thread is about, if it is about one.
+ */
+rule?: string, author?: string, 
+/**
+ * The author's role ("Inspektorat", "Bappeda", "Perencana").
+ */
+role?: string, at?: string, 
+/**
+ * Reviu ke-N (0: not given).
+ */
+round?: number, text: string, status: AnnotationStatus, replies?: Array<Reply>, extra?: Record<string, unknown>, };

@@ -118,6 +118,9 @@ const FindingRow = memo(function FindingRow({ item, doc, readOnly }: { item: Fin
         <button type="button" className="small" disabled={readOnly || f.rule === "internal"} onClick={() => editor.switchRuleOff(f.rule)} data-testid={`${item.testId}-rule-off`}>
           Matikan aturan
         </button>
+        <button type="button" className="small" onClick={() => editor.review.compose(f)} title="Catatan reviu tentang temuan ini" data-testid={`${item.testId}-comment`}>
+          Catatan
+        </button>
       </span>
     </li>
   );
