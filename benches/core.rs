@@ -1,7 +1,9 @@
 //! Benchmarks of the core, with the targets of issue #2:
 //! validate 50,000 nodes ≤ 50 ms; open a 10,000-node .pokin ≤ 200 ms;
 //! one durable edit ≤ 2 ms (median); import 10,000 nodes; and (issue #5)
-//! a 40-step, 8-lane flow laid out and rendered in under 200 ms.
+//! a 40-step, 8-lane flow laid out and rendered in under 200 ms; (issue
+//! #11) the diff of two 10,000-node versions ≤ 100 ms and the merge of a
+//! reviewer's copy of a 2,000-node document with 200 changes ≤ 200 ms.
 //! Run with `scripts/bench` (or `cargo bench --bench core`).
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
@@ -84,5 +86,37 @@ fn flow_40_steps(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, validate_50k, open_10k, import_10k, flow_40_steps);
+/// `count` edits spread over the tree: statements rewritten, one in four a new child.
+fn edited(doc: &pokin::model::Document, count: usize, word: &str) -> pokin::model::Document {
+    let mut out = doc.clone();
+    let step = (doc.tree.nodes.len() / count).max(1);
+    for (k, i) in (0..doc.tree.nodes.len()).step_by(step).take(count).enumerate() {
+        let mut node = out.tree.nodes[i].clone();
+        let op = if k % 4 == 3 {
+            Op::AddNode { node: pokin::model::Node { id: String::new(), level: node.level + 1, statement: format!("Tersedianya {word} {k}"), ..Default::default() }, parent: Some(node.id.clone()), before: None }
+        } else {
+            node.statement = format!("{} ({word})", node.statement);
+            Op::UpdateNode { node }
+        };
+        let _ = pokin::edit::execute(&mut out, &op);
+    }
+    out
+}
+
+fn compare_and_merge(c: &mut Criterion) {
+    let mut group = c.benchmark_group("review");
+    group.sample_size(20).measurement_time(Duration::from_secs(8));
+    let a = generate(&Options { nodes: 10_000, flows: 10, seed: 4 });
+    let b = edited(&a, 500, "revisi");
+    group.bench_function("diff of two 10000-node versions", |bench| bench.iter(|| black_box(pokin::compare::compare(&a, &b))));
+    let base = generate(&Options { nodes: 2_000, flows: 5, seed: 5 });
+    let ours = edited(&base, 20, "perencana");
+    let theirs = edited(&base, 200, "reviewer");
+    group.bench_function("merge of a 2000-node copy with 200 changes", |bench| {
+        bench.iter(|| black_box(pokin::compare::merge(&base, &ours, &theirs, &pokin::compare::Choice::all(), "Inspektorat")))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, validate_50k, open_10k, import_10k, flow_40_steps, compare_and_merge);
 criterion_main!(benches);

@@ -23,7 +23,7 @@ fn s(p: &Path) -> &str {
 
 #[test]
 fn every_command_has_help() {
-    for cmd in ["new", "import", "export", "validate", "history", "apply", "undo", "redo", "snapshot", "final", "draft", "verify", "synth"] {
+    for cmd in ["new", "import", "export", "validate", "history", "apply", "undo", "redo", "snapshot", "final", "draft", "verify", "synth", "review-copy", "diff", "merge", "comment", "comments"] {
         let o = pokin(&[cmd, "--help"]);
         assert!(o.status.success(), "{cmd}: {}", stderr(&o));
         assert!(stdout(&o).contains("Usage: pokin"), "{cmd}");

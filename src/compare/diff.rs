@@ -102,11 +102,11 @@ pub(super) fn compare_entities(a: &Entities, b: &Entities) -> Vec<EntityChange> 
         }
     }
     // Nodes whose parent changed though the node did not.
-    let listed: std::collections::HashSet<String> = out.iter().map(|c| c.key.clone()).collect();
+    let mut listed: std::collections::HashSet<String> = out.iter().map(|c| c.key.clone()).collect();
     for (node, _) in pb.iter().chain(pa.iter()) {
         let entity = Entity::Node(node.clone());
         let (x, y) = (a.get(&entity), b.get(&entity));
-        if pa.get(node) == pb.get(node) || x.is_none() || y.is_none() || listed.contains(&entity.key()) {
+        if pa.get(node) == pb.get(node) || x.is_none() || y.is_none() || !listed.insert(entity.key()) {
             continue;
         }
         if let Some(change) = entity_change(&entity, x, y, true) {

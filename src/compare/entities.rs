@@ -5,6 +5,9 @@
 //! of their own (reviewers change one indicator, not "the indicators").
 
 use crate::edit::{all_rows, entity::KINDS, Key, Row};
+use crate::edit::change::row_of;
+use crate::model::{Document, Ordered};
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
@@ -136,8 +139,78 @@ const WHOLE: &str = "value";
 
 /// The document's entities.
 pub fn flatten(doc: &crate::model::Document) -> Entities {
+    entities_of(all_rows(doc))
+}
+
+/// The nodes and links that are not the same (value and place) in every
+/// one of `docs`: the bulk of a large tree is not, and is then left out of
+/// comparing and merging (a node whose primary link changed counts as
+/// touched, so its new parent is seen).
+pub struct Touched {
+    nodes: FxHashSet<String>,
+    links: FxHashSet<(String, String)>,
+}
+
+impl Touched {
+    pub fn between(docs: &[&Document]) -> Touched {
+        fn differing<T: PartialEq, K: std::hash::Hash + Eq>(lists: Vec<&Ordered<T>>, key: impl Fn(&T) -> K) -> FxHashSet<K> {
+            let maps: Vec<FxHashMap<K, (f64, &T)>> =
+                lists.iter().map(|l| (0..l.len()).map(|i| (key(&l[i]), (l.ord(i), &l[i]))).collect()).collect();
+            let mut out = FxHashSet::default();
+            for (i, list) in lists.iter().enumerate() {
+                for j in 0..list.len() {
+                    let k = key(&list[j]);
+                    let here = (list.ord(j), &list[j]);
+                    if maps.iter().enumerate().any(|(m, map)| m != i && map.get(&k).is_none_or(|other| other.0 != here.0 || other.1 != here.1)) {
+                        out.insert(k);
+                    }
+                }
+            }
+            out
+        }
+        let links = differing(docs.iter().map(|d| &d.tree.links).collect(), |l| (l.from.clone(), l.to.clone()));
+        let mut nodes = differing(docs.iter().map(|d| &d.tree.nodes).collect(), |n| n.id.clone());
+        nodes.extend(links.iter().map(|(from, _)| from.clone()));
+        Touched { nodes, links }
+    }
+
+    /// Whether this entity may differ between the documents (everything but
+    /// untouched nodes, their indicators and untouched links may).
+    pub fn may_differ(&self, entity: &Entity) -> bool {
+        match entity {
+            Entity::Node(id) | Entity::Indicator(id, _) => self.nodes.contains(id),
+            Entity::Link(from, to) => self.links.contains(&(from.clone(), to.clone())),
+            _ => true,
+        }
+    }
+}
+
+/// The entities of `doc` that `touched` says may differ.
+pub fn flatten_touched(doc: &Document, touched: &Touched) -> Entities {
+    let mut rows = Vec::new();
+    for kind in KINDS {
+        match kind.table {
+            "node" => {
+                let list = &doc.tree.nodes;
+                for i in (0..list.len()).filter(|&i| touched.nodes.contains(&list[i].id)) {
+                    rows.push((Key::Node { id: list[i].id.clone() }, row_of(list.ord(i), &list[i])));
+                }
+            }
+            "link" => {
+                let list = &doc.tree.links;
+                for i in (0..list.len()).filter(|&i| touched.links.contains(&(list[i].from.clone(), list[i].to.clone()))) {
+                    rows.push((Key::Link { from: list[i].from.clone(), to: list[i].to.clone() }, row_of(list.ord(i), &list[i])));
+                }
+            }
+            _ => rows.extend((kind.rows)(doc)),
+        }
+    }
+    entities_of(rows)
+}
+
+fn entities_of(rows: Vec<(Key, Row)>) -> Entities {
     let mut out = Entities::new();
-    for (key, row) in all_rows(doc) {
+    for (key, row) in rows {
         let entity = of_key(&key);
         let mut values = match row.data {
             Value::Object(map) => map.into_iter().collect::<BTreeMap<_, _>>(),

@@ -2,7 +2,7 @@
 //! changes (`change.rs`) that the store writes in one transaction and the
 //! history can undo and redo.
 
-mod change;
+pub(crate) mod change;
 mod diff;
 pub mod entity;
 mod ops;
