@@ -140,19 +140,7 @@ fn to_op(doc: &Document, action: &Action) -> Option<Op> {
             before: None,
         },
         Action::Annotate { node: i, text } => Op::AddAnnotation {
-            annotation: Annotation {
-                id: String::new(),
-                on: Target::Node(node(i)?),
-                rule: None,
-                author: "Inspektorat".into(),
-                role: String::new(),
-                at: String::new(),
-                round: 1,
-                text,
-                status: AnnotationStatus::Open,
-                replies: Vec::new(),
-                extra: Extra::new(),
-            },
+            annotation: Annotation { author: "Inspektorat".into(), round: 1, ..Annotation::new(Target::Node(node(i)?), text) },
         },
         Action::SetRule { rule, off } => Op::SetRule {
             rule: pokin::validate::rules()[rule].id.to_string(),

@@ -3,7 +3,7 @@
 use super::ReportFormat;
 use pokin::compare::{self, Accept, Choice};
 use pokin::edit::Op;
-use pokin::model::{Annotation, AnnotationStatus, Document, Target};
+use pokin::model::{Annotation, Document, Target};
 use pokin::store::DocFile;
 use pokin::Error;
 use std::path::{Path, PathBuf};
@@ -106,19 +106,7 @@ pub(super) struct CommentArgs {
 
 pub(super) fn comment(file: PathBuf, args: CommentArgs) -> Result<(), Error> {
     let mut doc = DocFile::open(&file)?;
-    let annotation = Annotation {
-        id: String::new(),
-        on: args.on,
-        rule: args.rule,
-        author: args.author,
-        role: args.role,
-        at: String::new(),
-        round: args.round,
-        text: args.text,
-        status: AnnotationStatus::Open,
-        replies: Vec::new(),
-        extra: Default::default(),
-    };
+    let annotation = Annotation { rule: args.rule, author: args.author, role: args.role, round: args.round, ..Annotation::new(args.on, args.text) };
     doc.apply(&Op::AddAnnotation { annotation })?;
     let made = doc.document().annotations.last().expect("just added");
     println!("Catatan reviu {} ditambahkan.", made.id);

@@ -9,7 +9,7 @@
 use super::diff::{compare_entities, parents, primary_link, show, EntityChange};
 use super::entities::{assemble, flatten_touched, kind_rank, Entities, Entity, Fields, Touched};
 use crate::edit::{Change, Key, Row};
-use crate::model::{Annotation, AnnotationStatus, Document, Target};
+use crate::model::{Annotation, Document, Target};
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -485,19 +485,7 @@ fn conflict_notes(out: &mut Entities, conflicts: &[Conflict], reviewer: &str) {
             continue;
         }
         let on = target(list[0]);
-        let note = Annotation {
-            id,
-            on,
-            rule: None,
-            author: reviewer.into(),
-            role: String::new(),
-            at: crate::clock::now(),
-            round: 0,
-            text,
-            status: AnnotationStatus::Open,
-            replies: Vec::new(),
-            extra: Default::default(),
-        };
+        let note = Annotation { id, author: reviewer.into(), at: crate::clock::now(), ..Annotation::new(on, text) };
         let Ok(Value::Object(mut values)) = serde_json::to_value(&note) else { continue };
         values.remove("id");
         out.insert(entity, Fields { ord: last_ord + 1.0 + i as f64, values: values.into_iter().collect() });
@@ -551,7 +539,7 @@ fn row_changes(ours: &Entities, merged: &Entities) -> Vec<Change> {
 mod tests {
     use super::*;
     use crate::edit::{apply_changes, execute, Op};
-    use crate::model::Reply;
+    use crate::model::{AnnotationStatus, Reply};
 
     fn lumajang() -> Document {
         crate::samples::find("lumajang-bkd").unwrap().document()
@@ -564,19 +552,7 @@ mod tests {
     }
 
     fn note(doc: &mut Document, on: Target, text: &str) -> String {
-        let annotation = Annotation {
-            id: String::new(),
-            on,
-            rule: None,
-            author: "Inspektorat".into(),
-            role: String::new(),
-            at: String::new(),
-            round: 1,
-            text: text.into(),
-            status: AnnotationStatus::Open,
-            replies: vec![],
-            extra: Default::default(),
-        };
+        let annotation = Annotation { author: "Inspektorat".into(), round: 1, ..Annotation::new(on, text) };
         execute(doc, &Op::AddAnnotation { annotation }).unwrap();
         doc.annotations.last().unwrap().id.clone()
     }

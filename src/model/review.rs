@@ -50,6 +50,25 @@ pub struct Annotation {
     pub extra: Extra,
 }
 
+impl Annotation {
+    /// A new open thread on `on` (id and time are the core's to give).
+    pub fn new(on: Target, text: impl Into<String>) -> Annotation {
+        Annotation {
+            id: String::new(),
+            on,
+            rule: None,
+            author: String::new(),
+            role: String::new(),
+            at: String::new(),
+            round: 0,
+            text: text.into(),
+            status: AnnotationStatus::Open,
+            replies: Vec::new(),
+            extra: Extra::default(),
+        }
+    }
+}
+
 fn is_zero(n: &u32) -> bool {
     *n == 0
 }

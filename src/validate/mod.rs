@@ -308,26 +308,14 @@ pub(crate) mod testing {
 
 #[cfg(test)]
 mod review_tests {
-    use crate::model::{Annotation, AnnotationStatus};
+    use crate::model::Annotation;
 
     #[test]
     fn a_thread_on_a_finding_that_no_longer_fires_is_flagged() {
         let mut doc = crate::samples::find("lumajang-bkd").unwrap().document();
         let report = super::validate(&doc);
         let finding = report.findings.first().expect("the sample has findings").clone();
-        let thread = |id: &str, rule: &str| Annotation {
-            id: id.into(),
-            on: finding.target.clone(),
-            rule: Some(rule.into()),
-            author: String::new(),
-            role: String::new(),
-            at: String::new(),
-            round: 1,
-            text: "Periksa".into(),
-            status: AnnotationStatus::Open,
-            replies: vec![],
-            extra: Default::default(),
-        };
+        let thread = |id: &str, rule: &str| Annotation { id: id.into(), rule: Some(rule.into()), ..Annotation::new(finding.target.clone(), "Periksa") };
         doc.annotations.push(thread("c1", finding.rule));
         doc.annotations.push(thread("c2", "P999"));
         assert_eq!(report.fixed_threads(&doc), vec!["c2"]);

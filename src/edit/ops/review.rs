@@ -108,19 +108,7 @@ mod tests {
     }
 
     fn note(text: &str) -> Annotation {
-        Annotation {
-            id: String::new(),
-            on: Target::Node("n3".into()),
-            rule: None,
-            author: "Inspektorat".into(),
-            role: "Auditor".into(),
-            at: String::new(),
-            round: 1,
-            text: text.into(),
-            status: AnnotationStatus::Open,
-            replies: vec![],
-            extra: Default::default(),
-        }
+        Annotation { author: "Inspektorat".into(), role: "Auditor".into(), round: 1, ..Annotation::new(Target::Node("n3".into()), text) }
     }
 
     #[test]
