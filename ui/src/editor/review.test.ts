@@ -167,7 +167,7 @@ describe("the review manager over the shell", () => {
     expect(m.mergeReview).toHaveBeenCalledWith("/tmp/copy.pokin", { accept: ["node:n1"], theirs: ["node:n4#statement"] });
     expect(e.state.view).toBe(merged);
     expect(e.review.state.dialog).toBeNull();
-    expect(e.state.toasts.at(-1)?.text).toContain("1 perubahan diterima, 3 catatan baru");
+    expect(e.state.toasts.at(-1)?.text).toContain("1 usulan dipilih, 3 catatan baru");
   });
   test("a copy whose base is not in the file: the core's message, no dialog", async () => {
     const e = await opened();

@@ -562,9 +562,10 @@ export class Review {
       }
       this.set({ dialog: null, merge: null, panel: true });
       const taken = done.notes_only ? 0 : m.accepted.length;
+      const kept = done.report.conflicts.filter((c) => !m.theirs.includes(c.key)).length;
       this.ed.toast(
         done.applied
-          ? `Hasil reviu ${done.reviewer} digabungkan: ${taken} perubahan diterima, ${done.report.comments.new} catatan baru, ${done.report.comments.updated} diperbarui. Urungkan (Ctrl+Z) membatalkan penggabungan.`
+          ? `Hasil reviu ${done.reviewer} digabungkan: ${taken} usulan dipilih${kept ? ` (${kept} konflik tetap memakai nilai Anda)` : ""}, ${done.report.comments.new} catatan baru, ${done.report.comments.updated} diperbarui. Urungkan (Ctrl+Z) membatalkan penggabungan.`
           : `Tidak ada yang baru dari salinan reviu ${done.reviewer}.`,
         "info",
       );
