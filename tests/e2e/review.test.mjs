@@ -113,7 +113,10 @@ async function openMerge(s, copy) {
       await s.find('[data-testid="merge-dialog"]', 8000);
       return;
     } catch (e) {
-      if (attempt > 0) throw e;
+      if (attempt > 0) {
+        await s.screenshot(join(shots, "review-failed.png"));
+        throw new Error(`${e.message}\n${(await s.pageText()).slice(0, 300)}`);
+      }
       if (await s.exists('[data-testid="toast-close"]')) await s.click('[data-testid="toast-close"]');
     }
   }
