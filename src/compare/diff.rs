@@ -22,6 +22,54 @@ pub struct FieldChange {
     pub old: Value,
     #[ts(type = "unknown")]
     pub new: Value,
+    /// Where both are texts: the words kept, removed and added, in order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub words: Option<Vec<WordEdit>>,
+}
+
+/// A run of words of a text change (`similar`'s word diff).
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+pub struct WordEdit {
+    pub kind: WordEditKind,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+pub enum WordEditKind {
+    Same,
+    Removed,
+    Added,
+}
+
+impl FieldChange {
+    pub fn new(old: Value, new: Value) -> FieldChange {
+        let words = match (&old, &new) {
+            (Value::String(a), Value::String(b)) => Some(word_diff(a, b)),
+            _ => None,
+        };
+        FieldChange { old, new, words }
+    }
+}
+
+/// The words of `a` and `b`, each run kept, removed or added.
+pub fn word_diff(a: &str, b: &str) -> Vec<WordEdit> {
+    use similar::{ChangeTag, TextDiff};
+    let diff = TextDiff::from_words(a, b);
+    let mut out: Vec<WordEdit> = Vec::new();
+    for change in diff.iter_all_changes() {
+        let kind = match change.tag() {
+            ChangeTag::Equal => WordEditKind::Same,
+            ChangeTag::Delete => WordEditKind::Removed,
+            ChangeTag::Insert => WordEditKind::Added,
+        };
+        match out.last_mut() {
+            Some(last) if last.kind == kind => last.text.push_str(change.value()),
+            _ => out.push(WordEdit { kind, text: change.value().to_string() }),
+        }
+    }
+    out
 }
 
 /// One entity that differs.
@@ -128,7 +176,7 @@ pub(super) fn compare_entities(a: &Entities, b: &Entities) -> Vec<EntityChange> 
         let (old, new) = (pa.get(node), pb.get(node));
         if old != new {
             let value = |p: Option<&String>| p.map(|s| Value::from(s.as_str())).unwrap_or(Value::Null);
-            change.fields.insert(PARENT.into(), FieldChange { old: value(old), new: value(new) });
+            change.fields.insert(PARENT.into(), FieldChange::new(value(old), value(new)));
             if change.kind == ChangeKind::Changed || change.layout_only {
                 change.kind = ChangeKind::Moved;
                 change.layout_only = false;
@@ -208,8 +256,8 @@ fn reordered_indicators(a: &Entities, b: &Entities) -> BTreeSet<Entity> {
 pub(super) fn entity_change(entity: &Entity, x: Option<&Fields>, y: Option<&Fields>, ordered: bool) -> Option<EntityChange> {
     let (kind, fields) = match (x, y) {
         (None, None) => return None,
-        (None, Some(y)) => (ChangeKind::Added, y.values.iter().map(|(k, v)| (k.clone(), FieldChange { old: Value::Null, new: v.clone() })).collect()),
-        (Some(x), None) => (ChangeKind::Removed, x.values.iter().map(|(k, v)| (k.clone(), FieldChange { old: v.clone(), new: Value::Null })).collect()),
+        (None, Some(y)) => (ChangeKind::Added, y.values.iter().map(|(k, v)| (k.clone(), FieldChange::new(Value::Null, v.clone()))).collect()),
+        (Some(x), None) => (ChangeKind::Removed, x.values.iter().map(|(k, v)| (k.clone(), FieldChange::new(v.clone(), Value::Null))).collect()),
         (Some(x), Some(y)) => {
             let names: BTreeSet<&String> = x.values.keys().chain(y.values.keys()).collect();
             let mut fields: BTreeMap<String, FieldChange> = names
@@ -217,7 +265,7 @@ pub(super) fn entity_change(entity: &Entity, x: Option<&Fields>, y: Option<&Fiel
                 .filter(|n| x.values.get(*n) != y.values.get(*n))
                 .map(|n| {
                     let get = |f: &Fields| f.values.get(n).cloned().unwrap_or(Value::Null);
-                    (n.clone(), FieldChange { old: get(x), new: get(y) })
+                    (n.clone(), FieldChange::new(get(x), get(y)))
                 })
                 .collect();
             let moved = ordered && x.ord != y.ord;
@@ -225,7 +273,7 @@ pub(super) fn entity_change(entity: &Entity, x: Option<&Fields>, y: Option<&Fiel
                 return None;
             }
             if fields.is_empty() {
-                fields.insert(ORDER.into(), FieldChange { old: Value::from(x.ord), new: Value::from(y.ord) });
+                fields.insert(ORDER.into(), FieldChange::new(Value::from(x.ord), Value::from(y.ord)));
                 (ChangeKind::Moved, fields)
             } else {
                 (ChangeKind::Changed, fields)
@@ -307,7 +355,7 @@ mod tests {
         assert_eq!(changes.len(), 1, "{changes:?}");
         assert_eq!(changes[0].kind, ChangeKind::Changed);
         assert_eq!(changes[0].key, "node:n3");
-        assert_eq!(changes[0].fields["statement"], FieldChange { old: old.into(), new: "Meningkatnya kualitas layanan kepegawaian".into() });
+        assert_eq!(changes[0].fields["statement"], FieldChange::new(old.into(), "Meningkatnya kualitas layanan kepegawaian".into()));
     }
 
     #[test]
@@ -320,7 +368,7 @@ mod tests {
         let node: Vec<_> = changes.iter().filter(|c| c.key == "node:n8").collect();
         assert_eq!(node.len(), 1, "{changes:?}");
         assert_eq!(node[0].kind, ChangeKind::Moved);
-        assert_eq!(node[0].fields[PARENT], FieldChange { old: old.into(), new: "n4".into() });
+        assert_eq!(node[0].fields[PARENT], FieldChange::new(old.into(), "n4".into()));
         assert!(!changes.iter().any(|c| c.entity == "link"), "{changes:?}");
     }
 
@@ -335,6 +383,21 @@ mod tests {
         let changes = compare(&a, &b);
         assert_eq!(changes.len(), 1, "{changes:?}");
         assert_eq!((changes[0].kind, changes[0].entity), (ChangeKind::Added, "indicator"));
+    }
+
+    #[test]
+    fn a_statement_change_is_told_word_by_word() {
+        let words = word_diff("Meningkatnya Profesionalitas ASN", "Meningkatnya Kompetensi ASN");
+        let runs: Vec<(WordEditKind, &str)> = words.iter().map(|w| (w.kind, w.text.as_str())).collect();
+        assert_eq!(
+            runs,
+            vec![
+                (WordEditKind::Same, "Meningkatnya "),
+                (WordEditKind::Removed, "Profesionalitas"),
+                (WordEditKind::Added, "Kompetensi"),
+                (WordEditKind::Same, " ASN"),
+            ]
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@ import { editor, useEditor } from "../editor";
 import { changeMarks, keyTarget, MARK_LABEL, MARK_SYMBOL, openCounts, showValue, useReview, type MarkKind } from "../editor/review";
 import { fileName, formatDateTime } from "../format";
 import { indexLayout } from "../navigation";
-import type { EntityChange } from "../generated";
+import type { EntityChange, FieldChange } from "../generated";
 import { Dialog } from "./Dialog";
 import "../review.css";
 
@@ -104,6 +104,23 @@ function SuggestionList({ changes, testId }: { changes: EntityChange[]; testId: 
   );
 }
 
+/** A field's old → new; a text told word by word (the core's word diff) where it was edited, not written anew. */
+function FieldValues({ change }: { change: FieldChange }) {
+  const words = change.words;
+  if (words && words.some((w) => w.kind === "same" && w.text.trim() !== "")) {
+    return (
+      <span className="word-diff" data-testid="word-diff">
+        {words.map((w, i) => (w.kind === "removed" ? <del key={i}>{w.text}</del> : w.kind === "added" ? <ins key={i}>{w.text}</ins> : <span key={i}>{w.text}</span>))}
+      </span>
+    );
+  }
+  return (
+    <>
+      <del>{showValue(change.old)}</del> → <ins>{showValue(change.new)}</ins>
+    </>
+  );
+}
+
 /** One change: kind, entity, label, and each field old → new. */
 function ChangeRow({ c, onClick, current }: { c: EntityChange; onClick?: () => void; current?: boolean }) {
   const kind = c.kind as MarkKind;
@@ -118,7 +135,7 @@ function ChangeRow({ c, onClick, current }: { c: EntityChange; onClick?: () => v
         <ul className="plain change-fields">
           {Object.entries(c.fields).map(([field, v]) => (
             <li key={field} data-testid={`change-${c.key}-${field}`}>
-              <span className="field-name">{FIELD_LABEL[field] ?? field}</span>: <del>{showValue(v.old)}</del> → <ins>{showValue(v.new)}</ins>
+              <span className="field-name">{FIELD_LABEL[field] ?? field}</span>: <FieldValues change={v} />
             </li>
           ))}
         </ul>
@@ -286,7 +303,7 @@ function MergeDialog() {
             <ul className="plain change-fields">
               {Object.entries(c.fields).map(([field, v]) => (
                 <li key={field} data-testid={`merge-change-${c.key}-${field}`}>
-                  <span className="field-name">{FIELD_LABEL[field] ?? field}</span>: <del>{showValue(v.old)}</del> → <ins>{showValue(v.new)}</ins>
+                  <span className="field-name">{FIELD_LABEL[field] ?? field}</span>: <FieldValues change={v} />
                 </li>
               ))}
             </ul>

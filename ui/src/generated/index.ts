@@ -87,3 +87,5 @@ export type { TreeLayout } from "./TreeLayout";
 export type { Unit } from "./Unit";
 export type { ValidationSettings } from "./ValidationSettings";
 export type { Value } from "./Value";
+export type { WordEdit } from "./WordEdit";
+export type { WordEditKind } from "./WordEditKind";
