@@ -104,6 +104,15 @@ function SuggestionList({ changes, testId }: { changes: EntityChange[]; testId: 
   );
 }
 
+/** A speech bubble drawn, not an emoji (the app's font has none). */
+function BubbleIcon() {
+  return (
+    <svg className="bubble-icon" width="11" height="11" viewBox="0 0 12 12" aria-hidden="true">
+      <path d="M1.5 2h9a1 1 0 0 1 1 1v5a1 1 0 0 1-1 1H5l-3 2.5V9h-.5a1 1 0 0 1-1-1V3a1 1 0 0 1 1-1z" fill="currentColor" />
+    </svg>
+  );
+}
+
 /** A field's old → new; a text told word by word (the core's word diff) where it was edited, not written anew. */
 function FieldValues({ change }: { change: FieldChange }) {
   const words = change.words;
@@ -431,7 +440,7 @@ export function TreeReviewMarks() {
             {mark && <span className={`mark-chip ch-${mark}`} title={MARK_LABEL[mark]}>{MARK_SYMBOL[mark]}</span>}
             {count > 0 && (
               <span className="comment-badge" data-testid={`comments-node-${id}`} title={`${count} catatan reviu terbuka`}>
-                💬 {count}
+                <BubbleIcon /> {count}
               </span>
             )}
           </div>

@@ -140,7 +140,13 @@ export function changeMarks(changes: EntityChange[]): Map<string, MarkKind> {
 export function showValue(v: unknown): string {
   if (v === null || v === undefined) return "—";
   if (typeof v === "string") return v === "" ? "—" : v;
-  return JSON.stringify(v);
+  if (Array.isArray(v)) return v.length === 0 ? "—" : v.map(showValue).join(", ");
+  // A year map (targets, actuals) or a small record: "2025: 160; 2026: 170".
+  if (typeof v === "object") {
+    const entries = Object.entries(v as Record<string, unknown>);
+    return entries.length === 0 ? "—" : entries.map(([k, x]) => `${k}: ${showValue(x)}`).join("; ");
+  }
+  return String(v);
 }
 
 export interface ThreadFilter {
