@@ -65,6 +65,16 @@ fn views_read_content_from_the_document_not_from_wrapped_lines() {
 }
 
 #[test]
+fn the_page_takes_primary_parents_from_the_core() {
+    // The editor's tree index reads the document view's `parents`
+    // (Document::primary_parents); no link decides a parent on the page.
+    let found: Vec<String> = mentions("ui/src", &["ts", "tsx"], "parent.set(").into_iter().filter(|l| l.contains("link")).collect();
+    assert!(found.is_empty(), "{found:#?}");
+    let model = std::fs::read_to_string(common::root().join("ui/src/model.ts")).unwrap();
+    assert!(model.contains("view.parents[n.id]"), "ui/src/model.ts no longer reads the core's parents");
+}
+
+#[test]
 fn the_page_names_no_file_to_write_and_gets_no_file_system() {
     let caps = std::fs::read_to_string(common::root().join("src-tauri/capabilities/default.json")).unwrap();
     for forbidden in ["dialog:", "fs:", "shell:", "http:"] {

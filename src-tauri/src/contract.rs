@@ -38,6 +38,9 @@ pub(crate) struct DocumentView {
     doc_seq: u64,
     #[ts(as = "Document")]
     document: Value,
+    /// Each node's primary parent (node id → parent id; a node without one
+    /// is not listed): the core's `Document::primary_parents`.
+    parents: std::collections::BTreeMap<String, String>,
 }
 
 /// The reply to an edit, undo or redo: the document whole or as the
@@ -65,6 +68,10 @@ pub(crate) struct EditedView {
     #[serde(default)]
     #[ts(as = "Option<Document>", optional)]
     document: Option<Value>,
+    /// With `document`: each node's primary parent (as in `DocumentView`).
+    #[serde(default)]
+    #[ts(optional)]
+    parents: Option<std::collections::BTreeMap<String, String>>,
     #[serde(default)]
     #[ts(as = "Option<DocumentDelta<'static>>", optional)]
     document_delta: Option<Value>,
@@ -200,7 +207,7 @@ mod tests {
         let dir = temp_dir("replies");
         let mut file = sample_file(&dir);
         let session = Session::default();
-        let json = view_json(&file, &mut session.sent.lock().unwrap(), false, &[]);
+        let json = view_json(&file, &mut session.sent.lock().unwrap(), None, &[]);
         let view: DocumentView = serde_json::from_str(&json).unwrap();
         assert!(view.document.get("tree").is_some());
 
@@ -219,8 +226,9 @@ mod tests {
             let node = &doc.tree.nodes[0];
             let mut changed = node.clone();
             changed.statement.push('.');
-            file.apply(&pokin::edit::Op::UpdateNode { node: changed }).unwrap();
-            let reply = edited(&session, &file, screen).unwrap();
+            let from = file.head();
+            let changes = file.apply(&pokin::edit::Op::UpdateNode { node: changed }).unwrap().map(|a| a.changes).unwrap_or_default();
+            let reply = edited(&session, &file, screen, crate::wire::Edit { from, changes: &changes }).unwrap();
             let reply: EditedView = serde_json::from_slice(&reply_bytes(reply)).unwrap();
             let shown: ShownReply = serde_json::from_value(reply.shown).unwrap();
             let present = [

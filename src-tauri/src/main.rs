@@ -98,7 +98,7 @@ fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
 /// even in a debug build (a generic serialiser instantiated here would run
 /// unoptimised: 100 ms for the 2,000-node tree). A step's number is under
 /// `number`, a decision's "no" branch under `no`.
-fn view_json(file: &DocFile, sent: &mut wire::Sent, delta: bool, more: &[(&str, String)]) -> String {
+fn view_json(file: &DocFile, sent: &mut wire::Sent, edit: Option<&wire::Edit>, more: &[(&str, String)]) -> String {
     let report = validate::validate(file.document());
     let refusal = file.edit_refusal();
     let mut fields = vec![
@@ -107,14 +107,16 @@ fn view_json(file: &DocFile, sent: &mut wire::Sent, delta: bool, more: &[(&str, 
         ("can_undo", to_json(&(file.can_undo() && refusal.is_none()))),
         ("can_redo", to_json(&(file.can_redo() && refusal.is_none()))),
     ];
-    let changes = if delta { sent.document_delta(file.document()) } else { None };
+    let changes = edit.and_then(|edit| sent.document_delta(file.document(), file.head(), edit));
     // With the document as changes, the report too (the page keeps the one it has).
     fields.extend(sent.report(report, changes.is_some()));
     match changes {
         Some(changes) => fields.push(("document_delta", changes)),
         None => {
-            fields.push(("doc_seq", to_json(&sent.whole_document(file.document()))));
+            let (seq, parents) = sent.whole_document(file.document(), file.head());
+            fields.push(("doc_seq", to_json(&seq)));
             fields.push(("document", pokin::interchange::json::to_string(file.document())));
+            fields.push(("parents", parents));
         }
     }
     fields.extend(more.iter().cloned());
@@ -141,13 +143,13 @@ type ViewReply = tauri::ipc::Response;
 
 fn view_reply(session: &Session, file: &DocFile) -> Reply<ViewReply> {
     let mut sent = session.sent.lock().unwrap();
-    Ok(tauri::ipc::Response::new(view_json(file, &mut sent, false, &[])))
+    Ok(tauri::ipc::Response::new(view_json(file, &mut sent, None, &[])))
 }
 
 /// The reply to an edit, undo or redo: the document view (as the changes
 /// since the page's copy) and, under `shown`, the layout of what the screen
 /// shows (the tree's as changes too): one round trip per edit.
-fn edited(session: &Session, file: &DocFile, screen: Screen) -> Reply<ViewReply> {
+fn edited(session: &Session, file: &DocFile, screen: Screen, edit: wire::Edit) -> Reply<ViewReply> {
     let mut sent = session.sent.lock().unwrap();
     let shown = match shown(file.document(), screen) {
         Shown { tree: Some(layout), .. } => {
@@ -156,7 +158,7 @@ fn edited(session: &Session, file: &DocFile, screen: Screen) -> Reply<ViewReply>
         }
         other => to_json(&other),
     };
-    Ok(tauri::ipc::Response::new(view_json(file, &mut sent, true, &[("shown", shown)])))
+    Ok(tauri::ipc::Response::new(view_json(file, &mut sent, Some(&edit), &[("shown", shown)])))
 }
 
 #[derive(Serialize, TS)]
@@ -345,24 +347,27 @@ fn new_draft(app: tauri::AppHandle, session: State<'_, Session>, path: String) -
 #[tauri::command]
 fn apply_op(session: State<'_, Session>, op: Op, screen: Screen) -> Reply<tauri::ipc::Response> {
     with_file(&session, |file| {
-        file.apply(&op).map_err(message)?;
-        edited(&session, file, screen)
+        let from = file.head();
+        let changes = file.apply(&op).map_err(message)?.map(|a| a.changes).unwrap_or_default();
+        edited(&session, file, screen, wire::Edit { from, changes: &changes })
     })
 }
 
 #[tauri::command]
 fn undo(session: State<'_, Session>, screen: Screen) -> Reply<tauri::ipc::Response> {
     with_file(&session, |file| {
-        file.undo().map_err(message)?;
-        edited(&session, file, screen)
+        let from = file.head();
+        let changes = file.undo_step().map_err(message)?.map(|a| a.changes).unwrap_or_default();
+        edited(&session, file, screen, wire::Edit { from, changes: &changes })
     })
 }
 
 #[tauri::command]
 fn redo(session: State<'_, Session>, screen: Screen) -> Reply<tauri::ipc::Response> {
     with_file(&session, |file| {
-        file.redo().map_err(message)?;
-        edited(&session, file, screen)
+        let from = file.head();
+        let changes = file.redo_step().map_err(message)?.map(|a| a.changes).unwrap_or_default();
+        edited(&session, file, screen, wire::Edit { from, changes: &changes })
     })
 }
 

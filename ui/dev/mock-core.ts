@@ -85,8 +85,16 @@ function validate(d: Document): Report {
 
 let sent = 0;
 
+/** The mock's stand-in for the core's Document::primary_parents (the shell sends the core's). */
+function parentsOf(d: Document): DocumentView["parents"] {
+  const ids = new Set((d.tree.nodes ?? []).map((n) => n.id));
+  const out: DocumentView["parents"] = {};
+  for (const l of d.tree.links ?? []) if (l.kind === "primary" && ids.has(l.to) && l.to !== l.from && !(l.from in out)) out[l.from] = l.to;
+  return out;
+}
+
 function view(): DocumentView {
-  return { path, read_only: new URLSearchParams(location.search).has("readonly") ? "Berkas dibuat oleh versi Pokin Studio yang lebih baru." : null, document: doc!, report: validate(doc!), can_undo: undoStack.length > 0, can_redo: redoStack.length > 0, doc_seq: ++sent };
+  return { path, read_only: new URLSearchParams(location.search).has("readonly") ? "Berkas dibuat oleh versi Pokin Studio yang lebih baru." : null, document: doc!, report: validate(doc!), can_undo: undoStack.length > 0, can_redo: redoStack.length > 0, doc_seq: ++sent, parents: parentsOf(doc!) };
 }
 
 function wrap(text: string, max = 30): string[] {
@@ -105,11 +113,9 @@ function wrap(text: string, max = 30): string[] {
 function layout(collapsed: string[]): NumberedTreeLayout {
   const d = doc!;
   const fold = new Set(collapsed);
-  const ids = new Set((d.tree.nodes ?? []).map((n) => n.id));
   const byId = new Map((d.tree.nodes ?? []).map((n) => [n.id, n]));
   const children = new Map<string, string[]>();
-  const parent = new Map<string, string>();
-  for (const l of d.tree.links ?? []) if (l.kind === "primary" && ids.has(l.to) && !parent.has(l.from)) parent.set(l.from, l.to);
+  const parent = new Map(Object.entries(parentsOf(d)));
   for (const n of d.tree.nodes ?? []) {
     const p = parent.get(n.id);
     if (p) children.set(p, [...(children.get(p) ?? []), n.id]);

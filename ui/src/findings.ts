@@ -1,7 +1,7 @@
 // The validator's findings as the planner reads them: grouped by severity,
 // counted per node for the badges, and resolved to the node to show.
 
-import type { Document, Finding, Report, Severity, Target } from "./types";
+import type { Document, Finding, Node, Report, Severity, Target } from "./types";
 import { shorten } from "./model";
 
 export const SEVERITIES: Severity[] = ["error", "warning", "info"];
@@ -122,9 +122,18 @@ export function findingsOfNode(report: Report, id: string): Finding[] {
 }
 
 /** Where a finding is, in words: "Simpul n3 — Meningkatnya …", "Indikator i2 pada n3", "Keterkaitan n3 → n2". */
+const nodeCache = new WeakMap<Document, Map<string, Node>>();
+
+/** The document's nodes by id (cached per document). */
+function nodesById(doc: Document): Map<string, Node> {
+  let hit = nodeCache.get(doc);
+  if (!hit) nodeCache.set(doc, (hit = new Map((doc.tree.nodes ?? []).map((n) => [n.id, n]))));
+  return hit;
+}
+
 export function targetText(target: Target, doc?: Document): string {
   const statement = (id: string) => {
-    const n = doc?.tree.nodes?.find((x) => x.id === id);
+    const n = doc && nodesById(doc).get(id);
     return n ? ` — ${shorten(n.statement, 50)}` : "";
   };
   if ("node" in target) return `Simpul ${target.node}${statement(target.node)}`;

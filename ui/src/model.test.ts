@@ -1,13 +1,15 @@
-import { addedId, ancestors, descendantCount, fold, indexDocument, levelName, nodeAfter, periodYears, searchNodes, shorten, siblingsOf, unitLabel } from "./model";
-import { sampleDoc } from "./test/fixtures";
+import { addedId, ancestors, descendantCount, fold, indexView, levelName, nodeAfter, periodYears, searchNodes, shorten, siblingsOf, unitLabel } from "./model";
+import { sampleDoc, sampleParents, sampleView } from "./test/fixtures";
 
 describe("document index", () => {
-  const doc = sampleDoc();
-  const ix = indexDocument(doc);
+  const view = sampleView();
+  const ix = indexView(view);
 
-  test("is cached per document object", () => {
-    expect(indexDocument(doc)).toBe(ix);
-    expect(indexDocument(sampleDoc())).not.toBe(ix);
+  test("is cached per document object and its parents", () => {
+    expect(indexView(view)).toBe(ix);
+    expect(indexView({ document: view.document, parents: view.parents })).toBe(ix);
+    expect(indexView(sampleView())).not.toBe(ix);
+    expect(indexView({ document: view.document, parents: { ...view.parents } })).not.toBe(ix);
   });
   test("parents, children in document order, roots", () => {
     expect(ix.parent.get("n3")).toBe("n1");
@@ -20,12 +22,15 @@ describe("document index", () => {
     expect(ix.crosscutting.get("n5")?.map((l) => l.to)).toEqual(["ext:X/n9"]);
     expect(ix.incoming.get("ext:X/n9")?.[0].from).toBe("n5");
   });
-  test("a primary link to a missing node leaves the child a root", () => {
+  test("the parents are the core's: a node it gives none is a root, whatever its links", () => {
     const d = sampleDoc();
     d.tree.links!.push({ from: "n6", to: "gone", kind: "primary" });
-    const i = indexDocument(d);
+    const { n3: _n3, ...parents } = sampleParents();
+    const i = indexView({ document: d, parents });
     expect(i.parent.has("n6")).toBe(false);
-    expect(i.roots).toContain("n6");
+    expect(i.roots).toEqual(["n0", "n3", "n6"]);
+    expect(i.children.get("n1")).toEqual(["n4"]);
+    expect(i.primaryLink.get("n6")?.to).toBe("gone");
   });
   test("siblings: same parent, or roots of the same level", () => {
     expect(siblingsOf(ix, "n4")).toEqual(["n3", "n4"]);
@@ -49,7 +54,7 @@ describe("document index", () => {
       { from: "n1", to: "n3", kind: "primary" },
       { from: "n3", to: "n1", kind: "primary" },
     ];
-    expect(ancestors(indexDocument(d), "n1")).toEqual(["n3"]);
+    expect(ancestors(indexView({ document: d, parents: { n1: "n3", n3: "n1" } }), "n1")).toEqual(["n3"]);
   });
 });
 

@@ -1,17 +1,20 @@
 // Read-only views of a document, built once per document (O(n)) and cached.
 
-import type { Document, Link, Node, Unit } from "./types";
+import type { Document, DocumentView, Link, Node, Unit } from "./types";
+
+/** A document with each node's primary parent as the core answered it (`DocumentView.parents`). */
+export type TreeView = Pick<DocumentView, "document" | "parents">;
 
 export interface DocIndex {
   doc: Document;
   nodes: Map<string, Node>;
   /** Position of each node in the document's node list (sibling order follows it). */
   order: Map<string, number>;
-  /** A node's primary parent, where that parent exists. */
+  /** A node's primary parent: the core's (`Document::primary_parents`), never decided here. */
   parent: Map<string, string>;
   /** Primary children in document order. */
   children: Map<string, string[]>;
-  /** Nodes without a (resolvable) primary parent, in document order. */
+  /** Nodes without a primary parent, in document order. */
   roots: string[];
   /** A node's primary link (child → parent). */
   primaryLink: Map<string, Link>;
@@ -22,11 +25,12 @@ export interface DocIndex {
   units: Map<string, Unit>;
 }
 
-const cache = new WeakMap<Document, DocIndex>();
+const cache = new WeakMap<Document, { parents: TreeView["parents"]; ix: DocIndex }>();
 
-export function indexDocument(doc: Document): DocIndex {
+export function indexView(view: TreeView): DocIndex {
+  const doc = view.document;
   const hit = cache.get(doc);
-  if (hit) return hit;
+  if (hit && hit.parents === view.parents) return hit.ix;
   const list = doc.tree.nodes ?? [];
   const nodes = new Map<string, Node>();
   const order = new Map<string, number>();
@@ -34,7 +38,6 @@ export function indexDocument(doc: Document): DocIndex {
     nodes.set(n.id, n);
     order.set(n.id, i);
   });
-  const parent = new Map<string, string>();
   const primaryLink = new Map<string, Link>();
   const crosscutting = new Map<string, Link[]>();
   const incoming = new Map<string, Link[]>();
@@ -44,19 +47,20 @@ export function indexDocument(doc: Document): DocIndex {
     else incoming.set(link.to, [link]);
     if (link.kind === "primary") {
       if (!primaryLink.has(link.from)) primaryLink.set(link.from, link);
-      if (nodes.has(link.to) && !parent.has(link.from) && link.to !== link.from) parent.set(link.from, link.to);
     } else {
       const out = crosscutting.get(link.from);
       if (out) out.push(link);
       else crosscutting.set(link.from, [link]);
     }
   }
+  const parent = new Map<string, string>();
   const children = new Map<string, string[]>();
   const roots: string[] = [];
   for (const n of list) {
-    const p = parent.get(n.id);
+    const p = view.parents[n.id];
     if (p === undefined) roots.push(n.id);
     else {
+      parent.set(n.id, p);
       const c = children.get(p);
       if (c) c.push(n.id);
       else children.set(p, [n.id]);
@@ -65,7 +69,7 @@ export function indexDocument(doc: Document): DocIndex {
   const units = new Map<string, Unit>();
   for (const u of doc.units ?? []) units.set(u.id, u);
   const ix: DocIndex = { doc, nodes, order, parent, children, roots, primaryLink, crosscutting, incoming, units };
-  cache.set(doc, ix);
+  cache.set(doc, { parents: view.parents, ix });
   return ix;
 }
 

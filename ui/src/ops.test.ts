@@ -19,7 +19,7 @@ import {
   withUnitField,
   ruleOffOp,
 } from "./ops";
-import { sampleDoc } from "./test/fixtures";
+import { sampleDoc, sampleView } from "./test/fixtures";
 import type { Node } from "./types";
 
 const doc = sampleDoc();
@@ -32,10 +32,11 @@ describe("adding and moving nodes: one core op each (levels, places and refusals
     expect(addSiblingOp("n3")).toEqual({ op: "add_sibling", of: "n3" });
   });
   test("selection after a delete: next sibling, previous, parent", () => {
-    expect(selectionAfterDelete(doc, "n3")).toBe("n4");
-    expect(selectionAfterDelete(doc, "n4")).toBe("n3");
-    expect(selectionAfterDelete(doc, "n5")).toBe("n2");
-    expect(selectionAfterDelete(doc, "n0")).toBeNull();
+    const view = sampleView(doc);
+    expect(selectionAfterDelete(view, "n3")).toBe("n4");
+    expect(selectionAfterDelete(view, "n4")).toBe("n3");
+    expect(selectionAfterDelete(view, "n5")).toBe("n2");
+    expect(selectionAfterDelete(view, "n0")).toBeNull();
   });
   test("reorder among siblings, and drops", () => {
     expect(reorderOp("n4", -1)).toEqual({ op: "shift_node", id: "n4", delta: -1 });

@@ -2,8 +2,8 @@
 // the document (and the action) to one Op, or to a message explaining why
 // nothing is sent. No I/O here; the store sends what these return.
 
-import type { Budget, Direction, Document, Finding, Indicator, Link, Node, Op, Target, Unit, Value } from "./types";
-import { indexDocument, siblingsOf, type DocIndex } from "./model";
+import type { Budget, Direction, Finding, Indicator, Link, Node, Op, Target, Unit, Value } from "./types";
+import { indexView, siblingsOf, type DocIndex, type TreeView } from "./model";
 import { parseRupiah, parseValue } from "./format";
 
 /** An op to send, or a message to show instead. */
@@ -40,8 +40,8 @@ export function deleteNodeOp(id: string): Op {
 }
 
 /** What to select after deleting `id`: the next sibling, else the previous, else the parent. */
-export function selectionAfterDelete(doc: Document, id: string): string | null {
-  const ix = indexDocument(doc);
+export function selectionAfterDelete(view: TreeView, id: string): string | null {
+  const ix = indexView(view);
   const sibs = siblingsOf(ix, id);
   const i = sibs.indexOf(id);
   return sibs[i + 1] ?? sibs[i - 1] ?? ix.parent.get(id) ?? null;

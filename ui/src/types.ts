@@ -66,6 +66,7 @@ export type {
   ShownFlow,
   Signatory,
   Snapshot,
+  Run,
   Status,
   Step,
   Summary,

@@ -1,4 +1,4 @@
-import { useRef, useState, type CSSProperties } from "react";
+import { useLayoutEffect, useRef, useState, type CSSProperties } from "react";
 
 interface Props {
   initial: string;
@@ -22,14 +22,30 @@ interface Props {
 export function InPlaceEditor(p: Props) {
   const [draft, setDraft] = useState(p.initial);
   const done = useRef(false);
+  const field = useRef<HTMLTextAreaElement>(null);
+  // The field lets go of the focus before it goes: WebKitGTK takes some 35 ms
+  // (in the app under Xvfb) to take the focus from a field removed while
+  // focused, a few ms to blur it first. Going away unfinished (an undo while
+  // typing) commits nothing, as before.
+  useLayoutEffect(() => {
+    // (Mounted again by React's StrictMode in development: open and focused again.)
+    done.current = false;
+    if (document.activeElement !== field.current) field.current?.focus();
+    return () => {
+      done.current = true;
+      field.current?.blur();
+    };
+  }, []);
   const finish = (keep: boolean) => {
     if (done.current) return;
     done.current = true;
+    field.current?.blur();
     if (keep && draft !== p.initial) p.onCommit(draft);
     else p.onCancel();
   };
   return (
     <textarea
+      ref={field}
       className={p.className}
       style={p.style}
       autoFocus

@@ -1,6 +1,6 @@
 import { useMemo, useState } from "react";
 import { editor, useEditor } from "../editor";
-import { indexDocument, levelName, searchNodes, shorten } from "../model";
+import { indexView, levelName, searchNodes, shorten } from "../model";
 import { addCrosscuttingOp } from "../ops";
 import { Dialog } from "./Dialog";
 
@@ -14,7 +14,7 @@ export function LinkDialog() {
   const doc = view?.document;
   const results = useMemo(() => (doc && query.trim() ? searchNodes(doc, query, 30).filter((n) => n.id !== from) : []), [doc, query, from]);
   if (!view || !doc || from === null) return null;
-  const ix = indexDocument(doc);
+  const ix = indexView(view);
   const source = ix.nodes.get(from);
   const close = () => editor.openDialog(null);
   const submit = async () => {

@@ -21,7 +21,7 @@ import { InPlaceEditor } from "./InPlaceEditor";
 import { TreeMinimap } from "./TreeMinimap";
 import { TreeReviewMarks } from "./ReviewDialogs";
 import { fitViewport, foldLevelForFit, openingViewport, readableZoom } from "../editor/zoom";
-import { indexDocument } from "../model";
+import { indexView } from "../model";
 import { nodeBadges, SEVERITY_LABEL, type Badge } from "../findings";
 import { boxAt, boxOverlapping, indexLayout } from "../navigation";
 import type { LayoutBox, LevelKind, TreeLayout } from "../types";
@@ -189,7 +189,8 @@ export const OVERVIEW_ZOOM = 0.22;
 /** Trees with at most this many boxes are always drawn box by box. */
 export const OVERVIEW_MIN_BOXES = 300;
 
-const Overview = memo(function Overview({ layout, selection }: { layout: TreeLayout; selection: string | null }) {
+const Overview = memo(function Overview({ layout }: { layout: TreeLayout }) {
+  const selection = useEditor((s) => s.selection);
   const { primary, crosscutting } = useMemo(() => {
     const p: string[] = [];
     const c: string[] = [];
@@ -218,7 +219,19 @@ const Overview = memo(function Overview({ layout, selection }: { layout: TreeLay
 
 // ---- the canvas ----------------------------------------------------------------
 
-const nodeTypes = { box: TreeBox };
+/**
+ * A box on the canvas: selected and opened for typing as the editor's state
+ * says, read here — a new selection or the editor opening or closing draws
+ * those boxes again, not the canvas's 2,000 nodes (nor React Flow's copy).
+ */
+function TreeNode(props: NodeProps<BoxNode>) {
+  const selected = useEditor((s) => s.selection === props.id);
+  const editing = useEditor((s) => s.editing === props.id);
+  const data = useMemo(() => (editing === props.data.editing ? props.data : { ...props.data, editing }), [editing, props.data]);
+  return <TreeBox {...props} selected={selected} data={data} />;
+}
+
+const nodeTypes = { box: TreeNode };
 const edgeTypes = { layout: LayoutEdge };
 
 function sameBox(a: LayoutBox, b: LayoutBox): boolean {
@@ -247,7 +260,7 @@ function sameData(a: BoxData, b: BoxData): boolean {
     a.collapsed === b.collapsed &&
     a.editing === b.editing &&
     a.readOnly === b.readOnly &&
-    sameBox(a.box, b.box)
+    (a.box === b.box || sameBox(a.box, b.box))
   );
 }
 
@@ -303,10 +316,10 @@ function samePoints(a: [number, number][], b: [number, number][]): boolean {
 
 /** The layout's edges; one routed as before keeps its edge object (see `buildNodes`). */
 function buildEdges(layout: TreeLayout, previous?: Map<string, LayoutEdgeType>): LayoutEdgeType[] {
-  const ix = indexLayout(layout);
+  const boxes = new Set(layout.boxes.map((b) => b.id));
   const out: LayoutEdgeType[] = [];
   for (const e of layout.edges) {
-    if (!ix.boxes.has(e.from) || !ix.boxes.has(e.to) || e.points.length < 2) continue;
+    if (!boxes.has(e.from) || !boxes.has(e.to) || e.points.length < 2) continue;
     const id = `${e.kind}:${e.from}->${e.to}`;
     const cycle = e.cycle === true;
     const before = previous?.get(id);
@@ -328,6 +341,10 @@ function buildEdges(layout: TreeLayout, previous?: Map<string, LayoutEdgeType>):
   return out;
 }
 
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
 /** The document whose first view was set (outlives the canvas while another tab is shown). */
 const shownPath: { current: string | null } = { current: null };
 /** The last Paskan request answered (outlives the canvas like `shownPath`). */
@@ -338,8 +355,6 @@ let keptViewport: { path: string; viewport: { x: number; y: number; zoom: number
 export function TreeCanvas() {
   const layout = useEditor((s) => s.layout);
   const view = useEditor((s) => s.view);
-  const selection = useEditor((s) => s.selection);
-  const editing = useEditor((s) => s.editing);
   const collapsedList = useEditor((s) => s.collapsed);
   const center = useEditor((s) => s.center);
   const fitSeq = useEditor((s) => s.fitSeq);
@@ -353,46 +368,38 @@ export function TreeCanvas() {
   const readOnly = view ? view.read_only !== null && view.read_only !== undefined : true;
   const report = view?.report;
   const doc = view?.document;
+  const parents = view?.parents;
   const badges = useMemo(() => (report ? nodeBadges(report) : new Map<string, Badge>()), [report]);
   const kinds = useMemo(() => (doc ? doc.tree.levels.map((l) => l.kind) : []), [doc]);
   const collapsed = useMemo(() => new Set(collapsedList), [collapsedList]);
 
   // The nodes and edges last built: what did not change keeps its object.
-  const builtNodes = useRef(new Map<string, BoxNode>());
-  const builtEdges = useRef(new Map<string, LayoutEdgeType>());
+  // (When every one is as before, the list too: React Flow then has nothing to take in.)
+  const builtNodes = useRef<{ list: BoxNode[]; byId: Map<string, BoxNode> }>({ list: [], byId: new Map() });
+  const builtEdges = useRef<{ list: LayoutEdgeType[]; byId: Map<string, LayoutEdgeType> }>({ list: [], byId: new Map() });
   const baseNodes = useMemo(() => {
-    if (!layout || !doc) return [];
-    const ix = indexDocument(doc);
-    const nodes = buildNodes(layout, badges, (id) => ix.nodes.get(id)?.statement, (id) => ix.children.has(id), kinds, collapsed, readOnly, builtNodes.current);
-    builtNodes.current = new Map(nodes.map((n) => [n.id, n]));
+    if (!layout || !doc || !parents) return [];
+    const ix = indexView({ document: doc, parents });
+    const nodes = buildNodes(layout, badges, (id) => ix.nodes.get(id)?.statement, (id) => ix.children.has(id), kinds, collapsed, readOnly, builtNodes.current.byId);
+    if (sameItems(nodes, builtNodes.current.list)) return builtNodes.current.list;
+    builtNodes.current = { list: nodes, byId: new Map(nodes.map((n) => [n.id, n])) };
     return nodes;
-  }, [layout, doc, badges, kinds, collapsed, readOnly]);
+  }, [layout, doc, parents, badges, kinds, collapsed, readOnly]);
   const edges = useMemo(() => {
-    const built = layout ? buildEdges(layout, builtEdges.current) : [];
-    builtEdges.current = new Map(built.map((e) => [e.id, e]));
+    const built = layout ? buildEdges(layout, builtEdges.current.byId) : [];
+    if (sameItems(built, builtEdges.current.list)) return builtEdges.current.list;
+    builtEdges.current = { list: built, byId: new Map(built.map((e) => [e.id, e])) };
     return built;
   }, [layout]);
   const large = (layout?.boxes.length ?? 0) > OVERVIEW_MIN_BOXES;
   const overview = useStore((s) => large && s.transform[2] < OVERVIEW_ZOOM);
   const hiddenNodes = useMemo(() => (overview ? baseNodes.map((n) => ({ ...n, hidden: true })) : baseNodes), [overview, baseNodes]);
 
-  // Selection, the box being edited and the one being dragged: only those nodes change.
+  // The box being dragged: only that node changes (the selected one and the one being edited are TreeNode's).
   const nodes = useMemo(() => {
-    if (overview || (selection === null && editing === null && drag === null)) return hiddenNodes;
-    return baseNodes.map((n) => {
-      const isSel = n.id === selection;
-      const isEdit = n.id === editing;
-      const isDrag = drag !== null && n.id === drag.id;
-      if (!isSel && !isEdit && !isDrag) return n;
-      return {
-        ...n,
-        selected: isSel,
-        position: isDrag ? { x: drag!.x, y: drag!.y } : n.position,
-        data: isEdit ? { ...n.data, editing: true } : n.data,
-        zIndex: isDrag ? 10 : isSel ? 5 : undefined,
-      };
-    });
-  }, [baseNodes, hiddenNodes, overview, selection, editing, drag]);
+    if (overview || drag === null) return hiddenNodes;
+    return baseNodes.map((n) => (n.id === drag.id ? { ...n, position: { x: drag.x, y: drag.y }, zIndex: 10 } : n));
+  }, [baseNodes, hiddenNodes, overview, drag]);
 
   const onNodesChange = useCallback((changes: NodeChange<BoxNode>[]) => {
     for (const c of changes) {
@@ -448,9 +455,10 @@ export function TreeCanvas() {
     if (fitSeq === handledFit.seq || !layout || !wrapper.current || !panZoom) return;
     const { width: W, height: H } = wrapper.current.getBoundingClientRect();
     // Too wide to see even as an overview: fold to the levels that fit (once per request), then fit what is left.
-    const doc = editor.state.view?.document;
-    if (doc && handledFit.folded !== fitSeq) {
-      const ix = indexDocument(doc);
+    const current = editor.state.view;
+    const doc = current?.document;
+    if (current && doc && handledFit.folded !== fitSeq) {
+      const ix = indexView(current);
       const levelOf = new Map([...ix.nodes.values()].map((n) => [n.id, n.level]));
       const fold = foldLevelForFit(layout, levelOf, (id) => ix.children.get(id) ?? [], W);
       if (fold !== null) {
@@ -567,7 +575,7 @@ export function TreeCanvas() {
         maxZoom={3}
         proOptions={{ hideAttribution: true }}
       >
-        {overview && <Overview layout={layout} selection={selection} />}
+        {overview && <Overview layout={layout} />}
         <TreeMinimap layout={layout} />
         <TreeReviewMarks />
       </ReactFlow>

@@ -1,5 +1,5 @@
 import { editor, useEditor } from "../editor";
-import { indexDocument } from "../model";
+import { indexView } from "../model";
 import { addUnitOp, deleteUnitOp, nodesOwnedBy, updateUnitOp, withUnitField, type UnitField } from "../ops";
 import type { Unit } from "../types";
 import { CommitField } from "./CommitField";
@@ -12,7 +12,7 @@ export function UnitsDialog() {
   const doc = view.document;
   const units = doc.units ?? [];
   const readOnly = view.read_only !== null && view.read_only !== undefined;
-  const ix = indexDocument(doc);
+  const ix = indexView(view);
   const set = (u: Unit, field: UnitField) => (v: string) => {
     const next = withUnitField(u, field, v);
     if (field === "name" && next.name === "") {

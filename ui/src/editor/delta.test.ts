@@ -1,4 +1,4 @@
-import { linkKey, patchDocument, patchList, patchReport, patchTreeLayout } from "./delta";
+import { linkKey, patchDocument, patchList, patchParents, patchReport, patchTreeLayout } from "./delta";
 import { sampleDoc, sampleLayout } from "../test/fixtures";
 import type { Document, DocumentDelta } from "../types";
 
@@ -18,14 +18,19 @@ describe("a list rebuilt from its changes", () => {
     expect(next[0]).toBe(a);
     expect(next[2]).toBe(c);
   });
-  test("new order and membership: keys in order, new items given, the rest from the old list", () => {
+  test("new order and membership: runs from the old keys (keep, skip, insert), new items given, the rest from the old list", () => {
     const d = { id: "d", v: 4 };
-    const next = patchList([a, b, c], { keys: ["c", "d", "a"], items: [["d", d]] }, key);
+    const next = patchList([a, b, c], { order: [{ insert: ["c", "d"] }, { keep: 1 }, { skip: 2 }], items: [["d", d]] }, key);
     expect(next).toEqual([c, d, a]);
     expect(next[0]).toBe(c);
+    expect(next[2]).toBe(a);
+    const changed = { id: "a", v: 10 };
+    expect(patchList([a, b], { order: [{ keep: 1 }, { skip: 1 }], items: [["a", changed]] }, key)).toEqual([changed]);
   });
-  test("a key neither given nor held: refused (the copy was not the base)", () => {
-    expect(() => patchList([a], { keys: ["a", "x"], items: [] }, key)).toThrow(/x/);
+  test("a key neither given nor held, or runs that do not fit the list: refused (the copy was not the base)", () => {
+    expect(() => patchList([a], { order: [{ keep: 1 }, { insert: ["x"] }], items: [] }, key)).toThrow(/x/);
+    expect(() => patchList([a], { order: [{ keep: 2 }], items: [] }, key)).toThrow();
+    expect(() => patchList([a, b], { order: [{ keep: 1 }], items: [] }, key)).toThrow();
   });
 });
 
@@ -38,8 +43,9 @@ test("a document from its skeleton and the changes to nodes and links", () => {
     base: 1,
     seq: 2,
     skeleton,
-    nodes: { keys: [...doc.tree.nodes!.map((n) => n.id), "n7"], items: [["n7", n7]] },
-    links: { keys: [...doc.tree.links!.map(linkKey), linkKey(link)], items: [[linkKey(link), link]] },
+    nodes: { order: [{ keep: doc.tree.nodes!.length }, { insert: ["n7"] }], items: [["n7", n7]] },
+    links: { order: [{ keep: doc.tree.links!.length }, { insert: [linkKey(link)] }], items: [[linkKey(link), link]] },
+    parents: { n7: "n1" },
   };
   const next = patchDocument(doc, delta);
   expect(next.document.title).toBe("Baru");
@@ -52,8 +58,27 @@ test("a document from its skeleton and the changes to nodes and links", () => {
 
 test("an emptied tree leaves its lists out, as the whole document does", () => {
   const doc = sampleDoc();
-  const next = patchDocument(doc, { base: 1, seq: 2, skeleton: { ...doc, tree: { levels: doc.tree.levels } }, nodes: { keys: [], items: [] }, links: { keys: [], items: [] } });
+  const next = patchDocument(doc, { base: 1, seq: 2, skeleton: { ...doc, tree: { levels: doc.tree.levels } }, nodes: { order: [{ skip: doc.tree.nodes!.length }], items: [] }, links: { order: [{ skip: doc.tree.links!.length }], items: [] }, parents: {} });
   expect(next.tree).toEqual({ levels: doc.tree.levels });
+});
+
+test("without a skeleton the rest of the document is kept; nothing changed, the same document", () => {
+  const doc = sampleDoc();
+  const renamed = { ...doc.tree.nodes![0], statement: "Baru" };
+  const next = patchDocument(doc, { base: 1, seq: 2, nodes: { items: [["n0", renamed]] }, links: { items: [] }, parents: {} });
+  expect(next.tree.nodes![0]).toBe(renamed);
+  expect(next.tree.nodes![1]).toBe(doc.tree.nodes![1]);
+  expect(next.tree.links).toBe(doc.tree.links);
+  expect(next.tree.levels).toBe(doc.tree.levels);
+  expect(next.document).toBe(doc.document);
+  expect(patchDocument(doc, { base: 1, seq: 2, nodes: { items: [] }, links: { items: [] }, parents: {} })).toBe(doc);
+});
+
+test("primary parents from the ones that changed (null: none now)", () => {
+  const parents = { n1: "n0", n3: "n1" };
+  expect(patchParents(parents, {})).toBe(parents);
+  expect(patchParents(parents, { n3: "n0", n1: null, n7: "n3" })).toEqual({ n3: "n0", n7: "n3" });
+  expect(parents).toEqual({ n1: "n0", n3: "n1" });
 });
 
 test("a tree layout from its changes, with the new number", () => {
@@ -67,13 +92,20 @@ test("a tree layout from its changes, with the new number", () => {
   expect(next.edges).toBe(layout.edges);
 });
 
-test("a report from its changed findings (by position) and new summary", () => {
+test("a report from its findings' runs and new summary", () => {
   const a = { rule: "P007", severity: "error" as const, target: { node: "n1" }, message: "lama" };
   const b = { rule: "P013", severity: "warning" as const, target: { node: "n2" }, message: "tetap" };
   const report = { findings: [a, b], summary: { error: 1, warning: 1, info: 0 } };
   const changed = { ...a, message: "baru" };
-  const next = patchReport(report, { summary: { error: 1, warning: 1, info: 0 }, findings: { items: [["0", changed]] } });
+  const next = patchReport(report, { summary: { error: 1, warning: 1, info: 0 }, findings: [{ skip: 1 }, { insert: [changed] }, { keep: 1 }] });
   expect(next.findings[0]).toBe(changed);
   expect(next.findings[1]).toBe(b);
   expect(next.summary).toEqual(report.summary);
+  // One more between them, then one fewer.
+  const c = { ...b, message: "baru juga" };
+  const more = patchReport(report, { summary: { error: 1, warning: 2, info: 0 }, findings: [{ keep: 1 }, { insert: [c] }, { keep: 1 }] });
+  expect(more.findings).toEqual([a, c, b]);
+  expect(patchReport(more, { summary: report.summary, findings: [{ keep: 1 }, { skip: 1 }, { keep: 1 }] }).findings).toEqual([a, b]);
+  expect(() => patchReport(report, { summary: report.summary, findings: [{ keep: 3 }] })).toThrow();
+  expect(() => patchReport(report, { summary: report.summary, findings: [{ keep: 1 }] })).toThrow();
 });

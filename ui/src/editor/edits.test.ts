@@ -203,7 +203,7 @@ describe("one round trip per edit", () => {
     const n1 = { ...sampleDoc().tree.nodes![1], statement: "Baru" };
     m.applyOp.mockResolvedValueOnce({
       ...rest,
-      document_delta: { base: 7, seq: 8, skeleton, nodes: { items: [["n1", n1]] }, links: { items: [] } },
+      document_delta: { base: 7, seq: 8, skeleton, nodes: { items: [["n1", n1]] }, links: { items: [] }, parents: {} },
       shown: { tree_delta: { base: 3, seq: 4, width: 500, height: 300, bands: sampleLayout().bands, boxes: { items: [["n1", box]] }, edges: { items: [] } } },
     });
     m.treeLayout.mockClear();
@@ -225,7 +225,7 @@ describe("one round trip per edit", () => {
     const { document: _whole, ...rest } = sampleView();
     m.applyOp.mockResolvedValueOnce({
       ...rest,
-      document_delta: { base: 5, seq: 8, skeleton: sampleDoc(), nodes: { items: [] }, links: { items: [] } },
+      document_delta: { base: 5, seq: 8, skeleton: sampleDoc(), nodes: { items: [] }, links: { items: [] }, parents: {} },
       shown: { tree_delta: { base: 99, seq: 100, width: 1, height: 1, bands: [], boxes: { items: [] }, edges: { items: [] } } },
     });
     const whole = sampleView(undefined, { doc_seq: 9 });

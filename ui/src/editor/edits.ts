@@ -7,12 +7,12 @@
 
 import * as api from "../api";
 import { errorText } from "../format";
-import { indexDocument } from "../model";
+import { indexView } from "../model";
 import type { Decision } from "../ops";
 import { allFlows, flowById, processById } from "../processes";
 import type { DocumentView, EditedView, Op, Screen, Shown } from "../types";
 import type { Editor } from "./editor";
-import { patchDocument, patchReport, patchTreeLayout } from "./delta";
+import { patchDocument, patchParents, patchReport, patchTreeLayout } from "./delta";
 import { Latest } from "./latest";
 import { FLOW_MIN_WIDTH, FLOW_SCALE, MAP_SCALE, type EditorState, type Mode } from "./state";
 
@@ -53,7 +53,7 @@ export class Edits {
 
   /** The state for a view the core returned: the selection kept where it still exists. */
   viewPatch(view: DocumentView, s: EditorState = this.ed.state): Partial<EditorState> {
-    const ix = indexDocument(view.document);
+    const ix = indexView(view);
     const alive = (id: string) => ix.nodes.has(id) || id.startsWith("ext:");
     const doc = view.document;
     const flowId = s.flow !== null && flowById(doc, s.flow) ? s.flow : (allFlows(doc)[0]?.id ?? null);
@@ -122,10 +122,10 @@ export class Edits {
     const delta = reply.document_delta;
     const held = this.ed.state.view;
     if (delta && held && held.doc_seq === delta.base) {
-      const { document_delta: _changes, report_delta: reportChanges, shown: _shown, ...rest } = reply;
+      const { document_delta: _changes, report_delta: reportChanges, shown: _shown, parents: _parents, ...rest } = reply;
       // No report: the one on screen still holds.
       const report = reply.report ?? (reportChanges ? patchReport(held.report, reportChanges) : held.report);
-      return { ...rest, report, document: patchDocument(held.document, delta), doc_seq: delta.seq };
+      return { ...rest, report, document: patchDocument(held.document, delta), parents: patchParents(held.parents, delta.parents), doc_seq: delta.seq };
     }
     const whole = await api.currentDocument();
     if (!whole) throw new Error("Belum ada dokumen yang dibuka");

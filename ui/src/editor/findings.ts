@@ -2,7 +2,7 @@
 // finding with a reason and taking that back.
 
 import { targetNode } from "../findings";
-import { indexDocument } from "../model";
+import { indexView } from "../model";
 import { acceptFindingOp, ruleOffOp, unacceptFindingOp } from "../ops";
 import type { DocumentView, Finding } from "../types";
 import type { Editor } from "./editor";
@@ -24,7 +24,7 @@ export class Findings {
     }
     if (this.ed.state.mode !== "tree") this.ed.setMode("tree");
     const view = this.ed.state.view;
-    if (view && indexDocument(view.document).nodes.has(id)) void this.ed.reveal(id);
+    if (view && indexView(view).nodes.has(id)) void this.ed.reveal(id);
   }
 
   switchRuleOff(rule: string): void {

@@ -5,7 +5,7 @@
 import * as api from "../api";
 import { asDecision } from "../ops";
 import { errorText } from "../format";
-import { addedId, indexDocument, shorten } from "../model";
+import { addedId, indexView, shorten } from "../model";
 import {
   addProcessOp,
   allFlows,
@@ -125,15 +125,15 @@ export class ProcessMap {
 
   async pickNode(id: string | null): Promise<void> {
     const picking = this.ed.state.picking;
-    const doc = this.ed.state.view?.document;
-    if (!picking || !doc) return;
-    const node = id !== null ? indexDocument(doc).nodes.get(id) : undefined;
+    const view = this.ed.state.view;
+    if (!picking || !view) return;
+    const node = id !== null ? indexView(view).nodes.get(id) : undefined;
     if (!node) {
       this.ed.toast(id?.startsWith("ext:") ? "Simpul instansi lain tidak dapat dilayani proses di dokumen ini. Pilih simpul pohon ini." : "Pilih dulu simpul pohon kinerja.");
       return;
     }
     this.ed.set({ picking: null });
-    const process = processById(doc, picking.process);
+    const process = processById(view.document, picking.process);
     const done = await this.linkProcessToNode(picking.process, node.id);
     if (done && process) this.ed.toast(`Proses "${shorten(process.name, 50)}" melayani "${shorten(node.statement, 50)}".`, "info");
     this.revealProcess(picking.process);

@@ -1,7 +1,7 @@
 // The tree: adding, deleting, moving nodes; the statement typed in place;
 // selection, collapsed subtrees, arrow navigation, zoom requests and search.
 
-import { addedId, ancestors, descendantCount, indexDocument, shorten } from "../model";
+import { addedId, ancestors, descendantCount, indexView, shorten } from "../model";
 import { navigate, type NavDirection } from "../navigation";
 import {
   addChildOp,
@@ -61,7 +61,7 @@ export class Tree {
   patchNode(id: string, change: (node: Node) => Node | null): Promise<DocumentView | null> {
     return this.ed.apply(() => {
       const view = this.ed.state.view;
-      const node = view && indexDocument(view.document).nodes.get(id);
+      const node = view && indexView(view).nodes.get(id);
       if (!node) return null;
       const next = change(node);
       if (!next) return null;
@@ -117,7 +117,7 @@ export class Tree {
   requestDelete(id = this.ed.state.selection): void {
     const view = this.ed.state.view;
     if (!view || id === null || this.ed.readOnly) return;
-    const ix = indexDocument(view.document);
+    const ix = indexView(view);
     const node = ix.nodes.get(id);
     if (!node) {
       if (id.startsWith("ext:")) this.ed.toast("Simpul luar hilang bila keterkaitan crosscutting ke sana dihapus (di panel simpul asalnya).");
@@ -134,7 +134,7 @@ export class Tree {
   async deleteNode(id: string): Promise<void> {
     const view = this.ed.state.view;
     if (!view) return;
-    const next = selectionAfterDelete(view.document, id);
+    const next = selectionAfterDelete(view, id);
     await this.ed.apply(deleteNodeOp(id), () => ({ selection: next }));
   }
 
@@ -155,7 +155,7 @@ export class Tree {
 
   startEdit(id = this.ed.state.selection): void {
     if (id === null || this.ed.readOnly || !this.ed.state.view) return;
-    if (!indexDocument(this.ed.state.view.document).nodes.has(id)) return;
+    if (!indexView(this.ed.state.view).nodes.has(id)) return;
     this.ed.set({ selection: id, editing: id, center: { id, seq: this.ed.nextSeq() } });
   }
 
@@ -170,14 +170,14 @@ export class Tree {
 
   private async dropFresh(fresh: Fresh): Promise<void> {
     const view = this.ed.state.view;
-    const node = view && indexDocument(view.document).nodes.get(fresh.id);
+    const node = view && indexView(view).nodes.get(fresh.id);
     if (!view || !node || node.statement.trim() !== "") return;
     // Nothing else happened since the add: undo it (no trace in the history); else delete the node.
     if (view === fresh.view && view.can_undo) await this.ed.undo();
     else await this.ed.apply(deleteNodeOp(fresh.id));
     const now = this.ed.state.view;
-    if (now && !indexDocument(now.document).nodes.has(fresh.id)) {
-      const back = fresh.before !== null && indexDocument(now.document).nodes.has(fresh.before) ? fresh.before : null;
+    if (now && !indexView(now).nodes.has(fresh.id)) {
+      const back = fresh.before !== null && indexView(now).nodes.has(fresh.before) ? fresh.before : null;
       this.ed.set({ selection: back, center: back !== null ? { id: back, seq: this.ed.nextSeq() } : this.ed.state.center });
     }
   }
@@ -208,7 +208,7 @@ export class Tree {
     const view = this.ed.state.view;
     if (!view || id === null) return Promise.resolve();
     const now = this.ed.state.collapsed;
-    const collapsed = now.includes(id) ? now.filter((c) => c !== id) : indexDocument(view.document).children.has(id) ? [...now, id].sort() : now;
+    const collapsed = now.includes(id) ? now.filter((c) => c !== id) : indexView(view).children.has(id) ? [...now, id].sort() : now;
     if (collapsed === now) return Promise.resolve();
     this.ed.set({ collapsed });
     return this.ed.refreshLayout();
@@ -224,7 +224,7 @@ export class Tree {
   collapseToLevel(level: number): Promise<void> {
     const view = this.ed.state.view;
     if (!view) return Promise.resolve();
-    const ix = indexDocument(view.document);
+    const ix = indexView(view);
     const collapsed = [...ix.children.keys()].filter((id) => ix.nodes.get(id)?.level === level).sort();
     this.ed.set({ collapsed });
     return this.ed.refreshLayout();
@@ -238,7 +238,7 @@ export class Tree {
       this.ed.set({ mode: "tree" });
       await this.ed.refreshLayout();
     }
-    const up = new Set(ancestors(indexDocument(view.document), id));
+    const up = new Set(ancestors(indexView(view), id));
     const collapsed = this.ed.state.collapsed.filter((c) => !up.has(c));
     if (collapsed.length !== this.ed.state.collapsed.length) {
       this.ed.set({ collapsed });

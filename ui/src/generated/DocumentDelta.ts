@@ -13,6 +13,11 @@ export type DocumentDelta = {
  */
 base: number, seq: number, 
 /**
- * The document without the tree's nodes and links.
+ * The document without the tree's nodes and links, when anything but
+ * those changed (else the page keeps the one it has).
  */
-skeleton: Document, nodes: ListDelta<Node>, links: ListDelta<Link>, };
+skeleton?: Document, nodes: ListDelta<Node>, links: ListDelta<Link>, 
+/**
+ * The nodes whose primary parent changed: the parent now (null: none, or the node is gone).
+ */
+parents: { [key in string]: string | null }, };

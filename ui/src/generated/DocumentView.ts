@@ -14,4 +14,9 @@ read_only: string | null, can_undo: boolean, can_redo: boolean, report: Report,
 /**
  * The number the shell gave this document: an edit's reply carries the changes since it.
  */
-doc_seq: number, document: Document, };
+doc_seq: number, document: Document, 
+/**
+ * Each node's primary parent (node id → parent id; a node without one
+ * is not listed): the core's `Document::primary_parents`.
+ */
+parents: { [key in string]: string }, };

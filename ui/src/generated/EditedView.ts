@@ -11,4 +11,8 @@ import type { Shown } from "./Shown";
  * where it changed, whole or as `report_delta`), and the layout of what
  * the screen shows.
  */
-export type EditedView = { path: string, read_only: string | null, can_undo: boolean, can_redo: boolean, report?: Report, report_delta?: ReportDelta, doc_seq?: number, document?: Document, document_delta?: DocumentDelta, shown: Shown, };
+export type EditedView = { path: string, read_only: string | null, can_undo: boolean, can_redo: boolean, report?: Report, report_delta?: ReportDelta, doc_seq?: number, document?: Document, 
+/**
+ * With `document`: each node's primary parent (as in `DocumentView`).
+ */
+parents?: { [key in string]: string }, document_delta?: DocumentDelta, shown: Shown, };

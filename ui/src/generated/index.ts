@@ -68,6 +68,7 @@ export type { ReviewCopy } from "./ReviewCopy";
 export type { ReviewState } from "./ReviewState";
 export type { RuleInfo } from "./RuleInfo";
 export type { RuleSetting } from "./RuleSetting";
+export type { Run } from "./Run";
 export type { SampleInfo } from "./SampleInfo";
 export type { Screen } from "./Screen";
 export type { Severity } from "./Severity";

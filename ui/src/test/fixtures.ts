@@ -54,8 +54,13 @@ export function sampleReport(): Report {
   };
 }
 
+/** Each node's primary parent in sampleDoc, as the core answers it (`parents` of a document view). */
+export function sampleParents(): DocumentView["parents"] {
+  return { n1: "n0", n2: "n0", n3: "n1", n4: "n1", n5: "n2" };
+}
+
 export function sampleView(doc = sampleDoc(), patch: Partial<DocumentView> = {}): DocumentView {
-  return { path: "/home/perencana/uji.pokin", read_only: null, document: doc, report: sampleReport(), can_undo: false, can_redo: false, doc_seq: 1, ...patch };
+  return { path: "/home/perencana/uji.pokin", read_only: null, document: doc, report: sampleReport(), can_undo: false, can_redo: false, doc_seq: 1, parents: sampleParents(), ...patch };
 }
 
 const box = (id: string, level: number, x: number, extra: Partial<TreeLayout["boxes"][number]> = {}) => ({

@@ -68,7 +68,7 @@ function Group({ group, doc, readOnly }: { group: FindingGroup; doc: Document; r
       </summary>
       <ul className="plain">
         {group.items.slice(0, limit).map((item) => (
-          <FindingRow key={item.testId} item={item} doc={doc} readOnly={readOnly} />
+          <FindingRow key={item.testId} item={item} where={targetText(item.finding.target, doc)} readOnly={readOnly} />
         ))}
       </ul>
       {group.items.length > limit && (
@@ -80,7 +80,8 @@ function Group({ group, doc, readOnly }: { group: FindingGroup; doc: Document; r
   );
 }
 
-const FindingRow = memo(function FindingRow({ item, doc, readOnly }: { item: FindingItem; doc: Document; readOnly: boolean }) {
+/** One finding; `where` is its target in words (drawn again only when the finding or those words change). */
+const FindingRow = memo(function FindingRow({ item, where, readOnly }: { item: FindingItem; where: string; readOnly: boolean }) {
   const f = item.finding;
   const node = targetNode(f.target);
   const accepted = f.accepted !== undefined && f.accepted !== null;
@@ -97,7 +98,7 @@ const FindingRow = memo(function FindingRow({ item, doc, readOnly }: { item: Fin
         <span className="finding-text">
           <span className="finding-message">{f.message}</span>
           {f.hint && <span className="finding-hint">Saran: {f.hint}</span>}
-          <span className="finding-target">{targetText(f.target, doc)}</span>
+          <span className="finding-target">{where}</span>
           {accepted && (
             <span className="finding-accepted" data-testid={`${item.testId}-accepted`}>
               Diterima: {f.accepted}

@@ -2,7 +2,7 @@ import { useMemo } from "react";
 import { editor, useEditor } from "../../editor";
 import { findingsOfNode } from "../../findings";
 import { formatDate, formatPercent, formatRupiah, formatValue, summaryText } from "../../format";
-import { descendantCount, indexDocument, levelName, periodYears, shorten, unitLabel, type DocIndex } from "../../model";
+import { descendantCount, indexView, levelName, periodYears, shorten, unitLabel, type DocIndex } from "../../model";
 import {
   addIndicatorOp,
   deleteIndicatorOp,
@@ -24,7 +24,7 @@ export function SidePanel() {
   const view = useEditor((s) => s.view);
   const selection = useEditor((s) => s.selection);
   if (!view) return null;
-  const ix = indexDocument(view.document);
+  const ix = indexView(view);
   const node = selection !== null ? ix.nodes.get(selection) : undefined;
   const readOnly = view.read_only !== null && view.read_only !== undefined;
   return (
