@@ -207,7 +207,7 @@ mod tests {
         let dir = temp_dir("replies");
         let mut file = sample_file(&dir);
         let session = Session::default();
-        let json = view_json(&file, &mut session.sent.lock().unwrap(), None, &[]);
+        let json = view_json(&file, &mut session.sent.lock().unwrap(), pokin::validate::validate(file.document()), None, &[]);
         let view: DocumentView = serde_json::from_str(&json).unwrap();
         assert!(view.document.get("tree").is_some());
 

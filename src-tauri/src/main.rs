@@ -90,16 +90,16 @@ fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
 
 /// What the front end shows of an open document, as the JSON object
 /// `{path, read_only, can_undo, can_redo, report, …document}`: `document`
-/// (the whole, with its number `doc_seq`) or `document_delta` (the changes
-/// since the one the page holds, see wire.rs; then the report only when it
-/// changed, as `report_delta` when as many findings as before), then `more`. The document and
+/// (the whole, with its number `doc_seq` and each node's primary parent
+/// `parents`) or `document_delta` (the changes an edit made to the one the
+/// page holds, see wire.rs; then the report only when it changed, as
+/// `report_delta`: runs from the findings the page has), then `more`. The document and
 /// the report are written by the core's own writers, straight from the open
 /// file: no copy of the document, and the core's optimised serialisation
 /// even in a debug build (a generic serialiser instantiated here would run
 /// unoptimised: 100 ms for the 2,000-node tree). A step's number is under
 /// `number`, a decision's "no" branch under `no`.
-fn view_json(file: &DocFile, sent: &mut wire::Sent, edit: Option<&wire::Edit>, more: &[(&str, String)]) -> String {
-    let report = validate::validate(file.document());
+fn view_json(file: &DocFile, sent: &mut wire::Sent, report: validate::Report, edit: Option<&wire::Edit>, more: &[(&str, String)]) -> String {
     let refusal = file.edit_refusal();
     let mut fields = vec![
         ("path", to_json(&file.path().display().to_string())),
@@ -143,7 +143,7 @@ type ViewReply = tauri::ipc::Response;
 
 fn view_reply(session: &Session, file: &DocFile) -> Reply<ViewReply> {
     let mut sent = session.sent.lock().unwrap();
-    Ok(tauri::ipc::Response::new(view_json(file, &mut sent, None, &[])))
+    Ok(tauri::ipc::Response::new(view_json(file, &mut sent, validate::validate(file.document()), None, &[])))
 }
 
 /// The reply to an edit, undo or redo: the document view (as the changes
@@ -151,14 +151,21 @@ fn view_reply(session: &Session, file: &DocFile) -> Reply<ViewReply> {
 /// shows (the tree's as changes too): one round trip per edit.
 fn edited(session: &Session, file: &DocFile, screen: Screen, edit: wire::Edit) -> Reply<ViewReply> {
     let mut sent = session.sent.lock().unwrap();
-    let shown = match shown(file.document(), screen) {
+    let doc = file.document();
+    // The report and the layout at once, on two threads (each reads the document only).
+    let (report, shown) = std::thread::scope(|s| {
+        let report = s.spawn(|| validate::validate(doc));
+        let shown = shown(doc, screen);
+        (report.join().expect("validation turns a panicking rule into a finding"), shown)
+    });
+    let shown = match shown {
         Shown { tree: Some(layout), .. } => {
             let (key, json) = sent.tree(layout);
             object(&[(key, json)])
         }
         other => to_json(&other),
     };
-    Ok(tauri::ipc::Response::new(view_json(file, &mut sent, Some(&edit), &[("shown", shown)])))
+    Ok(tauri::ipc::Response::new(view_json(file, &mut sent, report, Some(&edit), &[("shown", shown)])))
 }
 
 #[derive(Serialize, TS)]

@@ -1,20 +1,18 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
-  BaseEdge,
   Handle,
-  MarkerType,
   Position,
   ReactFlow,
   useReactFlow,
   useStore,
   ViewportPortal,
   type Edge,
-  type EdgeProps,
   type Node as FlowNode,
   type NodeChange,
   type NodeMouseHandler,
   type NodeProps,
   type OnNodeDrag,
+  type ReactFlowState,
 } from "@xyflow/react";
 import { editor, useEditor } from "../editor";
 import { InPlaceEditor } from "./InPlaceEditor";
@@ -24,7 +22,7 @@ import { fitViewport, foldLevelForFit, openingViewport, readableZoom } from "../
 import { indexView } from "../model";
 import { nodeBadges, SEVERITY_LABEL, type Badge } from "../findings";
 import { boxAt, boxOverlapping, indexLayout } from "../navigation";
-import type { LayoutBox, LevelKind, TreeLayout } from "../types";
+import type { LayoutBox, LayoutEdge, LevelKind, TreeLayout } from "../types";
 
 // ---- nodes -------------------------------------------------------------------
 
@@ -113,22 +111,90 @@ export const TreeBox = memo(function TreeBox({ id, data, selected }: NodeProps<B
 
 // ---- edges -------------------------------------------------------------------
 
-interface EdgeData extends Record<string, unknown> {
-  points: [number, number][];
-  kind: "primary" | "crosscutting";
-  /** Closes a cycle (P001): drawn red and dashed. */
-  cycle: boolean;
-}
-type LayoutEdgeType = Edge<EdgeData, "layout">;
-
 export function polylinePath(points: [number, number][]): string {
   return points.map(([x, y], i) => `${i === 0 ? "M" : "L"}${x} ${y}`).join(" ");
 }
 
-/** An edge exactly as the layout routed it; crosscutting dashed. */
-const LayoutEdge = memo(function LayoutEdge({ id, data, markerEnd }: EdgeProps<LayoutEdgeType>) {
-  if (!data) return null;
-  return <BaseEdge id={id} path={polylinePath(data.points)} markerEnd={markerEnd} className={data.cycle ? `edge-${data.kind} edge-cycle` : `edge-${data.kind}`} interactionWidth={0} />;
+/** An edge of the layout as drawn: its bounds (to draw only the ones on screen). */
+interface EdgeItem {
+  key: string;
+  edge: LayoutEdge;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** Each edge's item, kept while the layout keeps the edge's object (an edit changes a few). */
+const edgeItems = new WeakMap<LayoutEdge, EdgeItem>();
+
+function edgeItem(edge: LayoutEdge): EdgeItem {
+  let item = edgeItems.get(edge);
+  if (!item) {
+    const xs = edge.points.map((p) => p[0]);
+    const ys = edge.points.map((p) => p[1]);
+    item = { key: `${edge.kind}:${edge.from}->${edge.to}`, edge, x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
+    edgeItems.set(edge, item);
+  }
+  return item;
+}
+
+const NO_EDGES: EdgeItem[] = [];
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** An edge exactly as the layout routed it; crosscutting dashed with an arrow, one closing a cycle (P001) red. */
+const TreeEdge = memo(function TreeEdge({ edge }: { edge: LayoutEdge }) {
+  const className = `react-flow__edge-path edge-${edge.kind}${edge.cycle === true ? " edge-cycle" : ""}`;
+  return (
+    <g className="react-flow__edge">
+      <path d={polylinePath(edge.points)} className={className} fill="none" markerEnd={edge.kind === "crosscutting" ? "url(#tree-arrow)" : undefined} />
+    </g>
+  );
+});
+
+/**
+ * The layout's edges, drawn by the canvas itself (not as React Flow edges:
+ * they are not interactive, and React Flow's bookkeeping of 2,000 edges took
+ * ~10 ms of an edit). Only those on screen are in the DOM; an edit redraws
+ * the ones it rerouted. Below the boxes (z-index -1 in the viewport).
+ */
+const TreeEdges = memo(function TreeEdges({ layout }: { layout: TreeLayout }) {
+  const items = useMemo(() => {
+    const boxes = new Set(layout.boxes.map((b) => b.id));
+    return layout.edges.filter((e) => boxes.has(e.from) && boxes.has(e.to) && e.points.length >= 2).map(edgeItem);
+  }, [layout]);
+  const visible = useStore(
+    useCallback(
+      (s: ReactFlowState) => {
+        const [tx, ty, k] = s.transform;
+        if (!s.width || !s.height) return NO_EDGES;
+        const x0 = -tx / k;
+        const y0 = -ty / k;
+        const x1 = x0 + s.width / k;
+        const y1 = y0 + s.height / k;
+        return items.filter((it) => it.x1 >= x0 && it.x0 <= x1 && it.y1 >= y0 && it.y0 <= y1);
+      },
+      [items],
+    ),
+    sameItems,
+  );
+  return (
+    <ViewportPortal>
+      <svg className="tree-edges" width={1} height={1} data-testid="tree-edges">
+        <defs>
+          <marker id="tree-arrow" className="react-flow__arrowhead" markerWidth="14" markerHeight="14" viewBox="-10 -10 20 20" markerUnits="strokeWidth" orient="auto-start-reverse" refX="0" refY="0">
+            <polyline className="arrowclosed" style={{ stroke: "#8a5a00", fill: "#8a5a00", strokeWidth: 1 }} strokeLinecap="round" strokeLinejoin="round" points="-5,-4 0,0 -5,4 -5,-4" />
+          </marker>
+        </defs>
+        {visible.map((it) => (
+          <TreeEdge key={it.key} edge={it.edge} />
+        ))}
+      </svg>
+    </ViewportPortal>
+  );
 });
 
 // ---- level bands (behind the canvas, in screen space) ------------------------
@@ -232,7 +298,8 @@ function TreeNode(props: NodeProps<BoxNode>) {
 }
 
 const nodeTypes = { box: TreeNode };
-const edgeTypes = { layout: LayoutEdge };
+/** React Flow draws no edges: TreeEdges does. */
+const NO_FLOW_EDGES: Edge[] = [];
 
 function sameBox(a: LayoutBox, b: LayoutBox): boolean {
   return (
@@ -310,41 +377,6 @@ export function buildNodes(
   });
 }
 
-function samePoints(a: [number, number][], b: [number, number][]): boolean {
-  return a.length === b.length && a.every(([x, y], i) => x === b[i][0] && y === b[i][1]);
-}
-
-/** The layout's edges; one routed as before keeps its edge object (see `buildNodes`). */
-function buildEdges(layout: TreeLayout, previous?: Map<string, LayoutEdgeType>): LayoutEdgeType[] {
-  const boxes = new Set(layout.boxes.map((b) => b.id));
-  const out: LayoutEdgeType[] = [];
-  for (const e of layout.edges) {
-    if (!boxes.has(e.from) || !boxes.has(e.to) || e.points.length < 2) continue;
-    const id = `${e.kind}:${e.from}->${e.to}`;
-    const cycle = e.cycle === true;
-    const before = previous?.get(id);
-    if (before?.data && before.data.cycle === cycle && samePoints(before.data.points, e.points)) {
-      out.push(before);
-      continue;
-    }
-    out.push({
-      id,
-      type: "layout",
-      source: e.from,
-      target: e.to,
-      selectable: false,
-      focusable: false,
-      data: { points: e.points, kind: e.kind, cycle },
-      ...(e.kind === "crosscutting" ? { markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14, color: "#8a5a00" } } : {}),
-    });
-  }
-  return out;
-}
-
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
 /** The document whose first view was set (outlives the canvas while another tab is shown). */
 const shownPath: { current: string | null } = { current: null };
 /** The last Paskan request answered (outlives the canvas like `shownPath`). */
@@ -359,7 +391,7 @@ export function TreeCanvas() {
   const center = useEditor((s) => s.center);
   const fitSeq = useEditor((s) => s.fitSeq);
   const zoomReq = useEditor((s) => s.zoom);
-  const rf = useReactFlow<BoxNode, LayoutEdgeType>();
+  const rf = useReactFlow<BoxNode, Edge>();
   // Viewport changes take effect only once React Flow can pan and zoom (not in the first render after mounting).
   const panZoom = useStore((s) => s.panZoom);
   const wrapper = useRef<HTMLDivElement>(null);
@@ -376,7 +408,6 @@ export function TreeCanvas() {
   // The nodes and edges last built: what did not change keeps its object.
   // (When every one is as before, the list too: React Flow then has nothing to take in.)
   const builtNodes = useRef<{ list: BoxNode[]; byId: Map<string, BoxNode> }>({ list: [], byId: new Map() });
-  const builtEdges = useRef<{ list: LayoutEdgeType[]; byId: Map<string, LayoutEdgeType> }>({ list: [], byId: new Map() });
   const baseNodes = useMemo(() => {
     if (!layout || !doc || !parents) return [];
     const ix = indexView({ document: doc, parents });
@@ -385,12 +416,6 @@ export function TreeCanvas() {
     builtNodes.current = { list: nodes, byId: new Map(nodes.map((n) => [n.id, n])) };
     return nodes;
   }, [layout, doc, parents, badges, kinds, collapsed, readOnly]);
-  const edges = useMemo(() => {
-    const built = layout ? buildEdges(layout, builtEdges.current.byId) : [];
-    if (sameItems(built, builtEdges.current.list)) return builtEdges.current.list;
-    builtEdges.current = { list: built, byId: new Map(built.map((e) => [e.id, e])) };
-    return built;
-  }, [layout]);
   const large = (layout?.boxes.length ?? 0) > OVERVIEW_MIN_BOXES;
   const overview = useStore((s) => large && s.transform[2] < OVERVIEW_ZOOM);
   const hiddenNodes = useMemo(() => (overview ? baseNodes.map((n) => ({ ...n, hidden: true })) : baseNodes), [overview, baseNodes]);
@@ -534,11 +559,10 @@ export function TreeCanvas() {
           )}
         </div>
       )}
-      <ReactFlow<BoxNode, LayoutEdgeType>
+      <ReactFlow<BoxNode, Edge>
         nodes={nodes}
-        edges={edges}
+        edges={NO_FLOW_EDGES}
         nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onNodeClick={onNodeClick}
         onNodeDoubleClick={onNodeDoubleClick}
@@ -575,7 +599,7 @@ export function TreeCanvas() {
         maxZoom={3}
         proOptions={{ hideAttribution: true }}
       >
-        {overview && <Overview layout={layout} />}
+        {overview ? <Overview layout={layout} /> : <TreeEdges layout={layout} />}
         <TreeMinimap layout={layout} />
         <TreeReviewMarks />
       </ReactFlow>
