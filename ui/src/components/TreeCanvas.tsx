@@ -5,6 +5,7 @@ import {
   ReactFlow,
   useReactFlow,
   useStore,
+  useStoreApi,
   ViewportPortal,
   type Edge,
   type Node as FlowNode,
@@ -115,42 +116,83 @@ export function polylinePath(points: [number, number][]): string {
   return points.map(([x, y], i) => `${i === 0 ? "M" : "L"}${x} ${y}`).join(" ");
 }
 
-/** An edge of the layout as drawn: its bounds (to draw only the ones on screen). */
-interface EdgeItem {
+/**
+ * A piece of an edge as drawn, with its bounds (only the pieces on screen are
+ * drawn). A solid edge is one piece; a dashed one is cut into pieces at most
+ * DASHED_PIECE long, each starting where the dashes left off (a crosscutting
+ * edge can run across the whole tree, and WebKit works out every dash of a
+ * path even where it is off screen).
+ */
+interface EdgePiece {
   key: string;
   edge: LayoutEdge;
+  d: string;
+  /** Where along the edge the piece starts (the dashes go on from there). */
+  offset: number;
+  /** The edge's end (where its arrow goes). */
+  last: boolean;
   x0: number;
   y0: number;
   x1: number;
   y1: number;
 }
 
-/** Each edge's item, kept while the layout keeps the edge's object (an edit changes a few). */
-const edgeItems = new WeakMap<LayoutEdge, EdgeItem>();
+const DASHED_PIECE = 1200;
 
-function edgeItem(edge: LayoutEdge): EdgeItem {
-  let item = edgeItems.get(edge);
-  if (!item) {
-    const xs = edge.points.map((p) => p[0]);
-    const ys = edge.points.map((p) => p[1]);
-    item = { key: `${edge.kind}:${edge.from}->${edge.to}`, edge, x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
-    edgeItems.set(edge, item);
+/** Each edge's pieces, kept while the layout keeps the edge's object (an edit changes a few). */
+const edgePieces = new WeakMap<LayoutEdge, EdgePiece[]>();
+
+function piecesOf(edge: LayoutEdge): EdgePiece[] {
+  let pieces = edgePieces.get(edge);
+  if (pieces) return pieces;
+  const key = `${edge.kind}:${edge.from}->${edge.to}`;
+  const piece = (points: [number, number][], i: number, offset: number, last: boolean): EdgePiece => {
+    const xs = points.map((p) => p[0]);
+    const ys = points.map((p) => p[1]);
+    return { key: `${key}#${i}`, edge, d: polylinePath(points), offset, last, x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
+  };
+  if (edge.kind === "primary" && edge.cycle !== true) pieces = [piece(edge.points, 0, 0, true)];
+  else {
+    pieces = [];
+    let along = 0;
+    for (let i = 1; i < edge.points.length; i++) {
+      const [ax, ay] = edge.points[i - 1];
+      const [bx, by] = edge.points[i];
+      const length = Math.hypot(bx - ax, by - ay);
+      const n = Math.max(1, Math.ceil(length / DASHED_PIECE));
+      for (let j = 0; j < n; j++) {
+        const f0 = j / n;
+        const f1 = (j + 1) / n;
+        const from: [number, number] = [ax + (bx - ax) * f0, ay + (by - ay) * f0];
+        const to: [number, number] = [ax + (bx - ax) * f1, ay + (by - ay) * f1];
+        pieces.push(piece([from, to], pieces.length, along + length * f0, i === edge.points.length - 1 && j === n - 1));
+      }
+      along += length;
+    }
   }
-  return item;
+  edgePieces.set(edge, pieces);
+  return pieces;
 }
 
-const NO_EDGES: EdgeItem[] = [];
+const NO_EDGES: EdgePiece[] = [];
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-/** An edge exactly as the layout routed it; crosscutting dashed with an arrow, one closing a cycle (P001) red. */
-const TreeEdge = memo(function TreeEdge({ edge }: { edge: LayoutEdge }) {
+/** A piece of an edge exactly as the layout routed it; crosscutting dashed with an arrow, one closing a cycle (P001) red. */
+const TreeEdge = memo(function TreeEdge({ piece }: { piece: EdgePiece }) {
+  const { edge } = piece;
   const className = `react-flow__edge-path edge-${edge.kind}${edge.cycle === true ? " edge-cycle" : ""}`;
   return (
     <g className="react-flow__edge">
-      <path d={polylinePath(edge.points)} className={className} fill="none" markerEnd={edge.kind === "crosscutting" ? "url(#tree-arrow)" : undefined} />
+      <path
+        d={piece.d}
+        className={className}
+        fill="none"
+        style={piece.offset > 0 ? { strokeDashoffset: piece.offset } : undefined}
+        markerEnd={piece.last && edge.kind === "crosscutting" ? "url(#tree-arrow)" : undefined}
+      />
     </g>
   );
 });
@@ -164,7 +206,7 @@ const TreeEdge = memo(function TreeEdge({ edge }: { edge: LayoutEdge }) {
 const TreeEdges = memo(function TreeEdges({ layout }: { layout: TreeLayout }) {
   const items = useMemo(() => {
     const boxes = new Set(layout.boxes.map((b) => b.id));
-    return layout.edges.filter((e) => boxes.has(e.from) && boxes.has(e.to) && e.points.length >= 2).map(edgeItem);
+    return layout.edges.filter((e) => boxes.has(e.from) && boxes.has(e.to) && e.points.length >= 2).flatMap(piecesOf);
   }, [layout]);
   const visible = useStore(
     useCallback(
@@ -190,7 +232,7 @@ const TreeEdges = memo(function TreeEdges({ layout }: { layout: TreeLayout }) {
           </marker>
         </defs>
         {visible.map((it) => (
-          <TreeEdge key={it.key} edge={it.edge} />
+          <TreeEdge key={it.key} piece={it} />
         ))}
       </svg>
     </ViewportPortal>
@@ -392,6 +434,7 @@ export function TreeCanvas() {
   const fitSeq = useEditor((s) => s.fitSeq);
   const zoomReq = useEditor((s) => s.zoom);
   const rf = useReactFlow<BoxNode, Edge>();
+  const flowStore = useStoreApi<BoxNode, Edge>();
   // Viewport changes take effect only once React Flow can pan and zoom (not in the first render after mounting).
   const panZoom = useStore((s) => s.panZoom);
   const wrapper = useRef<HTMLDivElement>(null);
@@ -510,11 +553,14 @@ export function TreeCanvas() {
   const lastCenter = useRef(0);
   useEffect(() => {
     if (!center || !layout || center.seq === lastCenter.current || !wrapper.current) return;
-    const box = indexLayout(layout).boxes.get(center.id);
+    // (One box looked up: not the whole layout index, built again for every new layout.)
+    const box = layout.boxes.find((b) => b.id === center.id);
     if (!box) return;
     lastCenter.current = center.seq;
     const { x, y, zoom } = rf.getViewport();
-    const { width: W, height: H } = wrapper.current.getBoundingClientRect();
+    // The room React Flow keeps up to date: measuring the canvas here would lay the page out
+    // before the boxes this edit brings on screen are drawn (~5 ms, and again after them).
+    const { width: W, height: H } = flowStore.getState();
     const left = box.x * zoom + x;
     const topY = box.y * zoom + y;
     const margin = 40;
@@ -527,7 +573,7 @@ export function TreeCanvas() {
     // A box opened for typing is there at once (no glide: the text goes where the eye already is).
     const duration = editor.state.editing === center.id ? 0 : 220;
     void rf.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: readable ? zoom : legible, duration });
-  }, [center, layout, rf]);
+  }, [center, layout, rf, flowStore]);
 
   if (!layout || !view) {
     return (
