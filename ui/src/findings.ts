@@ -26,6 +26,8 @@ export interface FindingGroup {
 }
 
 const groupCache = new WeakMap<Report, FindingGroup[]>();
+/** A finding's item, kept while the report keeps the finding's object at the same place among its rule's (an edit's report keeps most). */
+const itemCache = new WeakMap<Finding, FindingItem>();
 
 /** Galat, Peringatan, Info — in that order, each in report order, accepted ones after the others. */
 export function groupFindings(report: Report): FindingGroup[] {
@@ -39,7 +41,8 @@ export function groupFindings(report: Report): FindingGroup[] {
   for (const f of report.findings) {
     const n = perRule.get(f.rule) ?? 0;
     perRule.set(f.rule, n + 1);
-    const item = { finding: f, n, testId: `finding-${f.rule}-${n}` };
+    let item = itemCache.get(f);
+    if (!item || item.n !== n) itemCache.set(f, (item = { finding: f, n, testId: `finding-${f.rule}-${n}` }));
     const g = groups.get(f.severity) ?? groups.get("info")!;
     if (f.accepted !== undefined && f.accepted !== null) {
       g.accepted++;
