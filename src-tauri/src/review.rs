@@ -112,7 +112,12 @@ pub async fn pick_review_copy_path(app: tauri::AppHandle, session: State<'_, Ses
 /// The native open dialog for a `.pokin` (a returned review copy, or a file to compare with).
 #[tauri::command]
 pub async fn pick_pokin_path(app: tauri::AppHandle, session: State<'_, Session>, title: String) -> Reply<Option<String>> {
-    let picked = app.dialog().file().set_title(title).add_filter("Dokumen Pokin (.pokin)", &["pokin"]).blocking_pick_file();
+    // Opens in the open document's folder (a returned copy is usually put beside it).
+    let mut dialog = app.dialog().file().set_title(title).add_filter("Dokumen Pokin (.pokin)", &["pokin"]);
+    if let Ok(Some(dir)) = with_file(&session, |file| Ok(file.path().parent().map(|d| d.to_path_buf()))) {
+        dialog = dialog.set_directory(dir);
+    }
+    let picked = dialog.blocking_pick_file();
     let Some(path) = picked.and_then(|p| p.into_path().ok()) else { return Ok(None) };
     session.grant(&path);
     Ok(Some(path.display().to_string()))

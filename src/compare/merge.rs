@@ -266,6 +266,19 @@ impl<'a> Merger<'a> {
                 let v = |p: Option<&String>| p.map(|s| Value::from(s.as_str())).unwrap_or(Value::Null);
                 self.conflict(&item, super::diff::PARENT, v(b), v(o), v(t))
             };
+            // The reviewer's new parent link is a crosscutting link here: a conflict on the parent.
+            let clash = theirs
+                && all.iter().any(|e| {
+                    matches!(e, Entity::Link(from, _) if from == node)
+                        && self.t.get(*e).is_some_and(|f| primary_link(e, f).is_some())
+                        && self.o.get(*e).is_some_and(|f| primary_link(e, f).is_none())
+                });
+            let theirs = if clash {
+                let v = |p: Option<&String>| p.map(|s| Value::from(s.as_str())).unwrap_or(Value::Null);
+                self.conflict(&item, super::diff::PARENT, v(b), v(o), v(t))
+            } else {
+                theirs
+            };
             let side = if theirs { self.t } else { self.o };
             let chosen: Vec<&Entity> = all
                 .iter()

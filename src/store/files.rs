@@ -46,13 +46,21 @@ pub(super) fn guard(path: &Path, exclusive: bool) -> Result<Guard> {
     #[cfg(unix)]
     {
         let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-        let locked = if exclusive { file.try_lock() } else { file.try_lock_shared() };
-        match locked {
-            Ok(()) => Ok(Guard(Some(file))),
-            Err(std::fs::TryLockError::WouldBlock) => Err(Error::Locked { file: path.display().to_string() }),
-            // A file system without flock (some network shares): SQLite's own lock still applies.
-            Err(std::fs::TryLockError::Error(_)) => Ok(Guard(None)),
+        // A lock can outlive its holder by a moment: a program closing the
+        // file, or a child process of ours between fork and exec (it shares
+        // the descriptor until exec closes it). Only a lock still held after
+        // a quarter of a second means the file is open elsewhere.
+        for attempt in 0.. {
+            let locked = if exclusive { file.try_lock() } else { file.try_lock_shared() };
+            match locked {
+                Ok(()) => return Ok(Guard(Some(file))),
+                Err(std::fs::TryLockError::WouldBlock) if attempt < 25 => std::thread::sleep(std::time::Duration::from_millis(10)),
+                Err(std::fs::TryLockError::WouldBlock) => return Err(Error::Locked { file: path.display().to_string() }),
+                // A file system without flock (some network shares): SQLite's own lock still applies.
+                Err(std::fs::TryLockError::Error(_)) => return Ok(Guard(None)),
+            }
         }
+        unreachable!("the loop returns")
     }
     #[cfg(not(unix))]
     {

@@ -229,7 +229,14 @@ test("reviewers' round trip: send, comment and suggest, merge twice, answer, und
     await openMerge(s, copy1);
     assert.match(await s.text('[data-testid="merge-comments"]'), /3 baru/);
     assert.match(await s.text('[data-testid="merge-change-count"]'), /^2 usulan/);
-    assert.match(await s.text('[data-testid="merge-change-node:n2-statement"]'), new RegExp(`${N2_OLD}.*→.*${N2_RINA}`));
+    // The statement's edit, word by word: the old text without what was added, the new one without what was removed.
+    const [oldText, newText] = await s.execute(
+      `const el = document.querySelector('[data-testid="merge-change-node:n2-statement"] [data-testid="word-diff"]');
+       const side = (skip) => [...el.childNodes].filter((n) => n.nodeName !== skip).map((n) => n.textContent).join("");
+       return [side("INS"), side("DEL")];`,
+    );
+    assert.equal(oldText, N2_OLD);
+    assert.equal(newText, N2_RINA);
     await s.find('[data-testid="merge-change-indicator:n2/i2-targets"]');
     // Accept the statement, reject the target (a real click on its checkbox).
     await realClick(s, '[data-testid="merge-take-indicator:n2/i2"]');
