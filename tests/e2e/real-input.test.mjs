@@ -10,42 +10,9 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { withApp, scratch, app, pokin, shots, waitFor, importSample } from "./webdriver.mjs";
+import { withApp, scratch, app, pokin, shots, waitFor, importSample, xdo, realClick, realKeys } from "./webdriver.mjs";
 
 const { work, env } = scratch();
-
-/** Runs xdotool on the session's display. */
-function xdo(s, ...args) {
-  return execFileSync("xdotool", args, { env: { ...process.env, DISPLAY: s.display }, encoding: "utf8" });
-}
-
-/** The app window's top-left on the X screen (the webview fills the window; no window manager under Xvfb). */
-function windowOrigin(s) {
-  const ids = xdo(s, "search", "--onlyvisible", "--name", "Pokin Studio").trim().split("\n").filter(Boolean);
-  for (const id of ids) {
-    const geometry = xdo(s, "getwindowgeometry", "--shell", id);
-    const v = Object.fromEntries(geometry.trim().split("\n").map((l) => l.split("=")));
-    if (Number(v.WIDTH) > 200) return [Number(v.X), Number(v.Y)];
-  }
-  return [0, 0];
-}
-
-/** A real mouse click at the middle of an element. */
-async function realClick(s, css) {
-  const [x, y] = await s.middle(css);
-  const [ox, oy] = windowOrigin(s);
-  xdo(s, "mousemove", "--sync", String(ox + x), String(oy + y));
-  await sleep(150);
-  xdo(s, "click", "1");
-}
-
-/** Real key presses, one after the other (xdotool key names: Down, Return, ctrl+o …). */
-async function realKeys(s, ...keys) {
-  for (const k of keys) {
-    xdo(s, "key", "--clearmodifiers", k);
-    await sleep(200);
-  }
-}
 
 /** A select's option values in order. */
 async function optionValues(s, css) {

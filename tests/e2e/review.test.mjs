@@ -17,47 +17,12 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { withApp, scratch, app, pokin, shots, waitFor, importSample } from "./webdriver.mjs";
+import { withApp, scratch, app, pokin, shots, waitFor, importSample, xdo, realClick, realKeys, realType } from "./webdriver.mjs";
 
 const { work, env: planner } = scratch();
 /** The reviewer's app keeps its own preferences. */
 const reviewer = { XDG_CONFIG_HOME: join(work, "config-reviewer"), XDG_DATA_HOME: join(work, "data-reviewer") };
 
-function xdo(s, ...args) {
-  return execFileSync("xdotool", args, { env: { ...process.env, DISPLAY: s.display }, encoding: "utf8" });
-}
-
-function windowOrigin(s) {
-  const ids = xdo(s, "search", "--onlyvisible", "--name", "Pokin Studio").trim().split("\n").filter(Boolean);
-  for (const id of ids) {
-    const v = Object.fromEntries(xdo(s, "getwindowgeometry", "--shell", id).trim().split("\n").map((l) => l.split("=")));
-    if (Number(v.WIDTH) > 200) return [Number(v.X), Number(v.Y)];
-  }
-  return [0, 0];
-}
-
-/** A real mouse click at the middle of an element. */
-async function realClick(s, css) {
-  const [x, y] = await s.middle(css);
-  const [ox, oy] = windowOrigin(s);
-  xdo(s, "mousemove", "--sync", String(ox + x), String(oy + y));
-  await sleep(150);
-  xdo(s, "click", "1");
-  await sleep(200);
-}
-
-/** Real key presses (xdotool names: ctrl+alt+m, Return …). */
-async function realKeys(s, ...keys) {
-  for (const k of keys) {
-    xdo(s, "key", "--clearmodifiers", k);
-    await sleep(200);
-  }
-}
-
-async function realType(s, text) {
-  xdo(s, "type", "--delay", "30", text);
-  await sleep(200);
-}
 
 function dialogShown(s, title) {
   try {

@@ -277,3 +277,44 @@ Session.prototype.clickAt = async function clickAt(x, y) {
   });
   await call("DELETE", this.path("/actions")).catch(() => {});
 };
+
+// ---- real input through xdotool (X events reach native dialogs and selects that WebDriver clicks miss) ----
+
+/** Runs xdotool on the session's display. */
+export function xdo(s, ...args) {
+  return execFileSync("xdotool", args, { env: { ...process.env, DISPLAY: s.display }, encoding: "utf8" });
+}
+
+/** The app window's top-left on the X screen (the webview fills the window; no window manager under Xvfb). */
+export function windowOrigin(s) {
+  const ids = xdo(s, "search", "--onlyvisible", "--name", "Pokin Studio").trim().split("\n").filter(Boolean);
+  for (const id of ids) {
+    const v = Object.fromEntries(xdo(s, "getwindowgeometry", "--shell", id).trim().split("\n").map((l) => l.split("=")));
+    if (Number(v.WIDTH) > 200) return [Number(v.X), Number(v.Y)];
+  }
+  return [0, 0];
+}
+
+/** A real mouse click at the middle of an element. */
+export async function realClick(s, css) {
+  const [x, y] = await s.middle(css);
+  const [ox, oy] = windowOrigin(s);
+  xdo(s, "mousemove", "--sync", String(ox + x), String(oy + y));
+  await sleep(150);
+  xdo(s, "click", "1");
+  await sleep(200);
+}
+
+/** Real key presses, one after the other (xdotool key names: Down, Return, ctrl+alt+m …). */
+export async function realKeys(s, ...keys) {
+  for (const k of keys) {
+    xdo(s, "key", "--clearmodifiers", k);
+    await sleep(200);
+  }
+}
+
+/** Text typed for real. */
+export async function realType(s, text) {
+  xdo(s, "type", "--delay", "30", text);
+  await sleep(200);
+}
