@@ -187,7 +187,7 @@ pub fn generate(options: &Options) -> Document {
                 } else {
                     String::new()
                 };
-                links.push(Link { from: id.clone(), to: format!("n{parent}"), kind: LinkKind::Primary, rationale, extra: Extra::new() });
+                links.push(Link { from: id.clone(), to: format!("n{parent}"), kind: LinkKind::Primary, rationale, serves: None, agreement: None, extra: Extra::new() });
                 if previous.len() > 1 && rng.gen_bool(0.02) {
                     let other = previous[(k + 1 + rng.gen_range(0..previous.len() - 1)) % previous.len()];
                     if other != parent {
@@ -195,7 +195,7 @@ pub fn generate(options: &Options) -> Document {
                             from: id.clone(),
                             to: format!("n{other}"),
                             kind: LinkKind::Crosscutting,
-                            rationale: "Didukung bersama lintas bidang".into(),
+                            rationale: "Didukung bersama lintas bidang".into(), serves: None, agreement: None,
                             extra: Extra::new(),
                         });
                     }
@@ -205,6 +205,8 @@ pub fn generate(options: &Options) -> Document {
                         to: "ext:Bappeda-Contoh/s1".into(),
                         kind: LinkKind::Crosscutting,
                         rationale: "Kesepakatan crosscutting dengan Bappeda".into(),
+                        serves: None,
+                        agreement: None,
                         extra: Extra::new(),
                     });
                 }

@@ -107,7 +107,7 @@ fn to_op(doc: &Document, action: &Action) -> Option<Op> {
             Op::UpdateNode { node: n }
         }
         Action::Crosscut { from, to } => Op::AddLink {
-            link: Link { from: node(from)?, to: node(to)?, kind: LinkKind::Crosscutting, rationale: "uji".into(), extra: Extra::new() },
+            link: Link { from: node(from)?, to: node(to)?, kind: LinkKind::Crosscutting, rationale: "uji".into(), serves: None, agreement: None, extra: Extra::new() },
         },
         Action::DeleteLink { link } => {
             let l = pick(&doc.tree.links, link)?;
@@ -231,7 +231,7 @@ fn document() -> impl Strategy<Value = Document> {
             }
             let id = format!("n{k}");
             if k > 0 {
-                links.push(Link { from: id.clone(), to: format!("n{}", k / 2), kind: LinkKind::Primary, rationale: statement.clone(), extra: Extra::new() });
+                links.push(Link { from: id.clone(), to: format!("n{}", k / 2), kind: LinkKind::Primary, rationale: statement.clone(), serves: None, agreement: None, extra: Extra::new() });
             }
             let mut extra = Extra::new();
             if owned {

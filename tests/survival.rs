@@ -14,7 +14,7 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
 fn primary(from: String, to: String) -> Link {
-    Link { from, to, kind: LinkKind::Primary, rationale: String::new(), extra: Default::default() }
+    Link { from, to, kind: LinkKind::Primary, rationale: String::new(), serves: None, agreement: None, extra: Default::default() }
 }
 
 fn mutate(doc: &mut Document, rng: &mut StdRng) {

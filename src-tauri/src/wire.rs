@@ -546,7 +546,7 @@ mod tests {
     fn the_parents_the_page_gets_are_the_cores() {
         let mut doc = Document::new("Uji", pokin::model::Period { from: 2025, to: 2027 });
         let node = |id: &str, level| Node { id: id.into(), level, statement: id.into(), ..Default::default() };
-        let link = |from: &str, to: &str, kind| Link { from: from.into(), to: to.into(), kind, rationale: String::new(), extra: Default::default() };
+        let link = |from: &str, to: &str, kind| Link { from: from.into(), to: to.into(), kind, rationale: String::new(), serves: None, agreement: None, extra: Default::default() };
         doc.tree.nodes = vec![node("a", 0), node("b", 1), node("c", 1), node("d", 1)].into();
         doc.tree.links = vec![
             link("b", "gone", LinkKind::Primary),

@@ -212,9 +212,51 @@ pub struct Link {
     pub kind: LinkKind,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub rationale: String,
+    /// Which of the parent's indicators this child serves (its id), where
+    /// the parent has several.
+    #[serde(default, skip_serializing_if = "is_none_or_empty")]
+    #[ts(optional)]
+    pub serves: Option<String>,
+    /// A crosscutting link's agreement by the other agency.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub agreement: Option<Agreement>,
     #[serde(default, skip_serializing_if = "Extra::is_empty")]
     #[ts(type = "Record<string, unknown>")]
     pub extra: Extra,
+}
+
+/// The other agency's answer to a crosscutting link.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Agreement {
+    pub status: AgreementStatus,
+    /// Why (a rejection's reason, or what was agreed).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reason: String,
+    /// Who answered (the other agency's official or unit).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub by: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub at: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum AgreementStatus {
+    Pending,
+    Agreed,
+    Rejected,
+}
+
+impl AgreementStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            AgreementStatus::Pending => "Menunggu persetujuan",
+            AgreementStatus::Agreed => "Disepakati",
+            AgreementStatus::Rejected => "Ditolak",
+        }
+    }
 }
 
 impl Link {

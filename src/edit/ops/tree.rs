@@ -104,7 +104,7 @@ pub(super) fn add_node(tx: &mut Tx, node: &Node, parent: Option<&str>, before: O
     let ord = tx.ord_at(&List::Nodes, index)?;
     tx.put(Key::Node { id: node.id.clone() }, Some(row_of(ord, &node)))?;
     if let Some(parent) = parent {
-        let link = Link { from: node.id.clone(), to: parent.into(), kind: LinkKind::Primary, rationale: String::new(), extra: Extra::new() };
+        let link = Link { from: node.id.clone(), to: parent.into(), kind: LinkKind::Primary, rationale: String::new(), serves: None, agreement: None, extra: Extra::new() };
         let ord = tx.ord_at(&List::Links, tx.doc().tree.links.len())?;
         tx.put(Key::Link { from: link.from.clone(), to: link.to.clone() }, Some(row_of(ord, &link)))?;
     }
@@ -232,7 +232,7 @@ pub(super) fn move_node(tx: &mut Tx, id: &str, parent: Option<&str>, before: Opt
                 Some(row) => row.ord,
                 None => tx.ord_at(&List::Links, tx.doc().tree.links.len())?,
             };
-            let link = Link { from: id.into(), to: parent_id.into(), kind: LinkKind::Primary, rationale: String::new(), extra: Extra::new() };
+            let link = Link { from: id.into(), to: parent_id.into(), kind: LinkKind::Primary, rationale: String::new(), serves: None, agreement: None, extra: Extra::new() };
             tx.put(Key::Link { from: id.into(), to: parent_id.into() }, Some(row_of(ord, &link)))?;
         }
     }
@@ -290,7 +290,7 @@ mod tests {
     }
 
     fn crosscutting(from: &str, to: &str) -> Op {
-        Op::AddLink { link: Link { from: from.into(), to: to.into(), kind: LinkKind::Crosscutting, rationale: String::new(), extra: Extra::new() } }
+        Op::AddLink { link: Link { from: from.into(), to: to.into(), kind: LinkKind::Crosscutting, rationale: String::new(), serves: None, agreement: None, extra: Extra::new() } }
     }
 
     #[test]

@@ -1,6 +1,8 @@
 // The types of the bridge, generated from the Rust types (scripts/gen-types). Do not edit.
 export type { Accepted } from "./Accepted";
 export type { Against } from "./Against";
+export type { Agreement } from "./Agreement";
+export type { AgreementStatus } from "./AgreementStatus";
 export type { Annotation } from "./Annotation";
 export type { AnnotationStatus } from "./AnnotationStatus";
 export type { Baseline } from "./Baseline";
