@@ -2,13 +2,15 @@
 // holds every acknowledged edit (also after the app is killed), one program
 // at a time has a file however it was opened, read-only files open
 // read-only, absurd documents do not kill the app, a full disk loses nothing.
+// The native save dialogs are answered with real keys: needs xdotool and xclip
+// (scripts/setup installs them).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { withApp, scratch, app, pokin, shots, waitFor, importSample } from "./webdriver.mjs";
+import { withApp, scratch, app, pokin, shots, waitFor, importSample, answerFileDialog } from "./webdriver.mjs";
 
 const { work, env } = scratch();
 const NEW = "Meningkatnya Ketepatan Data Kepegawaian";
@@ -48,23 +50,6 @@ function assertCliRefused(file) {
   assert.equal(r.status, 2, r.stdout + r.stderr);
   assert.match(r.stderr, /sedang dibuka oleh program lain/);
   assert.deepEqual(readFileSync(file), before);
-}
-
-/** Answers the native GTK save dialog with real key events (xdotool), typing a full path. */
-async function answerSaveDialog(display, title, path) {
-  const xdo = (...args) => spawnSync("xdotool", args, { encoding: "utf8", env: { ...process.env, DISPLAY: display } });
-  let id = "";
-  for (let i = 0; i < 100 && !id; i++) {
-    id = xdo("search", "--onlyvisible", "--name", title).stdout.trim().split("\n").filter(Boolean).pop() ?? "";
-    if (!id) await sleep(150);
-  }
-  assert.ok(id, `native dialog "${title}" shown`);
-  await sleep(400);
-  xdo("windowfocus", "--sync", id);
-  xdo("key", "--clearmodifiers", "ctrl+a");
-  xdo("type", "--delay", "15", path);
-  await sleep(200);
-  xdo("key", "Return");
 }
 
 test("the .pokin alone holds every acknowledged edit, after a normal quit and after a kill -9", async () => {
@@ -128,7 +113,7 @@ test("one writer: a second app and the CLI are refused however the file was open
     await s.type('[data-testid="new-title"]', "Pohon Kinerja Dinas Uji");
     const created = join(work, "dinas-uji.pokin");
     await s.click('[data-testid="new-submit"]');
-    await answerSaveDialog(s.display, "Simpan sebagai", created);
+    await answerFileDialog(s, "Simpan sebagai", created);
     await s.waitForText("Pohon Kinerja Dinas Uji");
     await waitFor(async () => existsSync(created), "the new file exists");
     assertCliRefused(created);
@@ -136,7 +121,7 @@ test("one writer: a second app and the CLI are refused however the file was open
     const copy = join(work, "dinas-uji-salinan.pokin");
     await s.click('[data-testid="menu-file"]');
     await s.click('[data-testid="menu-save-as"]');
-    await answerSaveDialog(s.display, "Simpan sebagai", copy);
+    await answerFileDialog(s, "Simpan sebagai", copy);
     await s.waitForText("Disimpan sebagai dinas-uji-salinan.pokin");
     assertCliRefused(copy);
     // The first file is free again once the app moved on to the copy.

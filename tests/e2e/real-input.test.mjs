@@ -3,14 +3,14 @@
 // not WebDriver's synthetic events, which set a select's value directly.
 // The node panel's Penanggung jawab and Level selects are opened with the
 // mouse, moved with the arrow keys and chosen with Enter; the CLI then reads
-// what the file holds. The native open dialog is answered by typing too.
-// Needs xdotool (scripts/setup installs it).
+// what the file holds. The native open dialog is answered with real keys too.
+// Needs xdotool and xclip (scripts/setup installs them).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { withApp, scratch, app, pokin, shots, waitFor, importSample, xdo, realClick, realKeys } from "./webdriver.mjs";
+import { withApp, scratch, app, pokin, shots, waitFor, importSample, answerFileDialog, xdo, realClick, realKeys } from "./webdriver.mjs";
 
 const { work, env } = scratch();
 
@@ -91,40 +91,8 @@ test("the native open dialog answered with real keys opens the file", async () =
     await s.waitForText("Meningkatnya Manajemen ASN melalui Sistem Merit");
     await realClick(s, '[data-testid="canvas"]');
     await realKeys(s, "ctrl+o");
-    // The GTK file chooser: Ctrl+L gives the location field; the path typed, then Enter.
-    await waitFor(async () => {
-      try {
-        return xdo(s, "search", "--onlyvisible", "--name", "Buka berkas").trim() !== "" || "no dialog";
-      } catch {
-        return "no dialog";
-      }
-    }, "the open dialog", 15000);
-    await sleep(600);
-    const dialog = xdo(s, "search", "--onlyvisible", "--name", "Buka berkas").trim().split("\n").pop();
-    const dialogOpen = () => {
-      try {
-        return xdo(s, "search", "--onlyvisible", "--name", "Buka berkas").trim() !== "";
-      } catch {
-        return false;
-      }
-    };
-    // GTK's location field completes what is typed as it goes and may eat a
-    // character under load: type, and if the dialog is still there after
-    // Enter, type again (at most three times).
-    for (let attempt = 0; attempt < 3 && dialogOpen(); attempt++) {
-      xdo(s, "windowfocus", "--sync", dialog);
-      await realKeys(s, "ctrl+l");
-      await realKeys(s, "ctrl+a");
-      // Typed in front of a placeholder character (removed after), the path goes in as typed.
-      xdo(s, "type", "--delay", "40", "x");
-      await realKeys(s, "Home");
-      xdo(s, "type", "--delay", "40", other);
-      await realKeys(s, "End", "BackSpace");
-      await sleep(300);
-      if (attempt === 0) await s.screenshot(join(shots, "dialog-buka.png"));
-      await realKeys(s, "Return");
-      await sleep(2000);
-    }
+    // The GTK file chooser: the path pasted in its location field, Return.
+    await answerFileDialog(s, "Buka berkas", other, { shot: "dialog-buka.png" });
     await waitFor(async () => (await s.text('[data-testid="header-file"]')) === "buka-lain.pokin" || (await s.text('[data-testid="header-file"]')), "the other file open", 15000);
     await s.waitForText("BKPSDM");
   }, env);

@@ -10,47 +10,19 @@
 // Set up with the CLI, and said where: the reviewer's new target (an
 // indicator's targets have no one-key edit), and the whole of the second
 // reviewer's copy (review-copy, comment, apply).
-// Needs xdotool (scripts/setup installs it).
+// Needs xdotool and xclip (scripts/setup installs them).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { withApp, scratch, app, pokin, shots, waitFor, importSample, xdo, realClick, realKeys, realType } from "./webdriver.mjs";
+import { withApp, scratch, app, pokin, shots, waitFor, importSample, answerFileDialog, realClick, realKeys, realType } from "./webdriver.mjs";
 
 const { work, env: planner } = scratch();
 /** The reviewer's app keeps its own preferences. */
 const reviewer = { XDG_CONFIG_HOME: join(work, "config-reviewer"), XDG_DATA_HOME: join(work, "data-reviewer") };
 
-
-function dialogShown(s, title) {
-  try {
-    return xdo(s, "search", "--onlyvisible", "--name", title).trim() !== "";
-  } catch {
-    return false;
-  }
-}
-
-/** Answers a native GTK file dialog titled `title` with `path`, typed for real (again when GTK's completion ate a character). */
-async function answerFileDialog(s, title, path, shot) {
-  await waitFor(async () => dialogShown(s, title) || "no dialog", `the dialog "${title}"`, 15000);
-  await sleep(600);
-  const dialog = xdo(s, "search", "--onlyvisible", "--name", title).trim().split("\n").pop();
-  for (let attempt = 0; attempt < 3 && dialogShown(s, title); attempt++) {
-    xdo(s, "windowfocus", "--sync", dialog);
-    await realKeys(s, "ctrl+l");
-    await realKeys(s, "ctrl+a");
-    await realType(s, "x");
-    await realKeys(s, "Home");
-    await realType(s, path);
-    await realKeys(s, "End", "BackSpace");
-    await sleep(300);
-    if (attempt === 0 && shot) await s.screenshot(join(shots, shot));
-    await realKeys(s, "Return");
-    await sleep(1500);
-  }
-}
 
 /** Selects a box of the tree: Ctrl+F, its words typed, Enter (the search centres it), Escape. */
 async function selectNode(s, id, words) {
@@ -69,21 +41,15 @@ async function menu(s, top, item) {
   await s.click(`[data-testid="${item}"]`);
 }
 
-/** Berkas › Gabungkan hasil reviu…, the copy typed in the native dialog; once more when GTK mangled the typed path. */
+/** Berkas › Gabungkan hasil reviu…, the copy given in the native open dialog, the merge dialog shown. */
 async function openMerge(s, copy) {
-  for (let attempt = 0; ; attempt++) {
-    await menu(s, "menu-file", "menu-merge-review");
-    await answerFileDialog(s, "Gabungkan hasil reviu", copy);
-    try {
-      await s.find('[data-testid="merge-dialog"]', 8000);
-      return;
-    } catch (e) {
-      if (attempt > 0) {
-        await s.screenshot(join(shots, "review-failed.png"));
-        throw new Error(`${e.message}\n${(await s.pageText()).slice(0, 300)}`);
-      }
-      if (await s.exists('[data-testid="toast-close"]')) await s.click('[data-testid="toast-close"]');
-    }
+  await menu(s, "menu-file", "menu-merge-review");
+  await answerFileDialog(s, "Gabungkan hasil reviu", copy);
+  try {
+    await s.find('[data-testid="merge-dialog"]', 20000);
+  } catch (e) {
+    await s.screenshot(join(shots, "review-failed.png"));
+    throw new Error(`${e.message}\n${(await s.pageText()).slice(0, 300)}`);
   }
 }
 
@@ -96,6 +62,24 @@ async function setPreferences(s, name, role) {
   await waitFor(async () => !(await s.exists('[data-testid="preferences-dialog"]')) || "still open", "preferences saved");
 }
 
+/** A field's value once it shows `want` or has stopped changing for a while (keys typed for real arrive late under load). */
+async function settledValue(s, css, want, timeoutMs = 15000) {
+  const end = Date.now() + timeoutMs;
+  let last = await s.value(css);
+  let since = Date.now();
+  while (last !== want && Date.now() < end) {
+    await sleep(150);
+    const now = await s.value(css);
+    if (now !== last) {
+      last = now;
+      since = Date.now();
+    } else if (Date.now() - since > 2000) {
+      break;
+    }
+  }
+  return last;
+}
+
 /** Ctrl+Alt+M (real keys) on the selection, the target chosen, the text typed, Ctrl+Enter. */
 async function comment(s, target, text) {
   await realKeys(s, "ctrl+alt+m");
@@ -103,8 +87,14 @@ async function comment(s, target, text) {
   if (target !== null) await s.choose('[data-testid="review-composer-target"]', String(target));
   await s.click('[data-testid="review-composer-text"]');
   await realType(s, text);
-  // xdotool's typing may lose characters under load: then the field is filled again.
-  if ((await s.value('[data-testid="review-composer-text"]')) !== text) await s.type('[data-testid="review-composer-text"]', text);
+  // xdotool's typing may lose characters under load: then the field is filled
+  // again, but only once the keys still on their way have arrived (a refill
+  // before them got their tail in front of the text).
+  const field = '[data-testid="review-composer-text"]';
+  if ((await settledValue(s, field, text)) !== text) {
+    await s.type(field, text);
+    assert.equal(await settledValue(s, field, text), text, "the comment's text filled again");
+  }
   await realKeys(s, "ctrl+Return");
   await waitFor(async () => !(await s.exists('[data-testid="review-composer"]')) || "composer open", `comment "${text}" saved`).catch(async (e) => {
     await s.screenshot(join(shots, "review-failed.png"));
@@ -131,8 +121,11 @@ test("reviewers' round trip: send, comment and suggest, merge twice, answer, und
     await menu(s, "menu-file", "menu-send-review");
     await s.type('[data-testid="prompt-input"]', "Rina");
     await s.click('[data-testid="prompt-ok"]');
-    await answerFileDialog(s, "Kirim untuk reviu", copy1, "review-dialog-kirim.png");
-    await waitFor(async () => existsSync(copy1) || "no copy", "the review copy written", 15000);
+    await answerFileDialog(s, "Kirim untuk reviu", copy1, { shot: "review-dialog-kirim.png" });
+    await waitFor(async () => existsSync(copy1) || "no copy", "the review copy written", 15000).catch(async (e) => {
+      await s.screenshot(join(shots, "review-failed.png"));
+      throw new Error(`${e.message}\n--- screen ---\n${(await s.pageText()).slice(0, 600)}`);
+    });
     await s.waitForText("Salinan reviu untuk Rina");
   }, planner);
   // The second reviewer's copy, from the same base (CLI: review-copy, comment, apply).
@@ -212,6 +205,7 @@ test("reviewers' round trip: send, comment and suggest, merge twice, answer, und
     await waitFor(async () => (await threads(s)).length === 3 || "threads", "three threads in the Reviu panel");
     // Answer the node's comment and mark it Diperbaiki: select it, Ctrl+Alt+J, type, status, Jawab.
     const onNode = (await threads(s)).find((t) => t.text.startsWith("Kondisi belum"));
+    assert.ok(onNode, `the node's comment among the threads: ${JSON.stringify(await threads(s))}`);
     await realClick(s, `[data-testid="thread-${onNode.id}-show"]`);
     await realKeys(s, "ctrl+alt+j");
     await waitFor(async () => (await s.execute("return document.activeElement?.dataset.testid")) === `thread-${onNode.id}-reply` || "not focused", "the reply field focused");

@@ -318,3 +318,138 @@ export async function realType(s, text) {
   xdo(s, "type", "--delay", "30", text);
   await sleep(200);
 }
+
+// ---- native GTK file dialogs answered with real keys ----
+//
+// The dialog's location field is reached with Ctrl+L, but Ctrl+L toggles it:
+// when the field is already shown and focused (as a second attempt finds it)
+// Ctrl+L hides it and focuses the file list, where typed characters start a
+// search: the path lands in the search field, Return does nothing and the
+// dialog stays open (what a retry of the typed path used to do). A paste
+// works from both places: Ctrl+V in the field replaces what Ctrl+A selected;
+// Ctrl+V in the file list opens the field with the pasted text. A paste is
+// also one event, which the field's inline completion cannot cut up as it
+// can a path typed key by key.
+
+const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The X windows shown on the session's display whose title contains `title`. */
+function windowsTitled(s, title) {
+  try {
+    return xdo(s, "search", "--onlyvisible", "--name", escapeRegex(title)).trim().split("\n").filter(Boolean);
+  } catch {
+    return []; // xdotool search exits 1 when nothing matches
+  }
+}
+
+/** Whether a window whose title contains `title` is shown. */
+export function dialogShown(s, title) {
+  return windowsTitled(s, title).length > 0;
+}
+
+let xclipFound;
+/** Whether xclip is installed (scripts/setup installs it); POKIN_E2E_NO_XCLIP=1 tries the typed fallback. */
+function haveXclip() {
+  if (process.env.POKIN_E2E_NO_XCLIP === "1") return false;
+  if (xclipFound === undefined) {
+    try {
+      execFileSync("xclip", ["-version"], { stdio: "ignore" });
+      xclipFound = true;
+    } catch {
+      xclipFound = false;
+    }
+  }
+  return xclipFound;
+}
+
+/**
+ * Puts `text` on the CLIPBOARD of the session's display: an xclip of our own
+ * in the foreground (-quiet) serves it until `stop()` (or until another
+ * program takes the clipboard, or the display ends). Resolves once the
+ * clipboard reads back as `text`.
+ */
+async function offerClipboard(s, text) {
+  const child = spawn("xclip", ["-quiet", "-selection", "clipboard", "-display", s.display], { stdio: ["pipe", "ignore", "ignore"] });
+  child.on("error", () => {});
+  child.unref(); // never keeps the test process alive
+  child.stdin.end(text);
+  const stop = () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      try { child.kill("SIGTERM"); } catch {}
+    }
+  };
+  const end = Date.now() + 5000;
+  for (;;) {
+    let served = null;
+    try {
+      served = execFileSync("xclip", ["-o", "-selection", "clipboard", "-display", s.display], { encoding: "utf8", timeout: 2000, stdio: ["ignore", "pipe", "ignore"] });
+    } catch {}
+    if (served === text) return stop;
+    if (Date.now() > end) {
+      stop();
+      throw new Error(`xclip did not serve the clipboard on ${s.display} (read back: ${JSON.stringify(served)})`);
+    }
+    await sleep(100);
+  }
+}
+
+/**
+ * Answers the native GTK file dialog (open or save) whose title contains
+ * `title` with `path`, with real X key events: the dialog focused, Ctrl+L,
+ * Ctrl+A, the path pasted from the X clipboard (typed when xclip is
+ * missing), Return. Done when the dialog is gone; while it stays, tried
+ * again (three times in all), then an error naming the dialog and the path.
+ * `shot`: a screenshot file name (in artifacts/screenshots) of the first
+ * attempt, taken before Return.
+ */
+export async function answerFileDialog(s, title, path, { shot } = {}) {
+  await waitFor(async () => dialogShown(s, title) || "no dialog", `the dialog "${title}"`, 15000);
+  await sleep(600); // mapped is not yet ready for keys
+  const paste = haveXclip();
+  const stopClipboard = paste ? await offerClipboard(s, path) : null;
+  try {
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const dialog = windowsTitled(s, title).pop();
+      if (!dialog) return;
+      xdo(s, "windowfocus", "--sync", dialog);
+      await sleep(150);
+      await realKeys(s, "ctrl+l", "ctrl+a");
+      if (paste) {
+        await realKeys(s, "ctrl+v");
+        await sleep(300); // the paste is answered by xclip: let it arrive before Return
+      } else {
+        // Typed: "/" opens the field from the file list too (not a search),
+        // and the path goes in before a placeholder character (removed
+        // after), so that the field's inline completion never sees the
+        // cursor at the end.
+        await realKeys(s, "slash", "ctrl+a");
+        await realType(s, "x");
+        await realKeys(s, "Home");
+        await realType(s, path);
+        await realKeys(s, "End", "BackSpace");
+      }
+      if (attempt === 1 && shot) await s.screenshot(join(shots, shot));
+      await realKeys(s, "Return");
+      const gone = await waitFor(async () => !dialogShown(s, title) || "still shown", `the dialog "${title}" closed`, 8000).then(() => true, () => false);
+      if (gone) return;
+      process.stderr.write(`answerFileDialog: "${title}" still open after attempt ${attempt} with ${path}\n`);
+    }
+    await s.screenshot(join(shots, "file-dialog-failed.png")).catch(() => {});
+    throw new Error(`the native dialog "${title}" is still open after answering it three times with ${path} (${paste ? "pasted" : "typed"}; see artifacts/screenshots/file-dialog-failed.png)`);
+  } finally {
+    stopClipboard?.();
+  }
+}
+
+// ---- the Temuan panel groups findings by rule (issue 12) ----
+
+/**
+ * Opens a rule's group in the Temuan panel (a rule with more than three
+ * findings starts folded) with a click on its heading; a group already open
+ * stays open.
+ */
+export async function openFindingGroup(s, rule) {
+  const toggle = `[data-testid="findings-rule-${rule}-toggle"]`;
+  if ((await s.attribute(toggle, "aria-expanded")) !== "true") await s.click(toggle);
+  await waitFor(async () => (await s.attribute(toggle, "aria-expanded")) === "true" || "still folded", `the ${rule} group open`);
+}
