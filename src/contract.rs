@@ -36,5 +36,6 @@ pub fn export(cfg: &Config) -> Result<(), ExportError> {
     PrintRequest::export_all(cfg)?;
     Preview::export_all(cfg)?;
     Snapshot::export_all(cfg)?;
+    crate::worksheet::Worksheet::export_all(cfg)?;
     Ok(())
 }

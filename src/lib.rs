@@ -20,5 +20,6 @@ pub mod store;
 pub mod samples;
 pub mod synth;
 pub mod validate;
+pub mod worksheet;
 
 pub use error::{Error, Result};

@@ -535,6 +535,7 @@ fn main() {
             review::merge_review,
             review::compare_sources,
             review::compare_with,
+            review::worksheet,
         ])
         .build(tauri::generate_context!())
         .expect("Pokin Studio could not start");

@@ -93,6 +93,13 @@ pub fn review_state(session: State<'_, Session>) -> Reply<ReviewState> {
 
 /// The native save dialog for a review copy, with the core's default name
 /// beside the open file; the path answered is granted. None when cancelled.
+/// A worksheet (KKE Format 1 or 2) of the open document, prefilled by the validator.
+#[tauri::command]
+pub fn worksheet(session: State<'_, Session>, kke: u8) -> Reply<pokin::worksheet::Worksheet> {
+    let kke = pokin::model::Kke::try_from(kke)?;
+    with_file(&session, |file| Ok(pokin::worksheet::for_document(file.document(), kke)))
+}
+
 #[tauri::command]
 pub async fn pick_review_copy_path(app: tauri::AppHandle, session: State<'_, Session>, reviewer: String) -> Reply<Option<String>> {
     let suggested = with_file(&session, |file| Ok(review_copy_name(file.path(), &reviewer)))?;

@@ -340,7 +340,7 @@ fn backtrack(trace: &[Vec<isize>], last: isize, n: isize, m: isize) -> Vec<Step>
 /// The document without the tree's nodes and links (every other field
 /// named, so that a new one cannot be left out unnoticed).
 fn skeleton(doc: &Document) -> Document {
-    let Document { format, document, units, tree, processes, validation, annotations } = doc;
+    let Document { format, document, units, tree, processes, validation, annotations, verdicts } = doc;
     let Tree { levels, nodes: _, links: _ } = tree;
     Document {
         format: format.clone(),
@@ -350,6 +350,7 @@ fn skeleton(doc: &Document) -> Document {
         processes: processes.clone(),
         validation: validation.clone(),
         annotations: annotations.clone(),
+        verdicts: verdicts.clone(),
     }
 }
 

@@ -152,6 +152,15 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: ReportFormat,
     },
+    /// Tampilkan kertas kerja evaluasi (KKE): Format 1 kualitas indikator, Format 2 logika cascading
+    Worksheet {
+        file: PathBuf,
+        /// 1: SMART dan Menantang per indikator; 2: logis (Y/K/T) per simpul
+        #[arg(long, value_parser = clap::value_parser!(u8).range(1..=2))]
+        kke: u8,
+        #[arg(long, value_enum, default_value = "text")]
+        format: ReportFormat,
+    },
     /// Buat dokumen sintetis pokin/1 untuk uji dan tolok ukur
     Synth {
         /// Jumlah simpul pohon
@@ -249,6 +258,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             review::comment(file, review::CommentArgs { on, text, author, role, round, rule })?
         }
         Command::Comments { file, format } => review::comments(file, format)?,
+        Command::Worksheet { file, kke, format } => review::worksheet(file, kke, format)?,
         Command::Synth { nodes, flows, seed, output } => {
             let doc = pokin::synth::generate(&pokin::synth::Options { nodes, flows, seed });
             std::fs::write(&output, json::to_string(&doc)).map_err(|e| Error::io(&output, e))?;

@@ -154,3 +154,14 @@ fn describe(doc: &Document, on: &Target) -> String {
         Target::Document(()) => "dokumen".into(),
     }
 }
+
+pub(super) fn worksheet(file: PathBuf, kke: u8, format: ReportFormat) -> Result<(), Error> {
+    let doc = super::read_any(&file)?;
+    let kke = pokin::model::Kke::try_from(kke).map_err(Error::refused)?;
+    let sheet = pokin::worksheet::for_document(&doc, kke);
+    match format {
+        ReportFormat::Json => println!("{}", serde_json::to_string(&sheet).expect("a worksheet serialises")),
+        ReportFormat::Text => print!("{}", pokin::worksheet::to_text(&sheet)),
+    }
+    Ok(())
+}

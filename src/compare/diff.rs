@@ -213,6 +213,7 @@ pub(super) fn entity_of(change: &EntityChange) -> Option<Entity> {
         "process" => Entity::Process(one()?),
         "flow" => Entity::Flow(one()?),
         "annotation" => Entity::Annotation(one()?),
+        "verdict" => Entity::Verdict(one()?),
         "link" => two().map(|(x, y)| Entity::Link(x, y))?,
         "indicator" => two().map(|(x, y)| Entity::Indicator(x, y))?,
         "step" => two().map(|(x, y)| Entity::Step(x, y))?,

@@ -26,6 +26,7 @@ pub enum Entity {
     Flow(String),
     Step(String, String),
     Annotation(String),
+    Verdict(String),
 }
 
 /// An entity's place in its list and its fields (its key fields left out).
@@ -53,6 +54,7 @@ impl Entity {
             Entity::Flow(_) => "flow",
             Entity::Step(..) => "step",
             Entity::Annotation(_) => "annotation",
+            Entity::Verdict(_) => "verdict",
         }
     }
 
@@ -60,7 +62,7 @@ impl Entity {
     /// or a step (as `Target` spells them); the kind name for a singleton.
     pub fn id_json(&self) -> Value {
         match self {
-            Entity::Unit(id) | Entity::Node(id) | Entity::Process(id) | Entity::Flow(id) | Entity::Annotation(id) => {
+            Entity::Unit(id) | Entity::Node(id) | Entity::Process(id) | Entity::Flow(id) | Entity::Annotation(id) | Entity::Verdict(id) => {
                 Value::from(id.as_str())
             }
             Entity::Link(a, b) | Entity::Indicator(a, b) | Entity::Step(a, b) => Value::from(vec![a.as_str(), b.as_str()]),
@@ -95,6 +97,7 @@ impl Entity {
             Entity::Flow(id) => Key::Flow { id: id.clone() },
             Entity::Step(flow, id) => Key::Step { flow: flow.clone(), id: id.clone() },
             Entity::Annotation(id) => Key::Annotation { id: id.clone() },
+            Entity::Verdict(id) => Key::Verdict { id: id.clone() },
         }
     }
 
@@ -122,6 +125,7 @@ fn of_key(key: &Key) -> Entity {
         Key::Flow { id } => Entity::Flow(id.clone()),
         Key::Step { flow, id } => Entity::Step(flow.clone(), id.clone()),
         Key::Annotation { id } => Entity::Annotation(id.clone()),
+        Key::Verdict { id } => Entity::Verdict(id.clone()),
     }
 }
 
@@ -262,7 +266,7 @@ pub fn assemble(entities: &Entities) -> Vec<(Key, Row)> {
                     map.insert("to".into(), Value::from(to.as_str()));
                 }
                 Key::Document | Key::Levels | Key::ProcessMap | Key::Validation => {}
-                Key::Unit { id } | Key::Node { id } | Key::Process { id } | Key::Flow { id } | Key::Annotation { id } | Key::Step { id, .. } => {
+                Key::Unit { id } | Key::Node { id } | Key::Process { id } | Key::Flow { id } | Key::Annotation { id } | Key::Verdict { id } | Key::Step { id, .. } => {
                     map.insert("id".into(), Value::from(id.as_str()));
                 }
             }
@@ -294,6 +298,7 @@ pub fn label(entity: &Entity, fields: &Fields) -> String {
     match entity {
         Entity::Node(_) => text("statement"),
         Entity::Step(..) | Entity::Annotation(_) => text("text"),
+        Entity::Verdict(_) => text("note"),
         Entity::Document => text("title"),
         Entity::Unit(_) | Entity::Indicator(..) | Entity::Process(_) | Entity::Flow(_) => text("name"),
         _ => String::new(),

@@ -74,6 +74,8 @@ pub struct Conflict {
 pub struct NoteCount {
     pub new: usize,
     pub updated: usize,
+    /// Worksheet rows (KKE verdicts) the copy brought or changed.
+    pub verdicts: usize,
 }
 
 /// The merge as the planner reviews it.
@@ -102,6 +104,9 @@ impl MergeReport {
             );
         }
         let _ = writeln!(out, "Catatan reviu: {} baru, {} diperbarui.", self.comments.new, self.comments.updated);
+        if self.comments.verdicts > 0 {
+            let _ = writeln!(out, "Kertas kerja: {} penilaian dari salinan reviu.", self.comments.verdicts);
+        }
         out
     }
 
@@ -158,6 +163,7 @@ impl<'a> Merger<'a> {
             }
             let merged = match entity {
                 Entity::Annotation(_) => self.note(entity),
+                Entity::Verdict(_) => self.verdict(entity),
                 _ => self.entity(entity, &entity.key()),
             };
             if let Some(fields) = merged {
@@ -387,6 +393,22 @@ impl<'a> Merger<'a> {
         }
     }
 
+    /// A worksheet row: by id, like a thread; the reviewer's copy is taken
+    /// where only it changed the row, the later entry where both did.
+    fn verdict(&mut self, entity: &Entity) -> Option<Fields> {
+        let [b, o, t] = self.get(entity);
+        if t == b || o == t {
+            return o.cloned();
+        }
+        let at = |f: Option<&Fields>| f.and_then(|f| f.values.get("at")).and_then(Value::as_str).unwrap_or("").to_string();
+        let take_theirs = o == b || (t.is_some() && at(t) > at(o));
+        if !take_theirs {
+            return o.cloned();
+        }
+        self.notes.verdicts += 1;
+        t.cloned()
+    }
+
     /// A review thread: by id; replies are the union of both sides, status
     /// and text follow the side that changed them (the planner's when both did).
     fn note(&mut self, entity: &Entity) -> Option<Fields> {
@@ -461,7 +483,7 @@ fn pending_changes(b: &Entities, o: &Entities, t: &Entities) -> Vec<EntityChange
     let (po, pt) = (parents(o), parents(t));
     compare_entities(b, t)
         .into_iter()
-        .filter(|c| c.entity != "annotation")
+        .filter(|c| c.entity != "annotation" && c.entity != "verdict")
         .filter(|c| {
             let entity = super::diff::entity_of(c);
             let same = entity.is_some_and(|e| o.get(&e) == t.get(&e));
@@ -622,7 +644,7 @@ mod tests {
         let mut theirs = base.clone();
         let id = note(&mut theirs, Target::Node("n3".into()), "Indikator belum terukur");
         let (once, report) = merged(&base, &ours, &theirs, &Choice::none());
-        assert_eq!(report.comments, NoteCount { new: 1, updated: 0 });
+        assert_eq!(report.comments, NoteCount { new: 1, updated: 0, verdicts: 0 });
         let (twice, report) = merged(&base, &once, &theirs, &Choice::none());
         assert_eq!(report.comments, NoteCount::default());
         assert_eq!(once, twice);

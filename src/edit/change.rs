@@ -26,6 +26,7 @@ pub enum Key {
     Flow { id: String },
     Step { flow: String, id: String },
     Annotation { id: String },
+    Verdict { id: String },
 }
 
 impl Key {
@@ -34,10 +35,10 @@ impl Key {
         (super::entity::kind_of(self).describe)(self)
     }
 
-    /// Review data beside the plan (catatan reviu): outside the fingerprint,
+    /// Review data beside the plan (catatan reviu, kertas kerja): outside the fingerprint,
     /// and open to edits in a final document.
     pub fn is_review_note(&self) -> bool {
-        matches!(self, Key::Annotation { .. })
+        matches!(self, Key::Annotation { .. } | Key::Verdict { .. })
     }
 }
 

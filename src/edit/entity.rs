@@ -249,6 +249,7 @@ pub static KINDS: &[Kind] = &[
         },
     },
     listed!("annotation", Annotation, "Catatan", |d| d.annotations),
+    listed!("verdict", Verdict, "Penilaian kertas kerja", |d| d.verdicts),
 ];
 
 /// The kind of entity `key` names.
@@ -327,5 +328,6 @@ pub fn empty_document() -> Document {
         processes: Processes::default(),
         validation: ValidationSettings::default(),
         annotations: Ordered::new(),
+        verdicts: Ordered::new(),
     }
 }

@@ -74,6 +74,7 @@ pub(crate) enum List {
     Flows,
     Steps(String),
     Annotations,
+    Verdicts,
 }
 
 impl List {
@@ -86,6 +87,7 @@ impl List {
             List::Flows => doc.processes.flows.ords().to_vec(),
             List::Steps(flow) => doc.flow(flow).map(|f| f.steps.ords().to_vec()).unwrap_or_default(),
             List::Annotations => doc.annotations.ords().to_vec(),
+            List::Verdicts => doc.verdicts.ords().to_vec(),
         }
     }
 
@@ -103,6 +105,7 @@ impl List {
                 .map(|f| f.steps.iter().map(|s| Key::Step { flow: flow.clone(), id: s.id.clone() }).collect())
                 .unwrap_or_default(),
             List::Annotations => doc.annotations.iter().map(|a| Key::Annotation { id: a.id.clone() }).collect(),
+            List::Verdicts => doc.verdicts.iter().map(|v| Key::Verdict { id: v.id.clone() }).collect(),
         }
     }
 }

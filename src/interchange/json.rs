@@ -37,18 +37,22 @@ pub fn to_string(doc: &Document) -> String {
 /// document's fingerprint is the same before and after schema 2. (Not
 /// through `serde_json::Value`: a decision step then repeats the key `no`.)
 ///
-/// The plan only: review notes (`annotations`) are left out, so comments
-/// on a signed document never change what was signed.
+/// The plan only: review data (`annotations`, worksheet `verdicts`) is
+/// left out, so a review of a signed document never changes what was signed.
 pub fn canonical(doc: &Document) -> String {
     let mut doc = doc.clone();
     doc.annotations = Default::default();
+    doc.verdicts = Default::default();
     canonical_of(doc)
 }
 
 /// The canonical form as it was before review notes were left out: a final
 /// version of a document with annotations, signed then, still identifies.
+/// (Verdicts came later than that: never part of a fingerprint.)
 pub fn canonical_with_notes(doc: &Document) -> String {
-    canonical_of(doc.clone())
+    let mut doc = doc.clone();
+    doc.verdicts = Default::default();
+    canonical_of(doc)
 }
 
 fn canonical_of(mut doc: Document) -> String {
@@ -79,6 +83,7 @@ fn visit_extras(doc: &mut Document, f: &mut dyn FnMut(&mut crate::model::Extra))
         f(&mut annotation.extra);
         annotation.replies.iter_mut().for_each(|r| f(&mut r.extra));
     }
+    doc.verdicts.iter_mut().for_each(|v| f(&mut v.extra));
 }
 
 /// SHA-256 of the canonical JSON, lower-case hex.
@@ -177,6 +182,7 @@ fn check_structure(doc: &mut Document) -> std::result::Result<(), Fault> {
     unique("processes.map.processes", doc.processes.map.processes.iter().map(|p| p.id.as_str()))?;
     unique("processes.flows", doc.processes.flows.iter().map(|f| f.id.as_str()))?;
     unique("annotations", doc.annotations.iter().map(|a| a.id.as_str()))?;
+    unique("verdicts", doc.verdicts.iter().map(|v| v.id.as_str()))?;
     for (i, flow) in doc.processes.flows.iter().enumerate() {
         unique(&format!("processes.flows[{i}].steps"), flow.steps.iter().map(|s| s.id.as_str()))?;
     }

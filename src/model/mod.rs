@@ -14,11 +14,13 @@ mod processes;
 mod review;
 mod step;
 mod tree;
+mod worksheet;
 
 pub use meta::*;
 pub use processes::*;
 pub use review::*;
 pub use tree::*;
+pub use worksheet::*;
 
 pub(crate) use step::with_legacy_numbers;
 
@@ -54,6 +56,9 @@ pub struct Document {
     pub validation: ValidationSettings,
     #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
     pub annotations: Ordered<Annotation>,
+    /// The reviewer's worksheet verdicts (KKE); review data like annotations.
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub verdicts: Ordered<Verdict>,
 }
 
 impl Document {
@@ -67,6 +72,7 @@ impl Document {
             processes: Processes::default(),
             validation: ValidationSettings::default(),
             annotations: Ordered::new(),
+            verdicts: Ordered::new(),
         }
     }
 

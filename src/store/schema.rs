@@ -8,7 +8,7 @@ use rusqlite::{Connection, Transaction};
 
 /// "POKN" in ASCII.
 pub const APPLICATION_ID: i64 = 0x504F_4B4E;
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// Connection settings for a writer: crash-safe commits, one writer process,
 /// and a file that holds every committed edit by itself.
@@ -62,6 +62,9 @@ CREATE TABLE snapshot(name TEXT PRIMARY KEY, seq INTEGER NOT NULL, at TEXT NOT N
   fingerprint TEXT NOT NULL, final INTEGER NOT NULL DEFAULT 0, document TEXT NOT NULL);
 ";
 
+/// Schema 3: the reviewer's worksheet verdicts (KKE).
+const V3: &str = "CREATE TABLE verdict(id TEXT PRIMARY KEY, ord REAL NOT NULL, data TEXT NOT NULL);";
+
 /// Why a migration stopped: SQLite, or a row it could not read.
 pub(super) enum MigrationError {
     Sql(rusqlite::Error),
@@ -86,6 +89,7 @@ pub(super) fn migrate(tx: &Transaction, from: i64) -> Result<(), MigrationError>
         match version {
             0 => tx.execute_batch(V1)?,
             1 => v2_step_numbers(tx)?,
+            2 => tx.execute_batch(V3)?,
             _ => unreachable!("no migration from schema {version}"),
         }
         tx.pragma_update(None, "user_version", version + 1)?;

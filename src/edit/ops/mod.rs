@@ -6,6 +6,7 @@ mod compound;
 mod processes;
 mod tree;
 mod review;
+mod worksheet;
 
 pub use compound::NewStepKind;
 
@@ -157,6 +158,34 @@ pub enum Op {
     },
     SetAnnotationStatus { id: String, status: AnnotationStatus },
 
+    /// A reviewer's mark on a worksheet row (`None`: back to the automatic one).
+    SetVerdictMark {
+        kke: Kke,
+        on: Target,
+        criterion: Criterion,
+        #[serde(default)]
+        #[ts(optional = nullable)]
+        mark: Option<Mark>,
+        #[serde(default)]
+        #[ts(as = "Option<String>", optional)]
+        author: String,
+        #[serde(default)]
+        #[ts(as = "Option<String>", optional)]
+        role: String,
+    },
+    /// A worksheet row's note (catatan untuk perbaikan); empty removes it.
+    SetVerdictNote {
+        kke: Kke,
+        on: Target,
+        note: String,
+        #[serde(default)]
+        #[ts(as = "Option<String>", optional)]
+        author: String,
+        #[serde(default)]
+        #[ts(as = "Option<String>", optional)]
+        role: String,
+    },
+
     /// Sets a rule's severity for this document, or back to default (`None`).
     SetRule { rule: String, setting: Option<RuleSetting> },
     AcceptFinding { accepted: Accepted },
@@ -239,6 +268,11 @@ impl Op {
             Op::DeleteAnnotation { id } => format!("Hapus catatan reviu {id}"),
             Op::ReplyAnnotation { .. } => "Balas catatan reviu".into(),
             Op::SetAnnotationStatus { status, .. } => format!("Catatan reviu: {}", status.label()),
+            Op::SetVerdictMark { kke, criterion, mark, .. } => match mark {
+                Some(mark) => format!("KKE {}: {} = {}", kke.number(), criterion.label(), mark.label()),
+                None => format!("KKE {}: {} kembali otomatis", kke.number(), criterion.label()),
+            },
+            Op::SetVerdictNote { kke, .. } => format!("KKE {}: catatan perbaikan", kke.number()),
             Op::SetRule { rule, setting } => match setting {
                 Some(RuleSetting::Off) => format!("Matikan aturan {rule}"),
                 Some(_) => format!("Ubah tingkat aturan {rule}"),
@@ -394,6 +428,12 @@ impl Op {
             Op::AddAnnotation { annotation } => review::add(tx, annotation),
             Op::ReplyAnnotation { id, reply, status } => review::reply(tx, id, reply, *status),
             Op::SetAnnotationStatus { id, status } => review::set_status(tx, id, *status),
+            Op::SetVerdictMark { kke, on, criterion, mark, author, role } => {
+                worksheet::set_mark(tx, *kke, on, *criterion, *mark, worksheet::Author { name: author, role })
+            }
+            Op::SetVerdictNote { kke, on, note, author, role } => {
+                worksheet::set_note(tx, *kke, on, note, worksheet::Author { name: author, role })
+            }
             Op::UpdateAnnotation { annotation } => {
                 let key = Key::Annotation { id: annotation.id.clone() };
                 let row = crate::edit::read(tx.doc(), &key).ok_or_else(|| missing("Catatan reviu", &annotation.id))?;

@@ -84,7 +84,7 @@ fn unique_id(prefix: &str, taken: impl Fn(&str) -> bool) -> String {
 }
 
 impl Op {
-    /// Whether the op touches review notes only (allowed on a final document).
+    /// Whether the op touches review data only (notes, worksheet verdicts) (allowed on a final document).
     pub fn is_review_note(&self) -> bool {
         matches!(
             self,
@@ -93,6 +93,8 @@ impl Op {
                 | Op::DeleteAnnotation { .. }
                 | Op::ReplyAnnotation { .. }
                 | Op::SetAnnotationStatus { .. }
+                | Op::SetVerdictMark { .. }
+                | Op::SetVerdictNote { .. }
         )
     }
 }

@@ -5,5 +5,10 @@ import type { Processes } from "./Processes";
 import type { Tree } from "./Tree";
 import type { Unit } from "./Unit";
 import type { ValidationSettings } from "./ValidationSettings";
+import type { Verdict } from "./Verdict";
 
-export type Document = { format: string, document: DocumentMeta, units?: Array<Unit>, tree: Tree, processes?: Processes, validation?: ValidationSettings, annotations?: Array<Annotation>, };
+export type Document = { format: string, document: DocumentMeta, units?: Array<Unit>, tree: Tree, processes?: Processes, validation?: ValidationSettings, annotations?: Array<Annotation>, 
+/**
+ * The reviewer's worksheet verdicts (KKE); review data like annotations.
+ */
+verdicts?: Array<Verdict>, };

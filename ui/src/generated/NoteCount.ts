@@ -3,4 +3,8 @@
 /**
  * What the review notes brought.
  */
-export type NoteCount = { new: number, updated: number, };
+export type NoteCount = { new: number, updated: number, 
+/**
+ * Worksheet rows (KKE verdicts) the copy brought or changed.
+ */
+verdicts: number, };

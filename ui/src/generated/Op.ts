@@ -2,11 +2,14 @@
 import type { Accepted } from "./Accepted";
 import type { Annotation } from "./Annotation";
 import type { AnnotationStatus } from "./AnnotationStatus";
+import type { Criterion } from "./Criterion";
 import type { DocumentMeta } from "./DocumentMeta";
 import type { Flow } from "./Flow";
 import type { Indicator } from "./Indicator";
+import type { Kke } from "./Kke";
 import type { Level } from "./Level";
 import type { Link } from "./Link";
+import type { Mark } from "./Mark";
 import type { NewStepKind } from "./NewStepKind";
 import type { Node } from "./Node";
 import type { Process } from "./Process";
@@ -30,4 +33,4 @@ id?: string, after?: string | null, before?: string | null, } | { "op": "set_ste
 /**
  * The new flow's id (a fresh one when empty or taken).
  */
-id?: string, } | { "op": "add_sibling", of: string, id?: string, } | { "op": "shift_node", id: string, delta: number, } | { "op": "drop_node", id: string, onto: string, } | { "op": "shift_process", id: string, delta: number, } | { "op": "drop_process", id: string, onto?: string | null, band?: ProcessCategory | null, } | { "op": "move_step", flow: string, id: string, before?: string | null, } | { "op": "add_annotation", annotation: Annotation, } | { "op": "update_annotation", annotation: Annotation, } | { "op": "delete_annotation", id: string, } | { "op": "reply_annotation", id: string, reply: Reply, status?: AnnotationStatus | null, } | { "op": "set_annotation_status", id: string, status: AnnotationStatus, } | { "op": "set_rule", rule: string, setting: RuleSetting | null, } | { "op": "accept_finding", accepted: Accepted, } | { "op": "unaccept_finding", rule: string, target: Target, } | { "op": "batch", label: string, ops: Array<Op>, };
+id?: string, } | { "op": "add_sibling", of: string, id?: string, } | { "op": "shift_node", id: string, delta: number, } | { "op": "drop_node", id: string, onto: string, } | { "op": "shift_process", id: string, delta: number, } | { "op": "drop_process", id: string, onto?: string | null, band?: ProcessCategory | null, } | { "op": "move_step", flow: string, id: string, before?: string | null, } | { "op": "add_annotation", annotation: Annotation, } | { "op": "update_annotation", annotation: Annotation, } | { "op": "delete_annotation", id: string, } | { "op": "reply_annotation", id: string, reply: Reply, status?: AnnotationStatus | null, } | { "op": "set_annotation_status", id: string, status: AnnotationStatus, } | { "op": "set_verdict_mark", kke: Kke, on: Target, criterion: Criterion, mark?: Mark | null, author?: string, role?: string, } | { "op": "set_verdict_note", kke: Kke, on: Target, note: string, author?: string, role?: string, } | { "op": "set_rule", rule: string, setting: RuleSetting | null, } | { "op": "accept_finding", accepted: Accepted, } | { "op": "unaccept_finding", rule: string, target: Target, } | { "op": "batch", label: string, ops: Array<Op>, };
