@@ -27,6 +27,7 @@ pub enum Entity {
     Step(String, String),
     Annotation(String),
     Verdict(String),
+    ReviewTeam,
 }
 
 /// An entity's place in its list and its fields (its key fields left out).
@@ -55,6 +56,7 @@ impl Entity {
             Entity::Step(..) => "step",
             Entity::Annotation(_) => "annotation",
             Entity::Verdict(_) => "verdict",
+            Entity::ReviewTeam => "review_team",
         }
     }
 
@@ -98,6 +100,7 @@ impl Entity {
             Entity::Step(flow, id) => Key::Step { flow: flow.clone(), id: id.clone() },
             Entity::Annotation(id) => Key::Annotation { id: id.clone() },
             Entity::Verdict(id) => Key::Verdict { id: id.clone() },
+            Entity::ReviewTeam => Key::ReviewTeam,
         }
     }
 
@@ -126,6 +129,7 @@ fn of_key(key: &Key) -> Entity {
         Key::Step { flow, id } => Entity::Step(flow.clone(), id.clone()),
         Key::Annotation { id } => Entity::Annotation(id.clone()),
         Key::Verdict { id } => Entity::Verdict(id.clone()),
+        Key::ReviewTeam => Entity::ReviewTeam,
     }
 }
 
@@ -133,7 +137,7 @@ fn of_key(key: &Key) -> Entity {
 fn key_fields(key: &Key) -> &'static [&'static str] {
     match key {
         Key::Link { .. } => &["from", "to"],
-        Key::Document | Key::Levels | Key::ProcessMap | Key::Validation => &[],
+        Key::Document | Key::Levels | Key::ProcessMap | Key::Validation | Key::ReviewTeam => &[],
         _ => &["id"],
     }
 }
@@ -265,7 +269,7 @@ pub fn assemble(entities: &Entities) -> Vec<(Key, Row)> {
                     map.insert("from".into(), Value::from(from.as_str()));
                     map.insert("to".into(), Value::from(to.as_str()));
                 }
-                Key::Document | Key::Levels | Key::ProcessMap | Key::Validation => {}
+                Key::Document | Key::Levels | Key::ProcessMap | Key::Validation | Key::ReviewTeam => {}
                 Key::Unit { id } | Key::Node { id } | Key::Process { id } | Key::Flow { id } | Key::Annotation { id } | Key::Verdict { id } | Key::Step { id, .. } => {
                     map.insert("id".into(), Value::from(id.as_str()));
                 }

@@ -27,6 +27,7 @@ pub enum Key {
     Step { flow: String, id: String },
     Annotation { id: String },
     Verdict { id: String },
+    ReviewTeam,
 }
 
 impl Key {
@@ -38,7 +39,7 @@ impl Key {
     /// Review data beside the plan (catatan reviu, kertas kerja): outside the fingerprint,
     /// and open to edits in a final document.
     pub fn is_review_note(&self) -> bool {
-        matches!(self, Key::Annotation { .. } | Key::Verdict { .. })
+        matches!(self, Key::Annotation { .. } | Key::Verdict { .. } | Key::ReviewTeam)
     }
 }
 

@@ -250,6 +250,27 @@ pub static KINDS: &[Kind] = &[
     },
     listed!("annotation", Annotation, "Catatan", |d| d.annotations),
     listed!("verdict", Verdict, "Penilaian kertas kerja", |d| d.verdicts),
+    // Written only once a team is entered: files made before have no row.
+    Kind {
+        table: "review_team",
+        columns: &[],
+        is: |k| matches!(k, Key::ReviewTeam),
+        ids: |_| Vec::new(),
+        describe: |_| "Tim reviu".into(),
+        read: |d, _| Some(row_of(0.0, &d.review_team)),
+        apply: |d, k, row| {
+            d.review_team = match row {
+                Some(row) => decode(k, row)?,
+                None => ReviewTeam::default(),
+            };
+            Ok(())
+        },
+        rows: |d| vec![(Key::ReviewTeam, row_of(0.0, &d.review_team))],
+        load: |d, rows| {
+            d.review_team = if rows.is_empty() { ReviewTeam::default() } else { parse_one("review_team", rows)? };
+            Ok(())
+        },
+    },
 ];
 
 /// The kind of entity `key` names.
@@ -329,5 +350,6 @@ pub fn empty_document() -> Document {
         validation: ValidationSettings::default(),
         annotations: Ordered::new(),
         verdicts: Ordered::new(),
+        review_team: ReviewTeam::default(),
     }
 }

@@ -43,6 +43,7 @@ pub fn canonical(doc: &Document) -> String {
     let mut doc = doc.clone();
     doc.annotations = Default::default();
     doc.verdicts = Default::default();
+    doc.review_team = Default::default();
     canonical_of(doc)
 }
 
@@ -52,6 +53,7 @@ pub fn canonical(doc: &Document) -> String {
 pub fn canonical_with_notes(doc: &Document) -> String {
     let mut doc = doc.clone();
     doc.verdicts = Default::default();
+    doc.review_team = Default::default();
     canonical_of(doc)
 }
 
@@ -84,6 +86,7 @@ fn visit_extras(doc: &mut Document, f: &mut dyn FnMut(&mut crate::model::Extra))
         annotation.replies.iter_mut().for_each(|r| f(&mut r.extra));
     }
     doc.verdicts.iter_mut().for_each(|v| f(&mut v.extra));
+    f(&mut doc.review_team.extra);
 }
 
 /// SHA-256 of the canonical JSON, lower-case hex.

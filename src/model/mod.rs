@@ -59,6 +59,9 @@ pub struct Document {
     /// The reviewer's worksheet verdicts (KKE); review data like annotations.
     #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
     pub verdicts: Ordered<Verdict>,
+    /// Who reviews (the review report's header and signature); review data.
+    #[serde(default, skip_serializing_if = "ReviewTeam::is_empty")]
+    pub review_team: ReviewTeam,
 }
 
 impl Document {
@@ -73,6 +76,7 @@ impl Document {
             validation: ValidationSettings::default(),
             annotations: Ordered::new(),
             verdicts: Ordered::new(),
+            review_team: ReviewTeam::default(),
         }
     }
 

@@ -175,3 +175,59 @@ impl Verdict {
         self.marks.is_empty() && self.note.trim().is_empty()
     }
 }
+
+/// The review team that signs the review report (Catatan Hasil Reviu):
+/// review data, like the notes.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewTeam {
+    /// Its unit ("Inspektorat Kabupaten Lumajang").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub unit: String,
+    /// Reviu ke-N (0: not given).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub round: u32,
+    /// The date on the report (ISO, "2026-11-29"; empty: the day it is printed).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub date: String,
+    /// The team leader, who signs.
+    #[serde(default, skip_serializing_if = "Person::is_empty")]
+    pub leader: Person,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<Person>,
+    #[serde(default, skip_serializing_if = "Extra::is_empty")]
+    #[ts(type = "Record<string, unknown>")]
+    pub extra: Extra,
+}
+
+impl ReviewTeam {
+    pub fn is_empty(&self) -> bool {
+        is_default(self)
+    }
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+/// A member of the review team.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    /// Pangkat/golongan ("Pembina, IV/a").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub rank: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub nip: String,
+    /// Peran di tim ("Ketua Tim", "Anggota", "Pengendali Teknis").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub role: String,
+}
+
+impl Person {
+    pub fn is_empty(&self) -> bool {
+        is_default(self)
+    }
+}

@@ -173,6 +173,8 @@ pub enum Op {
         #[ts(as = "Option<String>", optional)]
         role: String,
     },
+    /// The review team of the review report (its leader signs).
+    SetReviewTeam { team: ReviewTeam },
     /// A worksheet row's note (catatan untuk perbaikan); empty removes it.
     SetVerdictNote {
         kke: Kke,
@@ -273,6 +275,7 @@ impl Op {
                 None => format!("KKE {}: {} kembali otomatis", kke.number(), criterion.label()),
             },
             Op::SetVerdictNote { kke, .. } => format!("KKE {}: catatan perbaikan", kke.number()),
+            Op::SetReviewTeam { .. } => "Ubah tim reviu".into(),
             Op::SetRule { rule, setting } => match setting {
                 Some(RuleSetting::Off) => format!("Matikan aturan {rule}"),
                 Some(_) => format!("Ubah tingkat aturan {rule}"),
@@ -431,6 +434,7 @@ impl Op {
             Op::SetVerdictMark { kke, on, criterion, mark, author, role } => {
                 worksheet::set_mark(tx, *kke, on, *criterion, *mark, worksheet::Author { name: author, role })
             }
+            Op::SetReviewTeam { team } => tx.put(Key::ReviewTeam, Some(row_of(0.0, team))),
             Op::SetVerdictNote { kke, on, note, author, role } => {
                 worksheet::set_note(tx, *kke, on, note, worksheet::Author { name: author, role })
             }

@@ -95,6 +95,7 @@ impl Op {
                 | Op::SetAnnotationStatus { .. }
                 | Op::SetVerdictMark { .. }
                 | Op::SetVerdictNote { .. }
+                | Op::SetReviewTeam { .. }
         )
     }
 }

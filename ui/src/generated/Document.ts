@@ -2,6 +2,7 @@
 import type { Annotation } from "./Annotation";
 import type { DocumentMeta } from "./DocumentMeta";
 import type { Processes } from "./Processes";
+import type { ReviewTeam } from "./ReviewTeam";
 import type { Tree } from "./Tree";
 import type { Unit } from "./Unit";
 import type { ValidationSettings } from "./ValidationSettings";
@@ -11,4 +12,8 @@ export type Document = { format: string, document: DocumentMeta, units?: Array<U
 /**
  * The reviewer's worksheet verdicts (KKE); review data like annotations.
  */
-verdicts?: Array<Verdict>, };
+verdicts?: Array<Verdict>, 
+/**
+ * Who reviews (the review report's header and signature); review data.
+ */
+review_team?: ReviewTeam, };
