@@ -103,6 +103,11 @@ pub struct Edge {
     pub points: Vec<[f32; 2]>,
     /// The primary link that closes a cycle (P001): drawn, but not followed.
     pub cycle: bool,
+    /// A crosscutting line's middle: where its agreement state (from the
+    /// document's link) is written on it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub label: Option<[f32; 2]>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -443,11 +448,28 @@ pub fn layout_tree(doc: &Document, options: &TreeOptions) -> TreeLayout {
             vec![[child.x + child.width, child.y + child.height / 2.0], [parent.x, parent.y + parent.height / 2.0]]
         };
         let cycle = link.kind == LinkKind::Primary && index.get(link.from.as_str()).is_some_and(|&i| cycle_cut[i]);
-        edges.push(Edge { from: link.from.clone(), to: link.to.clone(), kind: link.kind, points, cycle });
+        let label = (link.kind == LinkKind::Crosscutting).then(|| middle(&points));
+        edges.push(Edge { from: link.from.clone(), to: link.to.clone(), kind: link.kind, points, cycle, label });
     }
 
     let height = bands.last().map_or(0.0, |b| b.y + b.height);
     TreeLayout { width: width + options.h_gap, height, bands, boxes, edges }
+}
+
+/// The point halfway along a polyline.
+fn middle(points: &[[f32; 2]]) -> [f32; 2] {
+    let length = |a: [f32; 2], b: [f32; 2]| (b[0] - a[0]).hypot(b[1] - a[1]);
+    let total: f32 = points.windows(2).map(|w| length(w[0], w[1])).sum();
+    let mut left = total / 2.0;
+    for w in points.windows(2) {
+        let l = length(w[0], w[1]);
+        if l >= left && l > 0.0 {
+            let f = left / l;
+            return [w[0][0] + (w[1][0] - w[0][0]) * f, w[0][1] + (w[1][1] - w[0][1]) * f];
+        }
+        left -= l;
+    }
+    points.first().copied().unwrap_or([0.0, 0.0])
 }
 
 fn visible_children(
@@ -505,6 +527,23 @@ mod tests {
         let n0 = layout.find("n0").unwrap();
         assert_eq!(n0.lines.join(" "), doc.tree.nodes[0].statement);
         assert!(n0.lines.len() > 1);
+    }
+
+    #[test]
+    fn a_crosscutting_line_has_a_label_place_halfway() {
+        let doc = crate::synth::generate(&crate::synth::Options { nodes: 300, flows: 0, seed: 4 });
+        let layout = layout_tree(&doc, &TreeOptions::default());
+        let crosscutting: Vec<&Edge> = layout.edges.iter().filter(|e| e.kind == LinkKind::Crosscutting).collect();
+        assert!(!crosscutting.is_empty());
+        for e in crosscutting {
+            let [a, b] = [e.points[0], e.points[e.points.len() - 1]];
+            let m = e.label.expect("a crosscutting line has a label place");
+            if e.points.len() == 2 {
+                assert!((m[0] - (a[0] + b[0]) / 2.0).abs() < 0.01 && (m[1] - (a[1] + b[1]) / 2.0).abs() < 0.01, "{e:?}");
+            }
+        }
+        assert!(layout.edges.iter().filter(|e| e.kind == LinkKind::Primary).all(|e| e.label.is_none()));
+        assert_eq!(middle(&[[0.0, 0.0], [0.0, 10.0], [30.0, 10.0]]), [10.0, 10.0]);
     }
 
     #[test]

@@ -6,13 +6,35 @@
 use super::furniture::{crop_marks, draw_header, draw_legend, draw_signature, FOOTER_H, HEADER_H, SIGNATURE_H, SIGNATURE_W};
 use super::{Drawn, PageSetup, PrintMode, PrintOptions};
 use crate::layout::{layout_tree, Font, TreeLayout, TreeOptions};
-use crate::model::{Document, LinkKind};
+use crate::model::{AgreementStatus, Document, LinkKind};
 use crate::render::theme::{self, grey};
 use crate::render::{Provenance, Sheet, POINTS_PER_MM};
 use rustc_hash::FxHashMap;
 
 /// Findings per node id: how many, and whether one is an error.
 type Badges<'a> = FxHashMap<&'a str, (usize, bool)>;
+
+/// The other agency's answer per crosscutting link (from, to), as the
+/// document records it: written on the link's dashed line.
+type Agreements<'a> = FxHashMap<(&'a str, &'a str), AgreementStatus>;
+
+fn agreements(doc: &Document) -> Agreements<'_> {
+    doc.tree
+        .links
+        .iter()
+        .filter(|l| l.kind == LinkKind::Crosscutting)
+        .filter_map(|l| Some(((l.from.as_str(), l.to.as_str()), l.agreement.as_ref()?.status)))
+        .collect()
+}
+
+/// The word on a crosscutting line: short, the line is thin.
+pub(super) fn agreement_word(status: AgreementStatus) -> &'static str {
+    match status {
+        AgreementStatus::Pending => "Menunggu",
+        AgreementStatus::Agreed => "Disepakati",
+        AgreementStatus::Rejected => "Ditolak",
+    }
+}
 
 /// Where the tree goes on a sheet: content point (x, y) lands at
 /// (dx + x·scale, dy + y·scale).
@@ -130,7 +152,7 @@ fn fitted(
     let mut sheet = Sheet::new(pw, ph);
     draw_header(&mut sheet, doc, margin, "");
     let place = Place { dx: margin + (area_w - layout.width * scale) / 2.0, dy: margin + HEADER_H, scale };
-    draw_tree(&mut sheet, layout, place, [f32::MIN, f32::MIN, f32::MAX, f32::MAX], badges);
+    draw_tree(&mut sheet, layout, place, [f32::MIN, f32::MIN, f32::MAX, f32::MAX], badges, &agreements(doc));
     let sig_y = ph - margin - FOOTER_H - SIGNATURE_H;
     draw_signature(&mut sheet, doc, pw - margin - SIGNATURE_W, sig_y, provenance);
     if options.legend {
@@ -162,6 +184,7 @@ fn poster(
     let cols = (((content_w - overlap) / step_w).ceil() as usize).max(1);
     let rows = (((content_h - overlap) / step_h).ceil() as usize).max(1);
     let mut sheets = Vec::with_capacity(rows * cols);
+    let agreements = agreements(doc);
     for r in 0..rows {
         for c in 0..cols {
             let mut sheet = Sheet::new(pw, ph);
@@ -173,7 +196,7 @@ fn poster(
             sheet.clip(ox, oy, usable_w, usable_h);
             let place = Place { dx: ox - cx, dy: oy - cy, scale };
             let window = [cx / scale, cy / scale, (cx + usable_w) / scale, (cy + usable_h) / scale];
-            draw_tree(&mut sheet, layout, place, window, badges);
+            draw_tree(&mut sheet, layout, place, window, badges, &agreements);
             // Legend and signature sit in the strip under the tree.
             let strip_y = layout.height * scale + 10.0;
             if options.legend {
@@ -189,7 +212,7 @@ fn poster(
 
 /// Draws the tree (bands, edges, boxes) within the visible window
 /// `[x0, y0, x1, y1]` of content coordinates.
-fn draw_tree(sheet: &mut Sheet, layout: &TreeLayout, place: Place, window: [f32; 4], badges: &Badges) {
+fn draw_tree(sheet: &mut Sheet, layout: &TreeLayout, place: Place, window: [f32; 4], badges: &Badges, agreements: &Agreements) {
     let s = place.scale;
     let [x0, y0, x1, y1] = window;
     let visible = |x: f32, y: f32, w: f32, h: f32| x < x1 && x + w > x0 && y < y1 && y + h > y0;
@@ -225,6 +248,21 @@ fn draw_tree(sheet: &mut Sheet, layout: &TreeLayout, place: Place, window: [f32;
         };
         sheet.polyline(&points, colour, 0.6 * s.max(0.5), crosscutting || edge.cycle);
     }
+    // The agreement state on each crosscutting line, over the lines (a box
+    // that covers the middle of a line covers its word too).
+    for edge in layout.edges.iter().filter(|e| e.kind == LinkKind::Crosscutting) {
+        let (Some([mx, my]), Some(&status)) = (edge.label, agreements.get(&(edge.from.as_str(), edge.to.as_str()))) else { continue };
+        let word = agreement_word(status);
+        let size = 6.0;
+        let (w, h) = (Font::regular().width(word, size) + 4.0, size + 3.0);
+        if !visible(mx - w / 2.0, my - h / 2.0, w, h) {
+            continue;
+        }
+        let colour = theme::agreement(status);
+        let (x, y) = (place.x(mx) - w * s / 2.0, place.y(my) - h * s / 2.0);
+        sheet.rect(x, y, w * s, h * s, Some(grey(1.0)), Some((colour, 0.5 * s)));
+        sheet.text(x + 2.0 * s, y + (size + 0.6) * s, word, size * s, false, colour);
+    }
     let regular = Font::regular();
     for b in &layout.boxes {
         if !visible(b.x, b.y, b.width, b.height) {
@@ -258,6 +296,45 @@ fn draw_tree(sheet: &mut Sheet, layout: &TreeLayout, place: Place, window: [f32;
             let label = count.to_string();
             let tw = Font::bold().width(&label, 6.0) * s;
             sheet.text(x + w - d * 0.7 + (d - tw) / 2.0, y - d * 0.3 + 6.8 * s, &label, 6.0 * s, true, grey(1.0));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Agreement, Extra, Link};
+    use crate::render::Item;
+
+    #[test]
+    fn a_crosscutting_line_says_whether_the_other_agency_agreed() {
+        let mut doc = crate::samples::find("lumajang-bkd").unwrap().document();
+        let link = |from: &str, to: &str, status: Option<AgreementStatus>| Link {
+            from: from.into(),
+            to: to.into(),
+            kind: LinkKind::Crosscutting,
+            rationale: String::new(),
+            serves: None,
+            agreement: status.map(|status| Agreement { status, reason: String::new(), by: String::new(), at: String::new() }),
+            extra: Extra::new(),
+        };
+        doc.tree.links.push(link("n7", "n4", Some(AgreementStatus::Agreed)));
+        doc.tree.links.push(link("n8", "ext:Bappeda-Lumajang/n1", Some(AgreementStatus::Rejected)));
+        doc.tree.links.push(link("n9", "n5", None));
+        let fingerprint = "0".repeat(64);
+        let provenance = Provenance { fingerprint: &fingerprint, final_name: None };
+        let page = PageSetup { width: 1190.0, height: 842.0, margin: 20.0 };
+        for options in [PrintOptions::default(), PrintOptions { mode: PrintMode::Poster { scale: 1.0 }, ..PrintOptions::default() }] {
+            let (sheets, _, _) = compose_tree(&doc, &provenance, &options, &page);
+            let words: Vec<&str> = sheets
+                .iter()
+                .flat_map(|s| &s.items)
+                .filter_map(|i| if let Item::Text { text, .. } = i { Some(text.as_str()) } else { None })
+                .filter(|t| ["Menunggu", "Disepakati", "Ditolak"].contains(t))
+                .collect();
+            // A link without an agreement carries no word; a poster may show a word on two overlapping sheets.
+            assert!(words.contains(&"Disepakati") && words.contains(&"Ditolak"), "{words:?}");
+            assert!(!words.contains(&"Menunggu"), "{words:?}");
         }
     }
 }

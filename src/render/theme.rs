@@ -57,6 +57,15 @@ pub const CROSSCUTTING: Colour = (0.75, 0.35, 0.1);
 pub const EXTERNAL_FILL: Colour = (1.0, 0.97, 0.92);
 /// A link that closes a cycle (rule P001).
 pub const CYCLE: Colour = (0.8, 0.1, 0.1);
+/// The other agency's answer written on a crosscutting line: waiting in
+/// the line's colour, agreed green, rejected red.
+pub fn agreement(status: crate::model::AgreementStatus) -> Colour {
+    match status {
+        crate::model::AgreementStatus::Pending => CROSSCUTTING,
+        crate::model::AgreementStatus::Agreed => LEVELS[7],
+        crate::model::AgreementStatus::Rejected => CYCLE,
+    }
+}
 /// Findings badges: with an error, with warnings only.
 pub const BADGE_ERROR: Colour = (0.7, 0.13, 0.13);
 pub const BADGE_WARNING: Colour = (0.8, 0.55, 0.0);

@@ -15,6 +15,8 @@ import {
   withIndicatorField,
   withoutIndicator,
   withRationale,
+  withServes,
+  withAgreement,
   withTarget,
   withUnitField,
   ruleOffOp,
@@ -119,6 +121,31 @@ describe("links", () => {
     const link = { from: "n2", to: "n0", kind: "primary" as const };
     expect(withRationale(link, " Permenpan 26/2020 ")).toEqual({ op: "update_link", link: { ...link, rationale: "Permenpan 26/2020" } });
     expect(withRationale({ ...link, rationale: "x" }, "")).toEqual({ op: "update_link", link });
+  });
+  test("the parent's indicator a link serves", () => {
+    const link = { from: "n2", to: "n0", kind: "primary" as const, rationale: "r" };
+    expect(withServes(link, " i1 ")).toEqual({ op: "update_link", link: { ...link, serves: "i1" } });
+    expect(withServes({ ...link, serves: "i1" }, "")).toEqual({ op: "update_link", link });
+  });
+  test("a crosscutting link's agreement: a new status is dated, reason and name trimmed, none removes it", () => {
+    const link = { from: "n3", to: "ext:Bappeda/n4", kind: "crosscutting" as const };
+    const pending = withAgreement(link, { status: "pending" }, "2024-02-01");
+    expect(pending).toEqual({ op: "update_link", link: { ...link, agreement: { status: "pending", at: "2024-02-01" } } });
+    const asked = { ...link, agreement: { status: "pending" as const, by: "Kepala Bappeda", at: "2024-02-01" } };
+    // The same status again changes nothing (not even the date).
+    expect(withAgreement(asked, { status: "pending" }, "2024-03-01")).toEqual({ op: "update_link", link: asked });
+    expect(withAgreement(asked, { status: "rejected" }, "2024-03-01")).toEqual({
+      op: "update_link",
+      link: { ...link, agreement: { status: "rejected", by: "Kepala Bappeda", at: "2024-03-01" } },
+    });
+    expect(withAgreement(asked, { reason: " Bukan kewenangan Bappeda " }, "x")).toEqual({
+      op: "update_link",
+      link: { ...link, agreement: { ...asked.agreement, reason: "Bukan kewenangan Bappeda" } },
+    });
+    expect(withAgreement(asked, { by: "  " }, "x")).toEqual({ op: "update_link", link: { ...link, agreement: { status: "pending", at: "2024-02-01" } } });
+    expect(withAgreement(asked, { status: "" }, "x")).toEqual({ op: "update_link", link });
+    // A reason needs an answer to belong to: none is made up.
+    expect(withAgreement(link, { reason: "alasan" }, "x")).toEqual({ op: "update_link", link });
   });
   test("crosscutting to a node of this document or to an ext: address", () => {
     expect(addCrosscuttingOp("n3", "n5", " alasan ")).toEqual({ op: "add_link", link: { from: "n3", to: "n5", kind: "crosscutting", rationale: "alasan" } });

@@ -3,6 +3,7 @@
 // nothing is sent. No I/O here; the store sends what these return.
 
 import type { Budget, Direction, Finding, Indicator, Link, Node, Op, Target, Unit, Value } from "./types";
+import type { Agreement, AgreementStatus } from "./generated";
 import { indexView, siblingsOf, type DocIndex, type TreeView } from "./model";
 import { parseRupiah, parseValue } from "./format";
 
@@ -199,6 +200,38 @@ export function withBudgetField(node: Node, field: BudgetField, text: string): N
 export function withRationale(link: Link, rationale: string): Op {
   const out: Link = { ...link, rationale: rationale.trim() };
   if (!out.rationale) delete out.rationale;
+  return { op: "update_link", link: out };
+}
+
+/** Which of the parent's indicators the link serves (an indicator id; "" for none). */
+export function withServes(link: Link, indicator: string): Op {
+  const out: Link = { ...link, serves: indicator.trim() };
+  if (!out.serves) delete out.serves;
+  return { op: "update_link", link: out };
+}
+
+/** What of a crosscutting link's agreement the planner changes: its status ("" for none asked yet), reason or who answered. */
+export type AgreementChange = { status: AgreementStatus | "" } | { reason: string } | { by: string };
+
+/**
+ * The other agency's answer to a crosscutting link. A new status is dated
+ * `today` (YYYY-MM-DD); "" removes the agreement. A reason or a name is kept
+ * on the agreement there is (none is made for them).
+ */
+export function withAgreement(link: Link, change: AgreementChange, today: string): Op {
+  const out: Link = { ...link };
+  if ("status" in change) {
+    if (change.status === "") delete out.agreement;
+    else if (change.status !== link.agreement?.status) out.agreement = { ...link.agreement, status: change.status, at: today };
+  } else if (link.agreement) {
+    const agreement: Agreement = { ...link.agreement, ...change };
+    for (const key of ["reason", "by"] as const) {
+      const text = agreement[key]?.trim();
+      if (text) agreement[key] = text;
+      else delete agreement[key];
+    }
+    out.agreement = agreement;
+  }
   return { op: "update_link", link: out };
 }
 

@@ -23,7 +23,8 @@ import { fitViewport, foldLevelForFit, openingViewport, readableZoom } from "../
 import { indexView } from "../model";
 import { nodeBadges, SEVERITY_LABEL, type Badge } from "../findings";
 import { boxAt, boxOverlapping, indexLayout } from "../navigation";
-import type { LayoutBox, LayoutEdge, LevelKind, TreeLayout } from "../types";
+import type { Document, LayoutBox, LayoutEdge, LevelKind, TreeLayout } from "../types";
+import type { AgreementStatus } from "../generated";
 
 // ---- nodes -------------------------------------------------------------------
 
@@ -197,17 +198,53 @@ const TreeEdge = memo(function TreeEdge({ piece }: { piece: EdgePiece }) {
   );
 });
 
+/** The word a crosscutting line carries for the other agency's answer, and its colour (the printout's, src/render/theme.rs). */
+export const AGREEMENT_MARK: Record<AgreementStatus, { word: string; colour: string }> = {
+  pending: { word: "Menunggu", colour: "#bf5a1a" },
+  agreed: { word: "Disepakati", colour: "#2f6b2f" },
+  rejected: { word: "Ditolak", colour: "#cc1a1a" },
+};
+
+/** Each crosscutting link's agreement status, by `from->to` (content from the document; the place is the layout's). */
+export function agreementsOf(doc: Document | undefined): Map<string, AgreementStatus> {
+  const out = new Map<string, AgreementStatus>();
+  for (const l of doc?.tree.links ?? []) if (l.kind === "crosscutting" && l.agreement) out.set(`${l.from}->${l.to}`, l.agreement.status);
+  return out;
+}
+
+/** The agreement state on a crosscutting line, at the place the layout gives (its middle). */
+export function AgreementMark({ at, status }: { at: [number, number]; status: AgreementStatus }) {
+  const { word, colour } = AGREEMENT_MARK[status];
+  const width = word.length * 5.6 + 8;
+  return (
+    <g className="edge-agreement" transform={`translate(${at[0]} ${at[1]})`} data-testid="edge-agreement" data-status={status}>
+      <rect x={-width / 2} y={-7} width={width} height={14} rx={3} fill="#fff" stroke={colour} strokeWidth={0.8} />
+      <text textAnchor="middle" y={3.5} fontSize={10} fill={colour}>
+        {word}
+      </text>
+    </g>
+  );
+}
+
 /**
  * The layout's edges, drawn by the canvas itself (not as React Flow edges:
  * they are not interactive, and React Flow's bookkeeping of 2,000 edges took
  * ~10 ms of an edit). Only those on screen are in the DOM; an edit redraws
  * the ones it rerouted. Below the boxes (z-index -1 in the viewport).
  */
-const TreeEdges = memo(function TreeEdges({ layout }: { layout: TreeLayout }) {
+const TreeEdges = memo(function TreeEdges({ layout, agreements }: { layout: TreeLayout; agreements: Map<string, AgreementStatus> }) {
   const items = useMemo(() => {
     const boxes = new Set(layout.boxes.map((b) => b.id));
     return layout.edges.filter((e) => boxes.has(e.from) && boxes.has(e.to) && e.points.length >= 2).flatMap(piecesOf);
   }, [layout]);
+  // Few crosscutting links carry an answer: their marks are all drawn, above the lines.
+  const marks = useMemo(() => {
+    if (agreements.size === 0) return [];
+    return layout.edges.flatMap((e) => {
+      const status = e.kind === "crosscutting" && e.label ? agreements.get(`${e.from}->${e.to}`) : undefined;
+      return status && e.label ? [{ key: `${e.from}->${e.to}`, at: e.label, status }] : [];
+    });
+  }, [layout, agreements]);
   const visible = useStore(
     useCallback(
       (s: ReactFlowState) => {
@@ -233,6 +270,9 @@ const TreeEdges = memo(function TreeEdges({ layout }: { layout: TreeLayout }) {
         </defs>
         {visible.map((it) => (
           <TreeEdge key={it.key} piece={it} />
+        ))}
+        {marks.map((m) => (
+          <AgreementMark key={m.key} at={m.at} status={m.status} />
         ))}
       </svg>
     </ViewportPortal>
@@ -446,6 +486,15 @@ export function TreeCanvas() {
   const parents = view?.parents;
   const badges = useMemo(() => (report ? nodeBadges(report) : new Map<string, Badge>()), [report]);
   const kinds = useMemo(() => (doc ? doc.tree.levels.map((l) => l.kind) : []), [doc]);
+  // Kept while the answers are the same: an ordinary edit does not draw the edges again for them.
+  const keptAgreements = useRef(new Map<string, AgreementStatus>());
+  const agreements = useMemo(() => {
+    const next = agreementsOf(doc);
+    const kept = keptAgreements.current;
+    if (next.size === kept.size && [...next].every(([k, v]) => kept.get(k) === v)) return kept;
+    keptAgreements.current = next;
+    return next;
+  }, [doc]);
   const collapsed = useMemo(() => new Set(collapsedList), [collapsedList]);
 
   // The nodes and edges last built: what did not change keeps its object.
@@ -645,7 +694,7 @@ export function TreeCanvas() {
         maxZoom={3}
         proOptions={{ hideAttribution: true }}
       >
-        {overview ? <Overview layout={layout} /> : <TreeEdges layout={layout} />}
+        {overview ? <Overview layout={layout} /> : <TreeEdges layout={layout} agreements={agreements} />}
         <TreeMinimap layout={layout} />
         <TreeReviewMarks />
       </ReactFlow>

@@ -5,4 +5,9 @@ export type LayoutEdge = { from: string, to: string, kind: LinkKind, points: Arr
 /**
  * The primary link that closes a cycle (P001): drawn, but not followed.
  */
-cycle: boolean, };
+cycle: boolean, 
+/**
+ * A crosscutting line's middle: where its agreement state (from the
+ * document's link) is written on it.
+ */
+label?: [number, number], };

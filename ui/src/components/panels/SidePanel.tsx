@@ -18,6 +18,7 @@ import {
 import type { Document, DocumentView, Indicator, Link, Node } from "../../types";
 import { CommitField } from "../CommitField";
 import { FindingList, ServingProcesses } from "./ProcessPanels";
+import { AgreementFields, ServesField } from "./LinkFields";
 
 /** The side panel: the selected node, or the document when nothing is selected. */
 export function SidePanel() {
@@ -252,6 +253,7 @@ function NodePanel({ node, view, ix, readOnly }: { node: Node; view: DocumentVie
           />
         </label>
       )}
+      {parent && primary && <ServesField link={primary} parent={parent} readOnly={readOnly} testId="panel-serves" />}
       {below > 0 && <p className="muted small">{below} simpul di bawah simpul ini.</p>}
 
       <IndicatorTable node={node} doc={doc} readOnly={readOnly} />
@@ -488,6 +490,8 @@ function CrosscuttingSection({ links, ix, readOnly }: { links: Link[]; ix: DocIn
                 placeholder="Justifikasi keterkaitan"
                 testId={`link-rationale-${l.to}`}
               />
+              {ix.nodes.has(l.to) && <ServesField link={l} parent={ix.nodes.get(l.to)!} readOnly={readOnly} testId={`link-serves-${l.to}`} />}
+              <AgreementFields link={l} readOnly={readOnly} />
             </li>
           ))}
         </ul>
