@@ -5,7 +5,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import type { RuleInfo } from "./editor/rules";
-import type { Against, CompareSources, Comparison, MergeChoice, Merged, MergePreview, Preferences, ReviewCopy, ReviewState } from "./generated";
+import type { Against, CompareSources, Comparison, Kke, MergeChoice, Merged, MergePreview, Preferences, ReviewCopy, ReviewState, Worksheet } from "./generated";
 import type { DocumentView, EditedView, FlowLayout, NewDocumentArgs, Op, PrintOptions, PrintPreview, PrintResult, NumberedTreeLayout, ProcessMapLayout, RelationsLayout, SampleInfo, Screen, Snapshot } from "./types";
 
 export function currentDocument(): Promise<DocumentView | null> {
@@ -148,4 +148,11 @@ export function compareSources(): Promise<CompareSources> {
 }
 export function compareWith(against: Against): Promise<Comparison> {
   return invoke<Comparison>("compare_with", { against });
+}
+
+// Worksheets (issue #12).
+
+/** The open document's worksheet (KKE Format 1 or 2), prefilled by the validator, with the reviewer's verdicts. */
+export function worksheet(kke: Kke): Promise<Worksheet> {
+  return invoke<Worksheet>("worksheet", { kke });
 }

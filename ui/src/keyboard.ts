@@ -26,8 +26,8 @@ export type Command =
   | { type: "move"; dir: NavDirection }
   /** Shift+Enter: a new item before the selected one (a step in the flow). */
   | { type: "add-before" }
-  /** Ctrl+1…4: the tree, the process map, the Peta Relasi, the flow. */
-  | { type: "mode"; index: 1 | 2 | 3 | 4 };
+  /** Ctrl+1…4: the tree, the process map, the Peta Relasi, the flow; Ctrl+5 / Ctrl+6: the worksheets KKE 1 / KKE 2. */
+  | { type: "mode"; index: 1 | 2 | 3 | 4 | 5 | 6 };
 
 export interface KeyLike {
   key: string;
@@ -64,7 +64,7 @@ export function commandForKey(e: KeyLike, ctx: KeyContext): Command | null {
     if (key === "n" && !e.shiftKey) return { type: "new" };
     if (key === "o" && !e.shiftKey) return { type: "open" };
     if (key === "s" && e.shiftKey) return { type: "save-as" };
-    if (["1", "2", "3", "4"].includes(key) && !e.shiftKey) return { type: "mode", index: Number(key) as 1 | 2 | 3 | 4 };
+    if (["1", "2", "3", "4", "5", "6"].includes(key) && !e.shiftKey) return { type: "mode", index: Number(key) as 1 | 2 | 3 | 4 | 5 | 6 };
     return null;
   }
   if (ctx.inField || mod) return null;

@@ -21,8 +21,11 @@ import { DocumentDialog } from "./DocumentDialog";
 import { RulesDialog } from "./RulesDialog";
 import { ReviewPanel } from "./panels/ReviewPanel";
 import { ReviewBanners, ReviewLayer } from "./ReviewDialogs";
+import { WorksheetView } from "./worksheet/WorksheetView";
 
 const MODES: Mode[] = ["tree", "map", "relations", "flow"];
+/** Keys of the tree and process views that mean nothing on the worksheet. */
+const WORKSHEET_IDLE = new Set<Command["type"]>(["add-sibling", "add-child", "delete", "edit", "toggle-collapse", "navigate", "move", "add-before", "fit", "zoom-in", "zoom-out"]);
 
 /** The same keys mean the same kind of thing in every view: Enter adds next to the selection, Delete removes it, arrows select, Alt+arrows move. */
 function runProcessCommand(cmd: Command): boolean {
@@ -101,7 +104,9 @@ export function runCommand(cmd: Command): void {
     if (cmd.type === "add-sibling") return void editor.pickNode(editor.state.selection);
     if (cmd.type === "escape") return editor.cancelPick();
   }
-  if (cmd.type === "mode") return editor.setMode(MODES[cmd.index - 1]);
+  if (cmd.type === "mode") return cmd.index >= 5 ? editor.worksheets.open(cmd.index === 5 ? 1 : 2) : editor.setMode(MODES[cmd.index - 1]);
+  // The worksheet catches its own keys; the tree's (Tab adds a child, Space folds …) do nothing behind it.
+  if (editor.state.mode === "worksheet" && WORKSHEET_IDLE.has(cmd.type)) return;
   if (runProcessCommand(cmd)) return;
   switch (cmd.type) {
     case "undo":
@@ -339,6 +344,8 @@ function Toolbar() {
         <Item label="Bentangkan semua" onClick={() => void editor.expandAll()} testId="menu-expand-all" />
         <Item label="Panel reviu" keys="Ctrl+Alt+R" onClick={() => editor.review.togglePanel()} testId="menu-review-panel" />
         <Item label="Bandingkan…" onClick={() => void editor.review.requestCompare()} testId="menu-compare" />
+        <Item label="Kertas kerja KKE 1 (indikator SMART)" keys="Ctrl+5" onClick={() => editor.worksheets.open(1)} testId="menu-kke-1" />
+        <Item label="Kertas kerja KKE 2 (logika cascading)" keys="Ctrl+6" onClick={() => editor.worksheets.open(2)} testId="menu-kke-2" />
         {view.document.tree.levels.slice(0, -1).map((l, i) => (
           <Item key={i} label={`Ciutkan sampai ${l.name}`} onClick={() => void editor.collapseToLevel(i)} testId={`menu-collapse-${i}`} />
         ))}
@@ -428,6 +435,17 @@ function ModeTabs() {
           {MODE_LABEL[m]}
         </button>
       ))}
+      <button
+        type="button"
+        role="tab"
+        aria-selected={mode === "worksheet"}
+        className={mode === "worksheet" ? "mode-tab active" : "mode-tab"}
+        onClick={() => editor.worksheets.open()}
+        title="Kertas Kerja Evaluasi: KKE 1 (Ctrl+5), KKE 2 (Ctrl+6)"
+        data-testid="mode-worksheet"
+      >
+        {MODE_LABEL.worksheet}
+      </button>
     </div>
   );
 }
@@ -459,9 +477,11 @@ export function MainScreen() {
             {mode === "map" && <ProcessMapView />}
             {mode === "relations" && <RelationsView />}
             {mode === "flow" && <FlowView />}
-            <FindingsPanel />
+            {mode === "worksheet" && <WorksheetView />}
+            {/* The worksheet shows the findings behind its automatic marks itself, and needs the room. */}
+            {mode !== "worksheet" && <FindingsPanel />}
           </div>
-          {mode === "tree" ? <SidePanel /> : <ProcessSidePanel />}
+          {mode === "tree" ? <SidePanel /> : mode === "worksheet" ? null : <ProcessSidePanel />}
           <ReviewPanel />
         </div>
         {dialog === "units" && <UnitsDialog />}

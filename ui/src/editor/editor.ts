@@ -17,6 +17,7 @@ import { Review } from "./review";
 import { Session, SESSION_API } from "./session";
 import { initialState, type DialogName, type EditorState } from "./state";
 import { Tree, TREE_API } from "./tree";
+import { Worksheets } from "./worksheet";
 
 type Listener = () => void;
 type Api<M, K extends readonly (keyof M)[]> = Pick<M, K[number]>;
@@ -77,6 +78,9 @@ export class Editor {
 
   /** Reviewers: comment threads, review copies, merge, compare (its own state: `useReview`; after `subscribe`, which it uses). */
   readonly review = new Review(this);
+
+  /** The reviewer's worksheets, KKE Format 1 and 2 (its own state: `useWorksheet`; after `review`, whose preferences it signs with). */
+  readonly worksheets = new Worksheets(this);
 
   set(patch: Partial<EditorState>): void {
     this.state = { ...this.state, ...patch };

@@ -43,6 +43,9 @@ export class Edits {
         return { mode: "flow", flow: s.flow, width: flowWidthPoints(s.flowWidth) };
       case "relations":
         return { mode: "relations" };
+      case "worksheet":
+        // The worksheet has no layout: its sheet is asked for after the reply (refreshLayout).
+        return { mode: "tree", collapsed: s.collapsed };
     }
   }
 
@@ -208,6 +211,7 @@ export class Edits {
     if (!s.view) return Promise.resolve();
     if (s.mode === "map") return this.ed.maps.refreshMapLayout();
     if (s.mode === "flow") return this.ed.flows.refreshFlowLayout();
+    if (s.mode === "worksheet") return this.ed.worksheets.ensure();
     if (s.mode === "relations") {
       return this.latest.relations.run(
         () => api.relationsLayout(),

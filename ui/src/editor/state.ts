@@ -33,13 +33,14 @@ export interface PromptRequest {
 
 export type DialogName = "new" | "units" | "snapshots" | "link" | "print" | "document" | "rules";
 
-/** What the workspace shows: the tree, or one of the business-process maps. */
-export type Mode = "tree" | "map" | "relations" | "flow";
+/** What the workspace shows: the tree, one of the business-process maps, or the reviewer's worksheets (KKE). */
+export type Mode = "tree" | "map" | "relations" | "flow" | "worksheet";
 export const MODE_LABEL: Record<Mode, string> = {
   tree: "Pohon Kinerja",
   map: "Peta Proses Bisnis",
   relations: "Peta Relasi",
   flow: "Peta Lintas Fungsi",
+  worksheet: "Kertas Kerja",
 };
 /** Which text of a step is being edited in place in the SOP table. */
 export type StepField = "text" | "requirements" | "duration" | "output" | "note";

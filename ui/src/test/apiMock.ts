@@ -36,3 +36,4 @@ export const mergePreview = vi.fn();
 export const mergeReview = vi.fn();
 export const compareSources = vi.fn();
 export const compareWith = vi.fn();
+export const worksheet = vi.fn();
