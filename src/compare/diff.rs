@@ -91,6 +91,11 @@ pub struct EntityChange {
     pub layout_only: bool,
     /// `kind:id` (`node:n3`, `step:f1/s4`): the name a merge selection uses.
     pub key: String,
+    /// Review data (a note, a worksheet verdict, the review team), not plan:
+    /// never a suggestion to accept.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[ts(as = "Option<bool>", optional)]
+    pub review: bool,
 }
 
 /// The field under which a node's primary parent is reported.
@@ -168,6 +173,7 @@ pub(super) fn compare_entities(a: &Entities, b: &Entities) -> Vec<EntityChange> 
                 fields: BTreeMap::new(),
                 layout_only: false,
                 key: entity.key(),
+                review: false,
             });
         }
     }
@@ -293,6 +299,7 @@ pub(super) fn entity_change(entity: &Entity, x: Option<&Fields>, y: Option<&Fiel
         fields,
         layout_only,
         key: entity.key(),
+        review: entity.row_key().is_review_note(),
     })
 }
 

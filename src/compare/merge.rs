@@ -483,7 +483,7 @@ fn pending_changes(b: &Entities, o: &Entities, t: &Entities) -> Vec<EntityChange
     let (po, pt) = (parents(o), parents(t));
     compare_entities(b, t)
         .into_iter()
-        .filter(|c| c.entity != "annotation" && c.entity != "verdict")
+        .filter(|c| !c.review)
         .filter(|c| {
             let entity = super::diff::entity_of(c);
             let same = entity.is_some_and(|e| o.get(&e) == t.get(&e));

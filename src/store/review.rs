@@ -97,7 +97,7 @@ impl DocFile {
     pub fn suggestions(&self) -> Result<Vec<EntityChange>> {
         let Some(info) = self.review_info()? else { return Ok(Vec::new()) };
         let base = self.review_base(&info)?;
-        Ok(compare::compare(&base, &self.doc).into_iter().filter(|c| c.entity != "annotation").collect())
+        Ok(compare::compare(&base, &self.doc).into_iter().filter(|c| !c.review).collect())
     }
 
     /// What merging `copy` would bring, without changing anything.

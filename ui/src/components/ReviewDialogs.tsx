@@ -173,7 +173,7 @@ const FIELD_LABEL: Record<string, string> = { statement: "Kondisi", parent: "Ind
 function CompareBar() {
   const c = useReview(review, (s) => s.comparison)!;
   const [open, setOpen] = useState(true);
-  const shown = c.changes.filter((x) => x.entity !== "annotation");
+  const shown = c.changes.filter((x) => !x.review);
   return (
     <div className="compare-bar" data-testid="compare-bar">
       <div className="compare-head">
@@ -200,7 +200,7 @@ function CompareBar() {
         <ul className="plain change-list" data-testid="compare-list">
           {shown.length === 0 && <li className="muted">Tidak ada perbedaan.</li>}
           {c.changes.map((x, i) =>
-            x.entity === "annotation" ? null : <ChangeRow key={x.key} c={x} current={i === c.index} onClick={() => review.showChange(i)} />,
+            x.review ? null : <ChangeRow key={x.key} c={x} current={i === c.index} onClick={() => review.showChange(i)} />,
           )}
         </ul>
       )}

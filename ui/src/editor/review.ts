@@ -123,7 +123,7 @@ const MARK_RANK: Record<MarkKind, number> = { added: 4, removed: 3, moved: 2, ch
 export function changeMarks(changes: EntityChange[]): Map<string, MarkKind> {
   const out = new Map<string, MarkKind>();
   for (const c of changes) {
-    if (c.entity === "annotation" || c.layout_only) continue;
+    if (c.review || c.layout_only) continue;
     const t = keyTarget(c.key);
     if (!t) continue;
     const place = placeOf(t);
@@ -387,13 +387,13 @@ export class Review {
     this.set({ selected: id });
     if (id === null || !show) return;
     const a = this.ed.state.view?.document.annotations?.find((x) => x.id === id);
-    if (a) this.showTarget(a.on);
+    if (a) this.showTarget(a.on, a.rule);
   }
 
-  /** Selects a target on its map (the tree, the process map, the flow). */
-  showTarget(on: Target): void {
+  /** Selects a target on its map (the tree, the process map, the flow); with a rule (a thread on a finding), that finding in the Temuan panel too. */
+  showTarget(on: Target, rule: string | null = null): void {
     if ("document" in on) return;
-    this.ed.showFinding({ target: on } as Finding);
+    this.ed.showFinding({ target: on, rule });
   }
 
   /** Opens the comment form on the selection (Ctrl+Alt+M), or on a finding. */

@@ -22,4 +22,9 @@ layout_only?: boolean,
 /**
  * `kind:id` (`node:n3`, `step:f1/s4`): the name a merge selection uses.
  */
-key: string, };
+key: string, 
+/**
+ * Review data (a note, a worksheet verdict, the review team), not plan:
+ * never a suggestion to accept.
+ */
+review?: boolean, };
