@@ -86,6 +86,11 @@ test("worksheets by keyboard: KKE 2 marks and a note, one KKE 1 mark; the percen
       // The percentage once the core's sheet came back: (1 + 0,5 + 0) over the rows, plus the rows already Y.
       await waitFor(async () => (await s.text('[data-testid="ws-percentage"]')) !== percentText(before2.percentage) || "unchanged", "percentage updated", 15000);
       shown2 = await s.text('[data-testid="ws-percentage"]');
+      // PageDown: ten rows on, to an automatic T (P013) whose reason the detail line gives.
+      const auto = rows2.findIndex((r, i) => i > 3 && r.cells[0].auto);
+      await realKeys(s, "Page_Down");
+      await waitFor(async () => (await cursorCell(s)) === `ws-cell-${rows2[13].id}-logical` || (await cursorCell(s)), "PageDown: ten rows on");
+      if (auto === 13) assert.match(await s.text('[data-testid="ws-detail-cell"]'), /otomatis/);
       await s.screenshot(join(shots, "kke-2.png"));
 
       // ---- KKE 1, from the Tampilan menu --------------------------------------------

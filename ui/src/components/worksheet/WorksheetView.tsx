@@ -210,7 +210,7 @@ function Format2({ sheet, cursor, note }: { sheet: Worksheet; cursor: Cursor; no
               <td className="ws-statement" onClick={() => ws().select(index)}>
                 {compactPath(row) && (
                   <div className="ws-path" title={row.path.join(" › ")} data-testid={`ws-path-${row.id}`}>
-                    … › {compactPath(row)} ›
+                    … › {compactPath(row)}
                   </div>
                 )}
                 <div>{row.statement}</div>
