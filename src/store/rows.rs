@@ -65,6 +65,10 @@ impl From<rusqlite::Error> for LoadError {
     }
 }
 
+fn has_table(conn: &Connection, name: &str) -> rusqlite::Result<bool> {
+    conn.prepare_cached("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1")?.exists([name])
+}
+
 /// The document from the file's rows, kind by kind as the registry lists them.
 pub(super) fn load(conn: &Connection) -> Result<Document, LoadError> {
     use edit::entity::{StoredRow, KINDS};
@@ -74,6 +78,9 @@ pub(super) fn load(conn: &Connection) -> Result<Document, LoadError> {
             let mut stmt = conn.prepare_cached("SELECT data FROM singleton WHERE name = ?1")?;
             let rows = stmt.query_map([kind.table], |r| Ok(StoredRow { columns: Vec::new(), ord: 0.0, data: r.get(0)? }))?;
             rows.collect::<rusqlite::Result<_>>()?
+        } else if !has_table(conn, kind.table)? {
+            // An older file opened read-only (not migrated): a kind added since has no rows.
+            Vec::new()
         } else {
             let n = kind.columns.len();
             let sql = format!("SELECT {}, ord, data FROM {} ORDER BY ord", kind.columns.join(", "), kind.table);

@@ -148,7 +148,7 @@ describe("the review manager over the shell", () => {
       report: {
         changes: [ch("node:n1"), ch("node:n3")],
         conflicts: [{ entity: "node", id: "n4", field: "statement", ours: "x", theirs: "y", base: "z", key: "node:n4#statement", resolved_theirs: false }],
-        comments: { new: 3, updated: 0 },
+        comments: { new: 3, updated: 0, verdicts: 0 },
       },
       copy: { base: "Dasar", fingerprint: "ab", reviewer: "Rina", at: "2025-01-01" },
       notes_only: false,
