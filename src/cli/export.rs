@@ -24,12 +24,12 @@ pub(super) enum Mode {
 /// Options of `export pdf`.
 #[derive(clap::Args)]
 pub(super) struct PrintArgs {
-    /// Yang dicetak: tree (pohon kinerja), processes (peta proses bisnis level 0), processes:ID (peta sub proses bisnis), relations (peta relasi), flow:ID (peta lintas fungsi / SOP-AP)
+    /// Yang dicetak: tree (pohon kinerja), processes (peta proses bisnis level 0), processes:ID (peta sub proses bisnis), relations (peta relasi), flow:ID (peta lintas fungsi / SOP-AP), review (catatan hasil reviu, A4/F4 tegak)
     #[arg(long, default_value = "tree")]
     view: String,
-    /// Kertas: A4, F4, A3, A2, A1, A0
-    #[arg(long, default_value = "A3")]
-    paper: String,
+    /// Kertas: A4, F4, A3, A2, A1, A0 (bawaan: A3; A4 untuk catatan hasil reviu)
+    #[arg(long)]
+    paper: Option<String>,
     /// Mendatar (landscape)
     #[arg(long)]
     landscape: bool,
@@ -70,7 +70,7 @@ impl PrintArgs {
     fn request(&self) -> pokin::render::PrintRequest {
         pokin::render::PrintRequest {
             view: self.view.clone(),
-            paper: self.paper.clone(),
+            paper: self.paper.clone().unwrap_or_else(|| if self.view == "review" { "A4" } else { "A3" }.into()),
             landscape: self.landscape,
             mode: match self.mode {
                 Mode::Fit => "fit",

@@ -40,9 +40,27 @@ pub(super) fn draw_footer(sheet: &mut Sheet, margin: f32, page: usize, pages: us
     sheet.text(sheet.width - margin - w, y, &right, 7.0, false, grey(0.2));
 }
 
-/// The Indonesian signature block, centred in its box at (`x`, `y`).
+/// Who signs a printout and where: the document's signatory, or the review
+/// team's leader on the review report. Empty fields print as blanks to fill
+/// in by hand.
+pub(super) struct Signer<'a> {
+    pub place: &'a str,
+    pub date: &'a str,
+    pub position: &'a str,
+    pub name: &'a str,
+    pub rank: &'a str,
+    pub nip: &'a str,
+}
+
+/// The Indonesian signature block of the document's signatory, centred in its box at (`x`, `y`).
 pub(super) fn draw_signature(sheet: &mut Sheet, doc: &Document, x: f32, y: f32, provenance: &Provenance) {
     let sig = &doc.document.signatory;
+    let signer = Signer { place: &sig.place, date: &sig.date, position: &sig.position, name: &sig.name, rank: &sig.rank, nip: &sig.nip };
+    draw_signer(sheet, &signer, x, y, provenance);
+}
+
+/// The Indonesian signature block of `sig`, centred in its box at (`x`, `y`).
+pub(super) fn draw_signer(sheet: &mut Sheet, sig: &Signer, x: f32, y: f32, provenance: &Provenance) {
     let centre = x + SIGNATURE_W / 2.0;
     let centred = |sheet: &mut Sheet, text: &str, baseline: f32, size: f32, bold: bool| {
         let font = if bold { Font::bold() } else { Font::regular() };
@@ -55,9 +73,9 @@ pub(super) fn draw_signature(sheet: &mut Sheet, doc: &Document, x: f32, y: f32, 
     };
     // Blanks to fill in by hand where the document leaves a field empty.
     let place_date = match (sig.place.is_empty(), sig.date.is_empty()) {
-        (false, false) => format!("{}, {}", sig.place, format::date(&sig.date)),
+        (false, false) => format!("{}, {}", sig.place, format::date(sig.date)),
         (false, true) => format!("{}, ……………… ", sig.place),
-        (true, false) => format::date(&sig.date),
+        (true, false) => format::date(sig.date),
         (true, true) => "……………………, ……………………".to_string(),
     };
     let mut at = y + 9.0;
@@ -65,13 +83,13 @@ pub(super) fn draw_signature(sheet: &mut Sheet, doc: &Document, x: f32, y: f32, 
     let position = if sig.position.is_empty() { "………………………………".to_string() } else { sig.position.to_uppercase() };
     at += centred(sheet, &position, at, 9.0, true);
     at += 44.0; // space to sign
-    let name = if sig.name.is_empty() { "………………………………".to_string() } else { sig.name.clone() };
+    let name = if sig.name.is_empty() { "………………………………".to_string() } else { sig.name.to_string() };
     let name_w = Font::bold().width(&name, 9.5).min(SIGNATURE_W);
     centred(sheet, &name, at, 9.5, true);
     sheet.polyline(&[[centre - name_w / 2.0, at + 1.8], [centre + name_w / 2.0, at + 1.8]], grey(0.05), 0.7, false);
     at += 12.0;
     if !sig.rank.is_empty() {
-        at += centred(sheet, &sig.rank, at, 9.0, false);
+        at += centred(sheet, sig.rank, at, 9.0, false);
     }
     let nip = if sig.nip.is_empty() { "NIP. ……………………".to_string() } else { format!("NIP. {}", sig.nip) };
     at += centred(sheet, &nip, at, 9.0, false);

@@ -5,6 +5,7 @@
 //! - `process_map`: the Peta Proses Bisnis (or a Peta Sub Proses Bisnis);
 //! - `relations`: the Peta Relasi, a paged table (`layout::table`);
 //! - `sop`: a Peta Lintas Fungsi in the SOP-AP form;
+//! - `review`: the review report (Catatan Hasil Reviu), portrait A4/F4;
 //! - `furniture`: what every printout shares: header, footer with the
 //!   fingerprint, signature block, legend.
 
@@ -12,6 +13,7 @@ mod furniture;
 mod process_map;
 mod relations;
 mod request;
+mod review;
 mod sop;
 mod tree;
 
@@ -81,16 +83,19 @@ pub enum View {
     Relations,
     /// A Peta Lintas Fungsi in the SOP-AP form, by flow id.
     Flow(String),
+    /// The review report (Catatan Hasil Reviu Pohon Kinerja).
+    Review,
 }
 
 impl View {
-    /// `tree`, `processes`, `processes:ID`, `relations`, `flow:ID`; `None` for a view that cannot be printed.
+    /// `tree`, `processes`, `processes:ID`, `relations`, `flow:ID`, `review`; `None` for a view that cannot be printed.
     pub fn parse(name: &str) -> Option<View> {
         let id = |prefix: &str| name.strip_prefix(prefix).filter(|id| !id.is_empty()).map(str::to_string);
         match name {
             "tree" => Some(View::Tree),
             "processes" => Some(View::Processes),
             "relations" => Some(View::Relations),
+            "review" => Some(View::Review),
             _ => id("flow:").map(View::Flow).or_else(|| id("processes:").map(View::SubProcesses)),
         }
     }
@@ -200,7 +205,8 @@ const TABLE_TEXT_PT: f32 = 7.0;
 
 fn compose(doc: &Document, provenance: &Provenance, options: &PrintOptions) -> Composed {
     let (mut pw, mut ph) = options.paper.size_mm();
-    if options.landscape {
+    // The review report is a portrait form.
+    if options.landscape && options.view != View::Review {
         std::mem::swap(&mut pw, &mut ph);
     }
     let page = PageSetup { width: pw * POINTS_PER_MM, height: ph * POINTS_PER_MM, margin: options.margin_mm * POINTS_PER_MM };
@@ -220,6 +226,7 @@ fn compose(doc: &Document, provenance: &Provenance, options: &PrintOptions) -> C
                 missing(doc, &page, format!("Peta lintas fungsi `{id}` tidak ada di dokumen ini (yang ada: {}).", known.join(", ")))
             }
         },
+        View::Review => review::compose_review(doc, provenance, &page, &printed),
     };
     if smallest < 6.0 {
         warnings.push(format!(

@@ -12,7 +12,7 @@ use serde::Deserialize;
 #[derive(Debug, Clone, PartialEq, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct PrintRequest {
-    /// tree, processes, processes:ID, relations, flow:ID
+    /// tree, processes, processes:ID, relations, flow:ID, review
     pub view: String,
     /// A4, F4, A3, A2, A1, A0
     pub paper: String,
@@ -71,16 +71,21 @@ impl PrintRequest {
         let view = if self.view.is_empty() { "tree" } else { self.view.as_str() };
         let view = View::parse(view).ok_or_else(|| {
             Error::refused(format!(
-                "Tampilan `{view}` tidak dikenal; pilih tree (pohon kinerja), processes (peta proses bisnis), processes:ID (peta sub proses bisnis), relations (peta relasi) atau flow:ID (peta lintas fungsi)"
+                "Tampilan `{view}` tidak dikenal; pilih tree (pohon kinerja), processes (peta proses bisnis), processes:ID (peta sub proses bisnis), relations (peta relasi), flow:ID (peta lintas fungsi) atau review (catatan hasil reviu)"
             ))
         })?;
         check_view_exists(doc, &view)?;
+        // The review report is a portrait form on A4 or F4.
+        let review = view == View::Review;
+        if review && !matches!(paper, Paper::A4 | Paper::F4) {
+            return Err(Error::refused(format!("Catatan hasil reviu dicetak pada kertas A4 atau F4, bukan {}", self.paper)));
+        }
         Ok(PrintOptions {
             view,
             paper,
-            landscape: self.landscape,
+            landscape: self.landscape && !review,
             margin_mm: self.margin_mm,
-            mode,
+            mode: if review { PrintMode::Fit } else { mode },
             indicators: self.indicators || !self.years.is_empty(),
             years: self.years.clone(),
             owners: self.owners,
@@ -139,5 +144,13 @@ mod tests {
         assert!(ask(r#"{"paper":"B5"}"#).starts_with("Kertas `B5` tidak dikenal"));
         assert!(ask(r#"{"mode":"poster","scale":0}"#).starts_with("Skala poster 0 tidak wajar"));
         assert!(ask(r#"{"view":"pohon"}"#).starts_with("Tampilan `pohon` tidak dikenal"));
+        assert!(ask(r#"{"view":"review","paper":"A3"}"#).starts_with("Catatan hasil reviu dicetak pada kertas A4 atau F4"));
+    }
+
+    #[test]
+    fn the_review_report_is_portrait() {
+        let request: PrintRequest = serde_json::from_str(r#"{"view":"review","paper":"F4","landscape":true,"mode":"poster"}"#).unwrap();
+        let options = request.options(&lumajang()).unwrap();
+        assert_eq!((options.view, options.paper, options.landscape, options.mode), (View::Review, Paper::F4, false, PrintMode::Fit));
     }
 }

@@ -5,7 +5,7 @@
  */
 export type PrintRequest = { 
 /**
- * tree, processes, processes:ID, relations, flow:ID
+ * tree, processes, processes:ID, relations, flow:ID, review
  */
 view: string, 
 /**
