@@ -133,23 +133,10 @@ pub fn worksheet(doc: &Document, report: &Report, kke: Kke) -> Worksheet {
                             (cell.mark, cell.auto, cell.reason) = (None, false, String::new());
                         }
                     }
-                    let mut row = WorksheetRow {
-                        id: Verdict::id_for(kke, &on).expect("an indicator row"),
-                        on,
-                        node: node.id.clone(),
-                        level: level_name(node),
-                        statement: node.statement.clone(),
-                        indicator: Some(indicator.name.clone()),
-                        unit: Some(indicator.unit.clone()),
-                        parent: None,
-                        path: Vec::new(),
-                        cells: auto,
-                        note: String::new(),
-                        author: String::new(),
-                        at: String::new(),
-                    };
-                    let verdict = entered.get(row.id.as_str()).copied();
-                    apply_entered(&mut row, verdict);
+                    let mut row = blank_row(kke, on, node, level_name(node), auto);
+                    row.indicator = Some(indicator.name.clone());
+                    row.unit = Some(indicator.unit.clone());
+                    apply_entered(&mut row, &entered);
                     rows.push(row);
                 }
             }
@@ -164,23 +151,10 @@ pub fn worksheet(doc: &Document, report: &Report, kke: Kke) -> Worksheet {
                     auto: !fired.is_empty(),
                     reason: reasons(&fired),
                 };
-                let mut row = WorksheetRow {
-                    id: Verdict::id_for(kke, &on).expect("a node row"),
-                    on,
-                    node: node.id.clone(),
-                    level: level_name(node),
-                    statement: node.statement.clone(),
-                    indicator: None,
-                    unit: None,
-                    parent: Some(doc.tree.nodes[parent].statement.clone()),
-                    path: tree.path(i).into_iter().map(|a| doc.tree.nodes[a].statement.clone()).collect(),
-                    cells: vec![cell],
-                    note: String::new(),
-                    author: String::new(),
-                    at: String::new(),
-                };
-                let verdict = entered.get(row.id.as_str()).copied();
-                    apply_entered(&mut row, verdict);
+                let mut row = blank_row(kke, on, node, level_name(node), vec![cell]);
+                row.parent = Some(doc.tree.nodes[parent].statement.clone());
+                row.path = tree.path(i).into_iter().map(|a| doc.tree.nodes[a].statement.clone()).collect();
+                apply_entered(&mut row, &entered);
                 rows.push(row);
             }
         }
@@ -188,8 +162,28 @@ pub fn worksheet(doc: &Document, report: &Report, kke: Kke) -> Worksheet {
     score(kke, rows)
 }
 
-fn apply_entered(row: &mut WorksheetRow, verdict: Option<&Verdict>) {
-    let Some(v) = verdict else { return };
+/// A row of `node` on `on` with its automatic cells, nothing entered yet.
+fn blank_row(kke: Kke, on: Target, node: &Node, level: String, cells: Vec<Cell>) -> WorksheetRow {
+    WorksheetRow {
+        id: Verdict::id_for(kke, &on).expect("rows are on indicators (Format 1) or nodes (Format 2)"),
+        on,
+        node: node.id.clone(),
+        level,
+        statement: node.statement.clone(),
+        indicator: None,
+        unit: None,
+        parent: None,
+        path: Vec::new(),
+        cells,
+        note: String::new(),
+        author: String::new(),
+        at: String::new(),
+    }
+}
+
+/// The reviewer's entries on the row, over the automatic marks.
+fn apply_entered(row: &mut WorksheetRow, entered: &HashMap<&str, &Verdict>) {
+    let Some(v) = entered.get(row.id.as_str()) else { return };
     for cell in &mut row.cells {
         if let Some(mark) = v.marks.get(&cell.criterion) {
             cell.mark = Some(*mark);
