@@ -9,7 +9,11 @@ import {
   pdfFileName,
   periodYears,
   printViews,
+  sameTeam,
+  teamForm,
+  teamFromForm,
   toggleYear,
+  formForView,
   type PrintForm,
 } from "./print";
 
@@ -133,8 +137,8 @@ describe("files and pages", () => {
 });
 
 describe("what can be printed", () => {
-  test("the tree always; the process map, each sub-process map, the Peta Relasi and each flow when the document has them", () => {
-    expect(printViews({}).map((v) => v.value)).toEqual(["tree"]);
+  test("the tree and the review report always; the process map, each sub-process map, the Peta Relasi and each flow when the document has them", () => {
+    expect(printViews({}).map((v) => v.value)).toEqual(["tree", "review"]);
     const doc = {
       processes: {
         map: {
@@ -152,6 +156,40 @@ describe("what can be printed", () => {
       { value: "processes:p1", label: "Peta sub proses bisnis: Manajemen ASN" },
       { value: "relations", label: "Peta relasi" },
       { value: "flow:f1", label: "Peta lintas fungsi: PROSES MANAJEMEN ASN" },
+      { value: "review", label: "Catatan hasil reviu" },
     ]);
+  });
+});
+
+describe("the review report", () => {
+  test("is sent portrait on A4 or F4, fitted, whatever the form held for the other views", () => {
+    const form: PrintForm = { ...defaultPrintForm(), view: "review", paper: "A3", landscape: true, mode: "poster", scale: "x" };
+    const built = optionsFromForm(form, period);
+    expect(built.ok && built.options).toMatchObject({ view: "review", paper: "A4", landscape: false, mode: "fit" });
+    const f4 = optionsFromForm({ ...form, paper: "F4" }, period);
+    expect(f4.ok && f4.options.paper).toBe("F4");
+    // Choosing it in the dialog puts A4 in the paper field; an F4 stays.
+    expect(formForView(defaultPrintForm(), "review")).toMatchObject({ view: "review", paper: "A4" });
+    expect(formForView({ ...defaultPrintForm(), paper: "F4" }, "review").paper).toBe("F4");
+    expect(formForView({ ...defaultPrintForm(), paper: "A0" }, "tree").paper).toBe("A0");
+  });
+
+  test("the team's fields: round and date checked, empty members left out, extra kept", () => {
+    const before = { unit: "Inspektorat", round: 2, leader: { name: "Bambang", nip: "1968" }, members: [{ name: "Siti", role: "Anggota" }], extra: { x: 1 } };
+    const form = teamForm(before);
+    expect(form).toEqual({ unit: "Inspektorat", round: "2", date: "", leader: { name: "Bambang", rank: "", nip: "1968", role: "" }, members: [{ name: "Siti", rank: "", nip: "", role: "Anggota" }] });
+    const built = teamFromForm({ ...form, date: " 2026-11-30 ", members: [...form.members, { name: "", rank: "", nip: "", role: "Anggota" }] }, before);
+    expect(built).toEqual({
+      ok: true,
+      team: { unit: "Inspektorat", round: 2, date: "2026-11-30", leader: { name: "Bambang", rank: "", nip: "1968", role: "" }, members: [{ name: "Siti", rank: "", nip: "", role: "Anggota" }], extra: { x: 1 } },
+    });
+    expect(built.ok && sameTeam(built.team, before)).toBe(false);
+    const unchanged = teamFromForm(form, before);
+    expect(unchanged.ok && sameTeam(unchanged.team, before)).toBe(true);
+    expect(teamFromForm({ ...form, round: "dua" })).toEqual({ ok: false, errors: { round: "Reviu ke- harus bilangan bulat 0 sampai 99." } });
+    expect(teamFromForm({ ...form, date: "30-11-2026" }).ok).toBe(false);
+    expect(teamFromForm({ ...form, date: "2026-02-30" }).ok).toBe(false);
+    expect(teamFromForm({ ...form, round: "" })).toMatchObject({ ok: true, team: { round: 0 } });
+    expect(teamForm(undefined)).toEqual({ unit: "", round: "", date: "", leader: { name: "", rank: "", nip: "", role: "" }, members: [] });
   });
 });

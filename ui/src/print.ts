@@ -3,6 +3,7 @@
 // the preview pages made ready to sit inline in the page.
 
 import { formatNumber, parseNumber } from "./format";
+import type { Person, ReviewTeam } from "./generated";
 import type { Document, DocumentMeta, Paper, PrintMode, PrintOptions } from "./types";
 
 export const PAPERS: { value: Paper; label: string }[] = [
@@ -96,8 +97,11 @@ export type BuiltOptions = { ok: true; options: PrintOptions } | { ok: false; er
  */
 export function optionsFromForm(form: PrintForm, period?: { from: number; to: number }): BuiltOptions {
   const errors: PrintFormErrors = {};
+  // The review report is a portrait form on A4 or F4, sheet after sheet.
+  const review = isReview(form.view);
+  const mode: PrintMode = review ? "fit" : form.mode;
   let scale = parseNumber(form.scale);
-  if (form.mode === "poster") {
+  if (mode === "poster") {
     if (scale === null || scale < SCALE_MIN || scale > SCALE_MAX) {
       errors.scale = `Skala harus angka antara ${formatNumber(SCALE_MIN)} dan ${formatNumber(SCALE_MAX)} (1 = ukuran di layar).`;
     }
@@ -112,9 +116,9 @@ export function optionsFromForm(form: PrintForm, period?: { from: number; to: nu
     ok: true,
     options: {
       view: form.view,
-      paper: form.paper,
-      landscape: form.landscape,
-      mode: form.mode,
+      paper: review && !REVIEW_PAPERS.includes(form.paper) ? "A4" : form.paper,
+      landscape: review ? false : form.landscape,
+      mode,
       scale: scale!,
       margin_mm: margin!,
       years: form.indicators ? [...new Set(form.years.filter(inPeriod))].sort((a, b) => a - b) : [],
@@ -189,5 +193,101 @@ export function printViews(doc: Pick<Document, "processes">): { value: string; l
     views.push({ value: "relations", label: "Peta relasi" });
   }
   for (const flow of doc.processes?.flows ?? []) views.push({ value: `flow:${flow.id}`, label: `Peta lintas fungsi: ${flow.name}` });
+  views.push({ value: "review", label: "Catatan hasil reviu" });
   return views;
+}
+
+/** The review report (Catatan Hasil Reviu Pohon Kinerja). */
+export function isReview(view: string): boolean {
+  return view === "review";
+}
+
+/** The papers of the review report, a portrait form. */
+export const REVIEW_PAPERS: Paper[] = ["A4", "F4"];
+
+/** The form after choosing what to print: the review report takes A4 when another paper was chosen. */
+export function formForView(form: PrintForm, view: string): PrintForm {
+  if (isReview(view) && !REVIEW_PAPERS.includes(form.paper)) return { ...form, view, paper: "A4" };
+  return { ...form, view };
+}
+
+/** A person of the review team as the fields hold it. */
+export interface PersonForm {
+  name: string;
+  rank: string;
+  nip: string;
+  role: string;
+}
+
+/** The review team's fields (the round as typed). */
+export interface TeamForm {
+  unit: string;
+  round: string;
+  date: string;
+  leader: PersonForm;
+  members: PersonForm[];
+}
+
+export interface TeamFormErrors {
+  round?: string;
+  date?: string;
+}
+
+function personForm(p: Person | undefined): PersonForm {
+  return { name: p?.name ?? "", rank: p?.rank ?? "", nip: p?.nip ?? "", role: p?.role ?? "" };
+}
+
+export function teamForm(team: ReviewTeam | undefined): TeamForm {
+  return {
+    unit: team?.unit ?? "",
+    round: team?.round ? String(team.round) : "",
+    date: team?.date ?? "",
+    leader: personForm(team?.leader),
+    members: (team?.members ?? []).map(personForm),
+  };
+}
+
+/** A new member's row. */
+export function emptyMember(): PersonForm {
+  return { name: "", rank: "", nip: "", role: "Anggota" };
+}
+
+function person(p: PersonForm): Person {
+  return { name: p.name.trim(), rank: p.rank.trim(), nip: p.nip.trim(), role: p.role.trim() };
+}
+
+/** Whether a calendar date is written YYYY-MM-DD. */
+function isIsoDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+/**
+ * The team the fields stand for (for the set_review_team op), or what is
+ * wrong with them. Members without a name, rank or NIP are left out; what
+ * the fields do not show (`extra`) is kept from `before`.
+ */
+export function teamFromForm(form: TeamForm, before?: ReviewTeam): { ok: true; team: ReviewTeam } | { ok: false; errors: TeamFormErrors } {
+  const errors: TeamFormErrors = {};
+  const roundText = form.round.trim();
+  const round = roundText === "" ? 0 : Number(roundText);
+  if (!Number.isInteger(round) || round < 0 || round > 99) errors.round = "Reviu ke- harus bilangan bulat 0 sampai 99.";
+  const date = form.date.trim();
+  if (date !== "" && !isIsoDate(date)) errors.date = "Tanggal ditulis TTTT-BB-HH, mis. 2026-11-30 (kosong: tanggal cetak).";
+  if (errors.round || errors.date) return { ok: false, errors };
+  const members = form.members.map(person).filter((m) => m.name || m.rank || m.nip);
+  const team: ReviewTeam = { unit: form.unit.trim(), round, date, leader: person(form.leader), members };
+  if (before?.extra && Object.keys(before.extra).length > 0) team.extra = before.extra;
+  return { ok: true, team };
+}
+
+/** Whether saving `team` would change the document's team (empty fields count as absent). */
+export function sameTeam(team: ReviewTeam, before: ReviewTeam | undefined): boolean {
+  const norm = (t: ReviewTeam | undefined) => {
+    const p = (x: Person | undefined) => [x?.name ?? "", x?.rank ?? "", x?.nip ?? "", x?.role ?? ""];
+    return JSON.stringify([t?.unit ?? "", t?.round ?? 0, t?.date ?? "", p(t?.leader), (t?.members ?? []).map(p)]);
+  };
+  return norm(team) === norm(before);
 }

@@ -1,6 +1,25 @@
-import { memo, useMemo } from "react";
+import { memo, useMemo, useState } from "react";
 import { editor, useEditor } from "../editor";
-import { MODES, PAPERS, inlineSvg, optionsFromForm, pageCaption, periodYears, printViews, type PrintForm } from "../print";
+import type { ReviewTeam } from "../generated";
+import {
+  MODES,
+  PAPERS,
+  REVIEW_PAPERS,
+  emptyMember,
+  formForView,
+  inlineSvg,
+  isReview,
+  optionsFromForm,
+  pageCaption,
+  periodYears,
+  printViews,
+  sameTeam,
+  teamForm,
+  teamFromForm,
+  type PersonForm,
+  type PrintForm,
+  type TeamForm,
+} from "../print";
 import type { Paper, PrintMode, PrintPreview } from "../types";
 import { Dialog } from "./Dialog";
 
@@ -14,6 +33,9 @@ export function PrintDialog() {
   const built = optionsFromForm(form, period);
   const errors = built.ok ? {} : built.errors;
   const set = (patch: Partial<PrintForm>) => editor.setPrintForm(patch);
+  const review = isReview(form.view);
+  const papers = review ? PAPERS.filter((p) => REVIEW_PAPERS.includes(p.value)) : PAPERS;
+  const team = view.document.review_team;
   return (
     <Dialog
       title="Cetak"
@@ -36,7 +58,7 @@ export function PrintDialog() {
         <form className="print-options" onSubmit={(e) => e.preventDefault()} aria-label="Pilihan cetak">
           <label className="field">
             <span>Yang dicetak</span>
-            <select value={form.view} onChange={(e) => set({ view: e.target.value })} data-testid="print-view">
+            <select value={form.view} onChange={(e) => set(formForView(form, e.target.value))} data-testid="print-view">
               {printViews(view.document).map((v) => (
                 <option key={v.value} value={v.value}>
                   {v.label}
@@ -47,43 +69,49 @@ export function PrintDialog() {
           <label className="field">
             <span>Kertas</span>
             <select value={form.paper} onChange={(e) => set({ paper: e.target.value as Paper })} data-testid="print-paper">
-              {PAPERS.map((p) => (
+              {papers.map((p) => (
                 <option key={p.value} value={p.value}>
                   {p.label}
                 </option>
               ))}
             </select>
           </label>
-          <label className="check">
-            <input type="checkbox" checked={form.landscape} onChange={(e) => set({ landscape: e.target.checked })} data-testid="print-landscape" />
-            <span>Mendatar</span>
-          </label>
-          <label className="field">
-            <span>Mode</span>
-            <select value={form.mode} onChange={(e) => set({ mode: e.target.value as PrintMode })} data-testid="print-mode">
-              {MODES.map((m) => (
-                <option key={m.value} value={m.value}>
-                  {m.label}
-                </option>
-              ))}
-            </select>
-          </label>
+          {!review && (
+            <>
+              <label className="check">
+                <input type="checkbox" checked={form.landscape} onChange={(e) => set({ landscape: e.target.checked })} data-testid="print-landscape" />
+                <span>Mendatar</span>
+              </label>
+              <label className="field">
+                <span>Mode</span>
+                <select value={form.mode} onChange={(e) => set({ mode: e.target.value as PrintMode })} data-testid="print-mode">
+                  {MODES.map((m) => (
+                    <option key={m.value} value={m.value}>
+                      {m.label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </>
+          )}
           <div className="field-row">
-            <label className="field">
-              <span>
-                Skala {form.mode === "fit" && <em>(untuk poster)</em>}
-              </span>
-              <input
-                type="text"
-                inputMode="decimal"
-                value={form.scale}
-                disabled={form.mode !== "poster"}
-                aria-invalid={!!errors.scale}
-                title="1 = ukuran di layar"
-                onChange={(e) => set({ scale: e.target.value })}
-                data-testid="print-scale"
-              />
-            </label>
+            {!review && (
+              <label className="field">
+                <span>
+                  Skala {form.mode === "fit" && <em>(untuk poster)</em>}
+                </span>
+                <input
+                  type="text"
+                  inputMode="decimal"
+                  value={form.scale}
+                  disabled={form.mode !== "poster"}
+                  aria-invalid={!!errors.scale}
+                  title="1 = ukuran di layar"
+                  onChange={(e) => set({ scale: e.target.value })}
+                  data-testid="print-scale"
+                />
+              </label>
+            )}
             <label className="field">
               <span>Margin (mm)</span>
               <input type="text" inputMode="decimal" value={form.margin} aria-invalid={!!errors.margin} onChange={(e) => set({ margin: e.target.value })} data-testid="print-margin" />
@@ -99,38 +127,41 @@ export function PrintDialog() {
               {errors.margin}
             </p>
           )}
-          <fieldset className="print-group">
-            <legend>Isi</legend>
-            <label className="check">
-              <input type="checkbox" checked={form.indicators} onChange={(e) => set({ indicators: e.target.checked })} data-testid="print-indicators" />
-              <span>Tampilkan indikator</span>
-            </label>
-            <div className="print-years" role="group" aria-label="Target tahun">
-              <span className="print-years-label">Target tahun</span>
-              {periodYears(period).map((y) => (
-                <label key={y} className="check">
-                  <input type="checkbox" checked={form.years.includes(y)} onChange={() => editor.togglePrintYear(y)} data-testid={`print-year-${y}`} />
-                  <span>{y}</span>
-                </label>
-              ))}
-            </div>
-            <label className="check">
-              <input type="checkbox" checked={form.owners} onChange={(e) => set({ owners: e.target.checked })} data-testid="print-owners" />
-              <span>Penanggung jawab</span>
-            </label>
-            <label className="check">
-              <input type="checkbox" checked={form.numbering} onChange={(e) => set({ numbering: e.target.checked })} data-testid="print-numbering" />
-              <span>Nomor simpul</span>
-            </label>
-            <label className="check">
-              <input type="checkbox" checked={form.findings} onChange={(e) => set({ findings: e.target.checked })} data-testid="print-findings" />
-              <span>Lencana temuan</span>
-            </label>
-            <label className="check">
-              <input type="checkbox" checked={form.legend} onChange={(e) => set({ legend: e.target.checked })} data-testid="print-legend" />
-              <span>Keterangan</span>
-            </label>
-          </fieldset>
+          {review && <ReviewTeamFields key={JSON.stringify(team ?? {})} team={team} />}
+          {!review && (
+            <fieldset className="print-group">
+              <legend>Isi</legend>
+              <label className="check">
+                <input type="checkbox" checked={form.indicators} onChange={(e) => set({ indicators: e.target.checked })} data-testid="print-indicators" />
+                <span>Tampilkan indikator</span>
+              </label>
+              <div className="print-years" role="group" aria-label="Target tahun">
+                <span className="print-years-label">Target tahun</span>
+                {periodYears(period).map((y) => (
+                  <label key={y} className="check">
+                    <input type="checkbox" checked={form.years.includes(y)} onChange={() => editor.togglePrintYear(y)} data-testid={`print-year-${y}`} />
+                    <span>{y}</span>
+                  </label>
+                ))}
+              </div>
+              <label className="check">
+                <input type="checkbox" checked={form.owners} onChange={(e) => set({ owners: e.target.checked })} data-testid="print-owners" />
+                <span>Penanggung jawab</span>
+              </label>
+              <label className="check">
+                <input type="checkbox" checked={form.numbering} onChange={(e) => set({ numbering: e.target.checked })} data-testid="print-numbering" />
+                <span>Nomor simpul</span>
+              </label>
+              <label className="check">
+                <input type="checkbox" checked={form.findings} onChange={(e) => set({ findings: e.target.checked })} data-testid="print-findings" />
+                <span>Lencana temuan</span>
+              </label>
+              <label className="check">
+                <input type="checkbox" checked={form.legend} onChange={(e) => set({ legend: e.target.checked })} data-testid="print-legend" />
+                <span>Keterangan</span>
+              </label>
+            </fieldset>
+          )}
         </form>
         <section className="print-preview-column" aria-label="Pratinjau">
           {preview && preview.warnings.length > 0 && (
@@ -159,6 +190,67 @@ export function PrintDialog() {
         </section>
       </div>
     </Dialog>
+  );
+}
+
+/**
+ * The review team printed in the report's header and signature, edited
+ * here and saved as one set_review_team op (Simpan). Keyed by the saved
+ * team: after a save, an undo or a merge the fields show the document's.
+ */
+function ReviewTeamFields({ team }: { team: ReviewTeam | undefined }) {
+  const [form, setForm] = useState<TeamForm>(() => teamForm(team));
+  const built = teamFromForm(form, team);
+  const errors = built.ok ? {} : built.errors;
+  const changed = built.ok && !sameTeam(built.team, team);
+  const patch = (p: Partial<TeamForm>) => setForm({ ...form, ...p });
+  const leader = (p: Partial<PersonForm>) => patch({ leader: { ...form.leader, ...p } });
+  const member = (i: number, p: Partial<PersonForm>) => patch({ members: form.members.map((m, k) => (k === i ? { ...m, ...p } : m)) });
+  const save = () => {
+    if (built.ok) void editor.saveReviewTeam(built.team);
+  };
+  const text = (label: string, value: string, onChange: (v: string) => void, testId: string, extra: { invalid?: boolean; placeholder?: string } = {}) => (
+    <label className="field">
+      <span>{label}</span>
+      <input type="text" value={value} aria-invalid={extra.invalid || undefined} placeholder={extra.placeholder} onChange={(e) => onChange(e.target.value)} data-testid={testId} />
+    </label>
+  );
+  return (
+    <fieldset className="print-group" data-testid="review-team">
+      <legend>Tim reviu</legend>
+      {text("Unit pereviu", form.unit, (unit) => patch({ unit }), "review-team-unit", { placeholder: "Inspektorat Kabupaten …" })}
+      <div className="field-row">
+        {text("Reviu ke-", form.round, (round) => patch({ round }), "review-team-round", { invalid: !!errors.round })}
+        {text("Tanggal", form.date, (date) => patch({ date }), "review-team-date", { invalid: !!errors.date, placeholder: "TTTT-BB-HH" })}
+      </div>
+      {errors.round && <p className="field-problem" role="alert">{errors.round}</p>}
+      {errors.date && <p className="field-problem" role="alert">{errors.date}</p>}
+      {text("Ketua tim", form.leader.name, (name) => leader({ name }), "review-team-leader-name")}
+      <div className="field-row">
+        {text("Pangkat/golongan", form.leader.rank, (rank) => leader({ rank }), "review-team-leader-rank")}
+        {text("NIP", form.leader.nip, (nip) => leader({ nip }), "review-team-leader-nip")}
+      </div>
+      {form.members.map((m, i) => (
+        <div key={i} className="review-team-member" role="group" aria-label={`Anggota ${i + 1}`}>
+          {text(`Anggota ${i + 1}`, m.name, (name) => member(i, { name }), `review-team-member-${i + 1}-name`)}
+          <div className="field-row">
+            {text("NIP", m.nip, (nip) => member(i, { nip }), `review-team-member-${i + 1}-nip`)}
+            {text("Peran", m.role, (role) => member(i, { role }), `review-team-member-${i + 1}-role`)}
+          </div>
+          <button type="button" className="small" onClick={() => patch({ members: form.members.filter((_, k) => k !== i) })} data-testid={`review-team-member-${i + 1}-remove`}>
+            Hapus anggota {i + 1}
+          </button>
+        </div>
+      ))}
+      <div className="field-row">
+        <button type="button" className="small" onClick={() => patch({ members: [...form.members, emptyMember()] })} data-testid="review-team-add-member">
+          Tambah anggota
+        </button>
+        <button type="button" className="small primary" disabled={!changed} onClick={save} data-testid="review-team-save">
+          Simpan
+        </button>
+      </div>
+    </fieldset>
   );
 }
 

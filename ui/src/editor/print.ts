@@ -5,12 +5,13 @@
 import * as api from "../api";
 import { errorText } from "../format";
 import { PREVIEW_DELAY, formWithYearToggled, optionsFromForm, pdfFileName, type PrintForm } from "../print";
+import type { ReviewTeam } from "../generated";
 import type { PrintOptions } from "../types";
 import type { Editor } from "./editor";
 import { Latest } from "./latest";
 import type { PrintState } from "./state";
 
-export const PRINT_API = ["printOptions", "openPrint", "closePrint", "setPrintForm", "togglePrintYear", "schedulePreview", "savePdf"] as const;
+export const PRINT_API = ["printOptions", "openPrint", "closePrint", "setPrintForm", "togglePrintYear", "schedulePreview", "savePdf", "saveReviewTeam"] as const;
 
 export class Printing {
   private readonly latest = new Latest();
@@ -91,6 +92,13 @@ export class Printing {
       this.setPrint({ preview: null, loading: false, error: text });
       this.ed.toast(text);
     }
+  }
+
+  /** The review team of the review report (Simpan in the print dialog): one set_review_team op, then the preview again. */
+  async saveReviewTeam(team: ReviewTeam): Promise<boolean> {
+    const view = await this.ed.apply({ op: "set_review_team", team });
+    if (this.ed.state.dialog === "print") this.schedulePreview(0);
+    return view !== null;
   }
 
   /** Simpan PDF: the native save dialog, then print_pdf; closes the dialog when written. */
