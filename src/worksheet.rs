@@ -223,8 +223,9 @@ fn score(kke: Kke, rows: Vec<WorksheetRow>) -> Worksheet {
     }
 }
 
+/// Two decimals; never -0 (an empty f64 sum is -0.0).
 fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
+    (x * 100.0).round() / 100.0 + 0.0
 }
 
 fn reasons(findings: &[&Finding]) -> String {
@@ -347,7 +348,7 @@ pub fn to_text(ws: &Worksheet) -> String {
 
 /// "87,5 %" as Indonesian writes it.
 pub fn percent_text(x: f64) -> String {
-    let text = format!("{x:.2}");
+    let text = format!("{:.2}", x + 0.0);
     let text = text.trim_end_matches('0').trim_end_matches('.');
     format!("{} %", text.replace('.', ","))
 }
@@ -365,6 +366,8 @@ mod tests {
         assert_eq!(percent_text(87.5), "87,5 %");
         assert_eq!(percent_text(100.0), "100 %");
         assert_eq!(percent_text(33.33), "33,33 %");
+        assert_eq!(percent_text(-0.0), "0 %");
+        assert_eq!(round2(-0.0).to_string(), "0");
     }
 
     #[test]

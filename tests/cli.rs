@@ -78,10 +78,14 @@ fn validate_exit_status_and_formats() {
     assert!(first["message"].as_str().unwrap().contains("satu level di atas"));
     assert!(first["hint"].is_string());
 
-    // Text format names rule, severity and place.
+    // Text format: a heading per rule (count, what they are, severity), then
+    // each finding's place and message.
     let o = pokin(&["validate", s(&faulty)]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stdout(&o).contains("P003 galat [keterkaitan"), "{}", stdout(&o));
+    let text = stdout(&o);
+    assert!(text.contains("P003 · 3 keterkaitan utama yang tidak tepat satu level ke atas (kesalahan)\n"), "{text}");
+    assert!(text.contains("\n  [keterkaitan n6 → n1] Keterkaitan utama «"), "{text}");
+    assert!(text.lines().last().unwrap().starts_with("4 kesalahan, "), "{text}");
 
     // Works on .pokin too.
     let file = dir.path().join("p003.pokin");

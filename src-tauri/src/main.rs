@@ -467,17 +467,21 @@ fn quit_app(app: tauri::AppHandle) {
     app.exit(0);
 }
 
-/// The rule catalogue, for the settings panel (Aturan pemeriksaan).
+/// The rule catalogue, for the settings panel (Aturan pemeriksaan) and the
+/// findings panel's group headings.
 #[derive(Serialize, TS)]
 struct RuleInfo {
     id: &'static str,
     title: &'static str,
+    /// What its findings are, counted: the findings panel heads a rule's
+    /// group "P016 · 57 keterkaitan tanpa justifikasi" (`validate::group_heading`).
+    group: &'static str,
     default: validate::Severity,
 }
 
 #[tauri::command]
 fn list_rules() -> Vec<RuleInfo> {
-    validate::rules().iter().map(|r| RuleInfo { id: r.id, title: r.title, default: r.default }).collect()
+    validate::rules().iter().map(|r| RuleInfo { id: r.id, title: r.title, group: r.group, default: r.default }).collect()
 }
 
 fn main() {

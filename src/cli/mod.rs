@@ -80,7 +80,7 @@ enum Command {
     /// Status keluar: 0 ya, 1 tidak, 2 berkas tak terbaca.
     Verify { file: PathBuf, pdf: PathBuf },
     /// Periksa logika pohon kinerja dan peta proses (.pokin atau .json).
-    /// Status keluar: 0 tanpa galat, 1 ada galat, 2 berkas tak terbaca.
+    /// Status keluar: 0 tanpa kesalahan, 1 ada kesalahan, 2 berkas tak terbaca.
     Validate {
         file: PathBuf,
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]

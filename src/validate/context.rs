@@ -78,9 +78,52 @@ impl<'a> Context<'a> {
         self.level_of(node).map(|l| l.kind)
     }
 
-    /// `"Meningkatnya Profesionalitas ASN" (n3)` — how messages name a node.
+    /// `«Meningkatnya Profesionalitas ASN» (n3)` — how messages name a node:
+    /// its statement (see [`Context::statement`]) and its id.
     pub fn name_node(&self, node: &Node) -> String {
-        format!("\"{}\" ({})", super::text::shorten(&node.statement), node.id)
+        if super::text::is_blank(&node.statement) {
+            self.statement_of_node(node)
+        } else {
+            format!("{} ({})", self.statement_of_node(node), node.id)
+        }
+    }
+
+    /// `«Meningkatnya Profesionalitas ASN»` — a node named by its statement
+    /// alone, as link findings name both ends: the statement in «», cut
+    /// between words where long. A node of this document without a
+    /// statement is named by its id; an `ext:` address or an id that names
+    /// no node stays as written.
+    pub fn statement(&self, id: &str) -> String {
+        match self.node_index.get(id) {
+            Some(&i) => self.statement_of_node(self.node(i)),
+            None => id.to_string(),
+        }
+    }
+
+    /// `«Meningkatnya kompetensi ASN» → «Meningkatnya Profesionalitas ASN»` —
+    /// a link named by the statements of both ends (see [`Context::statement`]).
+    /// Where two different statements would read the same once shortened
+    /// (they differ only near the end), both are given whole.
+    pub fn link_between(&self, from: &str, to: &str) -> String {
+        let (a, b) = (self.statement(from), self.statement(to));
+        if a == b {
+            let whole = |id: &str| self.node_index.get(id).map(|&i| &self.node(i).statement);
+            if let (Some(x), Some(y)) = (whole(from), whole(to)) {
+                if !super::text::same_folded(x, y) {
+                    let full = |t: &str| format!("«{}»", t.split_whitespace().collect::<Vec<_>>().join(" "));
+                    return format!("{} → {}", full(x), full(y));
+                }
+            }
+        }
+        format!("{a} → {b}")
+    }
+
+    fn statement_of_node(&self, node: &Node) -> String {
+        if super::text::is_blank(&node.statement) {
+            format!("simpul {} (tanpa pernyataan)", node.id)
+        } else {
+            format!("«{}»", super::text::shorten(&node.statement))
+        }
     }
 
     /// "level 2 (Intermediate Outcome)"
@@ -127,4 +170,38 @@ pub fn cycles<N, E>(graph: &DiGraph<N, E>) -> Vec<Vec<usize>> {
             members
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Context;
+
+    #[test]
+    fn nodes_and_links_named_by_statement() {
+        let mut doc = crate::samples::find("lumajang-bkd").unwrap().document();
+        let cx = Context::new(&doc);
+        assert_eq!(cx.statement("n1"), "«Meningkatnya Profesionalitas ASN»");
+        assert_eq!(cx.name_node(cx.node(cx.node_index["n1"])), "«Meningkatnya Profesionalitas ASN» (n1)");
+        // No such node, or another agency's: as written.
+        assert_eq!(cx.statement("n999"), "n999");
+        assert_eq!(cx.statement("ext:BKPSDM-Kebumen/n3"), "ext:BKPSDM-Kebumen/n3");
+        assert_eq!(cx.link_between("n2", "n1"), "«Meningkatnya Manajemen ASN melalui Sistem Merit» → «Meningkatnya Profesionalitas ASN»");
+        // Long statements are cut between words.
+        assert_eq!(cx.statement("n0"), "«Meningkatnya Reformasi Birokrasi dalam Penyelenggaraan…»");
+
+        // Two statements that differ only past the cut are given whole.
+        let long = "Meningkatnya Akuntabilitas dan Kinerja Penyelenggaraan Pemerintah";
+        doc.tree.nodes.get_mut(1).unwrap().statement = format!("{long}an Daerah");
+        doc.tree.nodes.get_mut(2).unwrap().statement = format!("{long} Daerah");
+        let (a, b) = (doc.tree.nodes[2].id.clone(), doc.tree.nodes[1].id.clone());
+        let cx = Context::new(&doc);
+        assert_eq!(cx.statement(&a), cx.statement(&b));
+        assert_eq!(cx.link_between(&a, &b), format!("«{long} Daerah» → «{long}an Daerah»"));
+        // A node without a statement: by its id.
+        doc.tree.nodes.get_mut(3).unwrap().statement = " ".into();
+        let id = doc.tree.nodes[3].id.clone();
+        let cx = Context::new(&doc);
+        assert_eq!(cx.statement(&id), format!("simpul {id} (tanpa pernyataan)"));
+        assert_eq!(cx.name_node(cx.node(3)), format!("simpul {id} (tanpa pernyataan)"));
+    }
 }

@@ -29,7 +29,7 @@ impl Severity {
     /// The word the UI and the text report use.
     pub fn label(self) -> &'static str {
         match self {
-            Severity::Error => "galat",
+            Severity::Error => "kesalahan",
             Severity::Warning => "peringatan",
             Severity::Info => "info",
         }
@@ -105,6 +105,9 @@ pub struct Rule {
     pub default: Severity,
     /// What it checks, in Indonesian (shown in the rule settings).
     pub title: &'static str,
+    /// What its findings are, counted: the noun phrase after the number in
+    /// a group's heading ("57 keterkaitan tanpa justifikasi").
+    pub group: &'static str,
     check: fn(&Context, &mut Sink),
 }
 
@@ -202,22 +205,101 @@ fn run_rule(cx: &Context, rule: &Rule, severity: Severity) -> Vec<Finding> {
         .collect()
 }
 
-/// The text report of `pokin validate --format text`.
+/// What the findings of a rule are called, counted ("keterkaitan tanpa
+/// justifikasi"): the catalogue's `group`; "temuan" for an unknown rule.
+pub fn group_phrase(rule: &str) -> &'static str {
+    match rule {
+        "internal" => "aturan yang gagal dijalankan",
+        _ => rules::ALL.iter().find(|r| r.id == rule).map_or("temuan", |r| r.group),
+    }
+}
+
+/// "P016 · 57 keterkaitan tanpa justifikasi": a rule's group as the text
+/// report and the findings panel head it (`count`: the findings that count,
+/// accepted ones left out).
+pub fn group_heading(rule: &str, count: usize) -> String {
+    format!("{rule} · {count} {}", group_phrase(rule))
+}
+
+/// The findings of one rule, as they are shown together.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleGroup<'a> {
+    pub rule: &'static str,
+    pub severity: Severity,
+    /// Findings that count (not accepted).
+    pub count: usize,
+    /// Accepted findings.
+    pub accepted: usize,
+    /// The open findings in report order, then the accepted ones.
+    pub findings: Vec<&'a Finding>,
+}
+
+impl RuleGroup<'_> {
+    /// "P016 · 57 keterkaitan tanpa justifikasi"
+    pub fn heading(&self) -> String {
+        group_heading(self.rule, self.count)
+    }
+
+    /// The hint every finding of the group gives, where they all give the same.
+    pub fn shared_hint(&self) -> Option<&str> {
+        let first = self.findings.first()?.hint.as_deref()?;
+        self.findings.iter().all(|f| f.hint.as_deref() == Some(first)).then_some(first)
+    }
+}
+
+/// The report's findings grouped by rule: errors first, then warnings, then
+/// info; rules of one severity in catalogue (report) order. JSON output keeps
+/// one entry per finding; this is how people read them.
+pub fn group_by_rule(report: &Report) -> Vec<RuleGroup<'_>> {
+    let mut groups: Vec<RuleGroup> = Vec::new();
+    for f in &report.findings {
+        let g = match groups.iter().position(|g| g.rule == f.rule && g.severity == f.severity) {
+            Some(i) => &mut groups[i],
+            None => {
+                groups.push(RuleGroup { rule: f.rule, severity: f.severity, count: 0, accepted: 0, findings: Vec::new() });
+                groups.last_mut().expect("just pushed")
+            }
+        };
+        if f.accepted.is_some() {
+            g.accepted += 1;
+        } else {
+            g.count += 1;
+        }
+        g.findings.push(f);
+    }
+    for g in &mut groups {
+        // Stable: report order within the open ones and within the accepted ones.
+        g.findings.sort_by_key(|f| f.accepted.is_some());
+    }
+    groups.sort_by_key(|g| std::cmp::Reverse(g.severity));
+    groups
+}
+
+/// The text report of `pokin validate --format text`: one heading per rule
+/// with its count and severity, the hint once where all its findings share
+/// it, then its findings one a line with their place.
 pub fn to_text(report: &Report, doc: &Document) -> String {
     use std::fmt::Write;
     let mut out = String::new();
-    for f in &report.findings {
-        let place = describe_target(doc, &f.target);
-        let _ = writeln!(out, "{} {} [{}] {}", f.rule, f.severity.label(), place, f.message);
-        if let Some(hint) = &f.hint {
-            let _ = writeln!(out, "      saran: {hint}");
+    for g in group_by_rule(report) {
+        let accepted = if g.accepted > 0 { format!(", {} diterima", g.accepted) } else { String::new() };
+        let _ = writeln!(out, "{} ({}{accepted})", g.heading(), g.severity.label());
+        let shared = g.shared_hint();
+        if let Some(hint) = shared {
+            let _ = writeln!(out, "  saran: {hint}");
         }
-        if let Some(reason) = &f.accepted {
-            let _ = writeln!(out, "      diterima: {reason}");
+        for f in &g.findings {
+            let _ = writeln!(out, "  [{}] {}", describe_target(doc, &f.target), f.message);
+            if let Some(hint) = f.hint.as_deref().filter(|_| shared.is_none()) {
+                let _ = writeln!(out, "      saran: {hint}");
+            }
+            if let Some(reason) = &f.accepted {
+                let _ = writeln!(out, "      diterima: {reason}");
+            }
         }
     }
     let s = &report.summary;
-    let _ = writeln!(out, "{} galat, {} peringatan, {} info", s.error, s.warning, s.info);
+    let _ = writeln!(out, "{} kesalahan, {} peringatan, {} info", s.error, s.warning, s.info);
     out
 }
 
@@ -241,13 +323,75 @@ mod tests {
 
     #[test]
     fn a_failing_rule_becomes_an_internal_finding() {
-        let rule = Rule { id: "X999", default: Severity::Warning, title: "uji", check: |_, _| panic!("uji gagal") };
+        let rule = Rule { id: "X999", default: Severity::Warning, title: "uji", group: "uji", check: |_, _| panic!("uji gagal") };
         let doc = Document::new("T", crate::model::Period { from: 2025, to: 2025 });
         let found = run_rule(&Context::new(&doc), &rule, Severity::Warning);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].rule, "internal");
         assert_eq!(found[0].severity, Severity::Error);
         assert_eq!(found[0].message, "Aturan X999 gagal dijalankan (uji gagal); aturan lain tetap diperiksa.");
+    }
+
+    #[test]
+    fn every_rule_counts_its_findings_with_a_phrase() {
+        for rule in rules() {
+            assert!(!rule.group.trim().is_empty(), "{}", rule.id);
+            assert_eq!(rule.group, rule.group.to_lowercase(), "{}: a phrase read after a number", rule.id);
+        }
+        assert_eq!(group_heading("P016", 57), "P016 · 57 keterkaitan tanpa justifikasi");
+        assert_eq!(group_heading("P014", 36), "P014 · 36 simpul tanpa penanggung jawab");
+        assert_eq!(group_phrase("X999"), "temuan");
+    }
+
+    #[test]
+    fn findings_grouped_by_rule_errors_first() {
+        let mut doc = crate::samples::find("lumajang-bkd").unwrap().document();
+        let report = validate(&doc);
+        let groups = group_by_rule(&report);
+        assert_eq!(groups.iter().map(|g| g.findings.len()).sum::<usize>(), report.findings.len());
+        assert!(groups.windows(2).all(|w| w[0].severity >= w[1].severity));
+        let p016 = groups.iter().find(|g| g.rule == "P016").unwrap();
+        assert_eq!(p016.heading(), "P016 · 47 keterkaitan tanpa justifikasi");
+        assert_eq!(p016.shared_hint(), Some("Tuliskan alasannya, misalnya dengan merujuk regulasi atau kajian."));
+        assert_eq!(groups[0].heading(), "P007 · 17 kondisi tanpa indikator");
+
+        // Accepted findings leave the count and go last in their group.
+        let first = p016.findings[0].clone();
+        doc.validation.accepted.push(crate::model::Accepted {
+            rule: "P016".into(),
+            target: first.target.clone(),
+            reason: "Dijelaskan di Renstra".into(),
+            by: String::new(),
+            at: String::new(),
+        });
+        let report = validate(&doc);
+        let groups = group_by_rule(&report);
+        let p016 = groups.iter().find(|g| g.rule == "P016").unwrap();
+        assert_eq!((p016.count, p016.accepted), (46, 1));
+        assert_eq!(p016.findings.last().unwrap().target, first.target);
+        let text = to_text(&report, &doc);
+        assert!(text.contains("\nP016 · 46 keterkaitan tanpa justifikasi (info, 1 diterima)\n  saran: Tuliskan alasannya"), "{text}");
+        assert!(text.contains("      diterima: Dijelaskan di Renstra\n"), "{text}");
+    }
+
+    #[test]
+    fn the_text_report_heads_each_rule_once() {
+        let doc = crate::samples::find("lumajang-bkd").unwrap().document();
+        let report = validate(&doc);
+        let text = to_text(&report, &doc);
+        let headings: Vec<&str> = text.lines().filter(|l| !l.starts_with(' ')).collect();
+        let rules: std::collections::BTreeSet<&str> = report.findings.iter().map(|f| f.rule).collect();
+        // One heading per rule, and the summary.
+        assert_eq!(headings.len(), rules.len() + 1, "{text}");
+        assert!(headings.starts_with(&["P007 · 17 kondisi tanpa indikator (kesalahan)"]), "{text}");
+        assert!(headings.contains(&"P016 · 47 keterkaitan tanpa justifikasi (info)"), "{text}");
+        let s = &report.summary;
+        assert_eq!(*headings.last().unwrap(), format!("{} kesalahan, {} peringatan, {} info", s.error, s.warning, s.info));
+        // A link finding names both statements, not the ids; the place keeps them.
+        assert!(text.contains("  [keterkaitan n3 → n2] Keterkaitan «Pengadaan, Pemberhentian dan Informasi Kepegawaian ASN» → «Meningkatnya Manajemen ASN melalui Sistem Merit» belum punya justifikasi"), "{text}");
+        // A hint shared by a whole group is said once, under its heading.
+        assert_eq!(text.matches("saran: Tuliskan alasannya").count(), 1);
+        assert!(!text.contains("galat"));
     }
 
     #[test]

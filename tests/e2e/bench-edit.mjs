@@ -89,7 +89,7 @@ const { stop, display } = await startDriver();
 const s = await Session.start(app, [file], display);
 try {
   await s.find('[data-testid="node-n0"]', 60000);
-  await s.waitForText("galat", 60000);
+  await s.waitForText("kesalahan", 60000);
   await s.click('[data-testid="node-n0"]');
   await s.find('[data-testid="panel-statement"]');
   const textOf = (css) => s.execute("const el = document.querySelector(arguments[0]); return el ? el.textContent.replace(/\\s+/g, ' ').trim() : ''", [css]);

@@ -23,7 +23,7 @@ for (let i = 0; i < 3; i++) {
   const s = await Session.start(app, [file], display);
   try {
     await s.find('[data-testid="node-n0"]', 30000);
-    await s.waitForText("galat", 30000);
+    await s.waitForText("kesalahan", 30000);
     // Interactive: a click selects and the side panel answers.
     await s.click('[data-testid="node-n0"]');
     await s.find('[data-testid="panel-statement"]');

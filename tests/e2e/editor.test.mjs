@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { withApp, scratch, app, pokin, shots, waitFor, importSample } from "./webdriver.mjs";
+import { withApp, scratch, app, pokin, shots, waitFor, importSample, openFindingGroup } from "./webdriver.mjs";
 
 const { work, env } = scratch();
 const NEW = "Meningkatnya Kualitas Data Kepegawaian";
@@ -16,7 +16,9 @@ test("add a child with an indicator, see its finding come and go, undo/redo, dra
   const file = importSample(work, "lumajang-bkd", "lumajang");
   await withApp(app, [file], async (s) => {
     await s.waitForText("Meningkatnya Manajemen ASN melalui Sistem Merit");
-    await summaryIs(s, "17 galat");
+    await summaryIs(s, "17 kesalahan");
+    // The Temuan panel groups findings by rule; P007's 17 start folded: open them.
+    await openFindingGroup(s, "P007");
 
     // Tab on n2 adds a child at level 3 and opens it for typing.
     await s.click('[data-testid="node-n2"]');
@@ -25,14 +27,15 @@ test("add a child with an indicator, see its finding come and go, undo/redo, dra
     await s.press("Enter");
     await s.waitForText(NEW);
     // The new condition has no indicator yet: P007 appears (one more error).
-    await summaryIs(s, "18 galat");
+    await summaryIs(s, "18 kesalahan");
     const findings = await s.text('[data-testid="findings-panel"]');
-    assert.match(findings, new RegExp(`"${NEW}" \\(n50\\) di level 3 .* belum punya indikator kinerja`));
+    assert.match(findings, /P007 · 18 kondisi tanpa indikator/);
+    assert.match(findings, new RegExp(`«${NEW}» \\(n50\\) di level 3 .* belum punya indikator kinerja`));
     await s.screenshot(join(shots, "simpul-baru.png"));
 
-    // An indicator with a satuan and a target for every year: P007 goes away.
+    // An indicator with a satuan, a target for every year, a formula and a data source: P007 goes away.
     await s.click('[data-testid="add-indicator"]');
-    await summaryIs(s, "17 galat");
+    await summaryIs(s, "17 kesalahan");
     const row = '[data-testid^="indicator-row-"]';
     await s.type(`${row} [data-testid="indicator-name"]`, "Persentase data pegawai yang mutakhir");
     await s.press("Enter");
@@ -42,6 +45,11 @@ test("add a child with an indicator, see its finding come and go, undo/redo, dra
       await s.type(`${row} [data-testid="target-${year}"]`, `${80 + i},5`);
       await s.press("Enter");
     }
+    // An outcome-level indicator also says how it is computed and where its data comes from (P025).
+    await s.type(`${row} [data-testid="indicator-definition"]`, "Pegawai dengan data mutakhir / seluruh pegawai × 100");
+    await s.press("Enter");
+    await s.type(`${row} [data-testid="indicator-source"]`, "SIMPEG BKD");
+    await s.press("Enter");
     await waitFor(async () => {
       const text = await s.text('[data-testid="findings-panel"]');
       return !text.includes("Persentase data pegawai yang mutakhir") || text.split("\n").filter((l) => l.includes("mutakhir")).join(" / ");
@@ -70,7 +78,7 @@ test("add a child with an indicator, see its finding come and go, undo/redo, dra
   // Quit and reopen: nothing is lost.
   await withApp(app, [file], async (s) => {
     await s.waitForText("Meningkatnya Manajemen ASN melalui Sistem Merit");
-    await summaryIs(s, "17 galat");
+    await summaryIs(s, "17 kesalahan");
     await s.press("Control", "f");
     await s.type('[data-testid="search-input"]', "Kualitas Data Kepegawaian");
     await s.press("Enter");

@@ -22,7 +22,7 @@ async function previewReady(s) {
 test("the print dialog previews the signed tree, fitted or as a poster", async () => {
   const file = importSample(work, "waykanan-bkpsdm", "waykanan");
   await withApp(app, [file], async (s) => {
-    await s.waitForText("galat");
+    await s.waitForText("kesalahan");
     await s.click('[data-testid="menu-file"]');
     await s.click('[data-testid="menu-print"]');
     await s.find('[data-testid="print-dialog"]');

@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { withApp, scratch, app, pokin, shots, waitFor, importSample } from "./webdriver.mjs";
+import { withApp, scratch, app, pokin, shots, waitFor, importSample, openFindingGroup } from "./webdriver.mjs";
 
 const { work, env } = scratch();
 
@@ -30,7 +30,10 @@ test("level-0 map, sub-processes, Peta Relasi and the 11-step flow: edit, findin
     assert.equal(await s.exists('[data-testid="process-p8"]'), false, "sub-processes stay on their own map");
     await s.screenshot(join(shots, "peta-proses-bisnis.png"));
 
-    // p1 serves no tree node: B001, shown on the process and in the findings panel.
+    // p1 serves no tree node: B001, shown on the process and in the findings panel
+    // (grouped by rule: the nine B001 and nine B009 start folded; open them).
+    await openFindingGroup(s, "B001");
+    await openFindingGroup(s, "B009");
     assert.match(await findings(s), /Proses "Terwujudnya Tata Kelola OPD yang Baik" tidak melayani simpul/);
     await s.mouseClick('[data-testid="process-p1"]');
     await s.find('[data-testid="process-panel"]');

@@ -102,7 +102,7 @@ test("Lumajang and Way Kanan: readable at the opening zoom and at 100 %", async 
   const doc = JSON.parse(execFileSync(pokin, ["export", "json", waykanan], { encoding: "utf8" }));
   const root = doc.tree.nodes.find((n) => n.level === 0).id;
   await withApp(app, [waykanan], async (s) => {
-    await s.waitForText("galat");
+    await s.waitForText("kesalahan");
     await lookAt(s, "waykanan", { top: [root] });
   }, env);
 });

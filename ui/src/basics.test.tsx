@@ -219,7 +219,7 @@ describe("Tetapkan sebagai final with errors", () => {
     const e = await opened();
     e.requestMarkFinal();
     const p = e.state.prompt!;
-    expect(p.warning).toContain("1 galat");
+    expect(p.warning).toContain("1 kesalahan");
     expect(p.details).toEqual(["P007 — Simpul n3 belum punya indikator."]);
     expect(p.ok).toBe("Tetap tetapkan");
     editor.state = e.state;
@@ -265,7 +265,7 @@ describe("document properties and rule settings in the app", () => {
     expect(html).toContain('data-testid="rule-row-P007"');
     expect(html).toContain('data-testid="rule-setting-P014"');
     expect(html).toContain("Hanya aturan yang diubah (2)");
-    const list = [{ id: "P001", title: "Keterkaitan membentuk lingkaran", default: "error" }];
+    const list = [{ id: "P001", title: "Keterkaitan membentuk lingkaran", group: "lingkaran keterkaitan", default: "error" }];
     m.listRules.mockResolvedValueOnce(list);
     const { loadRules } = await import("./components/RulesDialog");
     expect(await loadRules()).toEqual(list);
@@ -273,7 +273,7 @@ describe("document properties and rule settings in the app", () => {
     expect(m.listRules).toHaveBeenCalledTimes(1);
     const withList = renderToStaticMarkup(<RulesDialog />);
     expect(withList).toContain("Keterkaitan membentuk lingkaran");
-    expect(withList).toContain("Bawaan (galat)");
+    expect(withList).toContain("Bawaan (kesalahan)");
   });
 });
 

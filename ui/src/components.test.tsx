@@ -13,9 +13,18 @@ import { PrintDialog } from "./components/PrintDialog";
 import { TreeBox, levelClass, polylinePath, type BoxNode } from "./components/TreeCanvas";
 import { sampleDoc, sampleLayout, sampleProcesses, sampleView } from "./test/fixtures";
 import type { NodeProps } from "@xyflow/react";
-import type { FlowLayout } from "./types";
+import type { Finding, FlowLayout } from "./types";
+import { loadRules } from "./components/RulesDialog";
 
-vi.mock("./api", () => ({ setWindowTitle: vi.fn(async () => undefined) }));
+vi.mock("./api", () => ({
+  setWindowTitle: vi.fn(async () => undefined),
+  // The rule catalogue with the phrases the findings panel counts with (the core's `group`).
+  listRules: vi.fn(async () => [
+    { id: "P007", title: "Kondisi tanpa indikator", group: "kondisi tanpa indikator", default: "error" },
+    { id: "P014", title: "Simpul tanpa penanggung jawab", group: "simpul tanpa penanggung jawab", default: "warning" },
+    { id: "P016", title: "Keterkaitan tanpa justifikasi", group: "keterkaitan tanpa justifikasi", default: "info" },
+  ]),
+}));
 
 beforeEach(() => {
   editor.state = initialState();
@@ -68,10 +77,10 @@ test("findings panel: groups with counts, messages, hints, accepted findings mar
   editor.state = { ...initialState(), screen: "main", view: sampleView() };
   const html = renderToStaticMarkup(<FindingsPanel />);
   expect(html).toContain('data-testid="findings-panel"');
-  expect(html).toContain("1 galat");
+  expect(html).toContain("1 kesalahan");
   expect(html).toContain("3 peringatan");
   expect(html).toContain("2 info");
-  for (const label of [">Galat<", ">Peringatan<", ">Info<"]) expect(html).toContain(label);
+  for (const label of [">Kesalahan<", ">Peringatan<", ">Info<"]) expect(html).toContain(label);
   for (const id of ["finding-P007-0", "finding-P014-0", "finding-P014-1", "finding-P007-0-accept", "finding-P007-0-rule-off", "finding-P014-1-accepted", "finding-P014-1-unaccept"]) {
     expect(html).toContain(`data-testid="${id}"`);
   }
@@ -79,6 +88,46 @@ test("findings panel: groups with counts, messages, hints, accepted findings mar
   expect(html).toContain("Diterima: Dikerjakan bersama");
   expect(html).toContain("Matikan aturan");
   expect(html).toContain("Terima temuan");
+});
+
+test("findings panel: one heading per rule with its count and the core's phrase; a big group folded until opened or a finding of it is selected", async () => {
+  await loadRules();
+  const findings: Finding[] = Array.from({ length: 57 }, (_, i) => ({
+    rule: "P016",
+    severity: "info",
+    target: { link: [`n${i + 1}`, "n0"] },
+    message: `Keterkaitan «Kondisi ${i + 1}» → «Tujuan» belum punya justifikasi.`,
+    hint: "Tuliskan alasannya.",
+  }));
+  findings.unshift({ rule: "P014", severity: "warning", target: { node: "n3" }, message: "Simpul n3 belum punya penanggung jawab.", hint: "Pilih unit." });
+  const view = sampleView(undefined, { report: { findings, summary: { error: 0, warning: 1, info: 57 } } });
+  editor.state = { ...initialState(), screen: "main", view };
+  let html = renderToStaticMarkup(<FindingsPanel />);
+  expect(html).toContain("P016 · 57 keterkaitan tanpa justifikasi");
+  expect(html).toContain("P014 · 1 simpul tanpa penanggung jawab");
+  // 57 findings: folded (the heading says so to assistive technology); one: open.
+  expect(html).toMatch(/aria-expanded="false"[^>]*data-testid="findings-rule-P016-toggle"/);
+  expect(html).toMatch(/aria-expanded="true"[^>]*data-testid="findings-rule-P014-toggle"/);
+  expect(html).not.toContain('data-testid="finding-P016-0"');
+  expect(html).toContain('data-testid="finding-P014-0"');
+  // The hint every finding of a rule shares is said once, under its heading.
+  expect(html).toContain('data-testid="findings-rule-P014-hint"');
+  expect(html.match(/Saran: Pilih unit\./g)).toHaveLength(1);
+
+  // Opened by the planner (the heading's button).
+  editor.toggleFindingGroup("P016", true);
+  html = renderToStaticMarkup(<FindingsPanel />);
+  expect(html).toMatch(/aria-expanded="true"[^>]*data-testid="findings-rule-P016-toggle"/);
+  expect(html).toContain('data-testid="finding-P016-56"');
+  expect(html.match(/Saran: Tuliskan alasannya\./g)).toHaveLength(1);
+  editor.toggleFindingGroup("P016", false);
+  expect(renderToStaticMarkup(<FindingsPanel />)).not.toContain('data-testid="finding-P016-0"');
+
+  // A finding selected from elsewhere (a review thread on it, the side panel): its group opens, its row is marked.
+  editor.selectFinding({ rule: "P016", target: { link: ["n40", "n0"] } });
+  html = renderToStaticMarkup(<FindingsPanel />);
+  expect(html).toMatch(/aria-expanded="true"[^>]*data-testid="findings-rule-P016-toggle"/);
+  expect(html).toMatch(/class="finding selected" data-testid="finding-P016-39"/);
 });
 
 test("main screen: header with file name, read-only mark, toolbar", () => {
@@ -89,7 +138,7 @@ test("main screen: header with file name, read-only mark, toolbar", () => {
   }
   expect(html).toContain("uji.pokin");
   expect(html).toContain("hanya-baca");
-  expect(html).toContain("1 galat, 3 peringatan, 2 info");
+  expect(html).toContain("1 kesalahan, 3 peringatan, 2 info");
 });
 
 test("a box: the core's lines, a badge with the count and worst severity, a collapse toggle", () => {

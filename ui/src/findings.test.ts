@@ -1,19 +1,65 @@
-import { findingsOfNode, groupFindings, nodeBadges, ruleSetting, sameTarget, targetNode, targetText } from "./findings";
+import { FOLD_OVER, findingsOfNode, groupFindings, isSelectedFinding, nodeBadges, ruleGroupOpen, ruleHeading, ruleSetting, sameTarget, targetNode, targetText } from "./findings";
+import type { Finding, Report } from "./types";
 import { sampleDoc, sampleReport } from "./test/fixtures";
 
 describe("findings", () => {
   const report = sampleReport();
 
-  test("grouped Galat, Peringatan, Info with counts that leave out accepted ones", () => {
+  test("grouped Kesalahan, Peringatan, Info with counts that leave out accepted ones", () => {
     const groups = groupFindings(report);
     expect(groups.map((g) => [g.label, g.count, g.accepted, g.items.length])).toEqual([
-      ["Galat", 1, 0, 1],
+      ["Kesalahan", 1, 0, 1],
       ["Peringatan", 3, 1, 4],
       ["Info", 2, 0, 2],
     ]);
     // Accepted findings come last in their group.
     expect(groups[1].items.at(-1)!.finding.accepted).toBe("Dikerjakan bersama");
     expect(groupFindings(report)).toBe(groups);
+  });
+  test("within a severity, by rule in report order: counts, accepted ones last, the hint they share", () => {
+    const [errors, warnings, infos] = groupFindings(report);
+    expect(errors.rules.map((r) => [r.rule, r.count, r.accepted, r.hint])).toEqual([["P007", 1, 0, "Tambahkan indikator."]]);
+    expect(warnings.rules.map((r) => [r.rule, r.count, r.accepted, r.items.length])).toEqual([
+      ["P014", 1, 1, 2],
+      ["P009", 1, 0, 1],
+      ["B001", 1, 0, 1],
+    ]);
+    expect(warnings.rules[0].items.map((i) => i.testId)).toEqual(["finding-P014-0", "finding-P014-1"]);
+    expect(warnings.rules[0].items[1].finding.accepted).toBe("Dikerjakan bersama");
+    expect(infos.rules.map((r) => r.rule)).toEqual(["P016", "P020"]);
+    // Every finding is in exactly one rule group.
+    for (const g of groupFindings(report)) expect(g.rules.flatMap((r) => r.items).length).toBe(g.items.length);
+  });
+  test("a rule's heading: its id, its count and the core's phrase (the catalogue's group)", () => {
+    const many: Finding[] = Array.from({ length: 57 }, (_, i) => ({ rule: "P016", severity: "info", target: { link: [`n${i + 1}`, "n0"] }, message: "m", hint: "Tuliskan alasannya." }));
+    many.push({ rule: "P016", severity: "info", target: { link: ["x", "n0"] }, message: "m", hint: "Lain.", accepted: "alasan" });
+    const [, , infos] = groupFindings({ findings: many, summary: { error: 0, warning: 0, info: 57 } });
+    const p016 = infos.rules[0];
+    const phrases = new Map([["P016", "keterkaitan tanpa justifikasi"]]);
+    expect(ruleHeading(p016, phrases)).toBe("P016 · 57 keterkaitan tanpa justifikasi");
+    expect(ruleHeading(p016, null)).toBe("P016 · 57 temuan");
+    // Not every finding gives the same hint: each says its own.
+    expect(p016.hint).toBeNull();
+  });
+  test("a rule group with more than a few findings starts folded; the planner's choice wins", () => {
+    const report: Report = {
+      findings: Array.from({ length: FOLD_OVER + 1 }, (_, i) => ({ rule: "P014", severity: "warning" as const, target: { node: `n${i}` }, message: "m" })),
+      summary: { error: 0, warning: FOLD_OVER + 1, info: 0 },
+    };
+    const big = groupFindings(report)[1].rules[0];
+    const small = groupFindings(sampleReport())[1].rules[0];
+    expect(ruleGroupOpen(big, {})).toBe(false);
+    expect(ruleGroupOpen(small, {})).toBe(true);
+    expect(ruleGroupOpen(big, { P014: true })).toBe(true);
+    expect(ruleGroupOpen(small, { P014: false })).toBe(false);
+    // Grown past a few under the planner's eyes: stays as it first came.
+    expect(ruleGroupOpen(big, {}, 2)).toBe(true);
+  });
+  test("the selected finding: same rule and target", () => {
+    const f = report.findings[1];
+    expect(isSelectedFinding(f, { rule: "P014", target: { node: "n3" } })).toBe(true);
+    expect(isSelectedFinding(f, { rule: "P007", target: { node: "n3" } })).toBe(false);
+    expect(isSelectedFinding(f, null)).toBe(false);
   });
   test("test ids number each rule's findings from 0 in report order", () => {
     const ids = groupFindings(report).flatMap((g) => g.items.map((i) => i.testId));

@@ -1,11 +1,12 @@
-// The validator's findings as the planner reads them: grouped by severity,
-// counted per node for the badges, and resolved to the node to show.
+// The validator's findings as the planner reads them: grouped by severity
+// and, within it, by rule; counted per node for the badges, and resolved to
+// the node to show.
 
 import type { Document, Finding, Node, Report, Severity, Target } from "./types";
 import { shorten } from "./model";
 
 export const SEVERITIES: Severity[] = ["error", "warning", "info"];
-export const SEVERITY_LABEL: Record<Severity, string> = { error: "Galat", warning: "Peringatan", info: "Info" };
+export const SEVERITY_LABEL: Record<Severity, string> = { error: "Kesalahan", warning: "Peringatan", info: "Info" };
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
 export interface FindingItem {
@@ -23,39 +24,99 @@ export interface FindingGroup {
   /** Accepted findings in this group. */
   accepted: number;
   items: FindingItem[];
+  /** The same findings by rule, in report (catalogue) order. */
+  rules: RuleGroup[];
+}
+
+/** The findings of one rule: "P016 · 57 keterkaitan tanpa justifikasi" (`ruleHeading`). */
+export interface RuleGroup {
+  rule: string;
+  severity: Severity;
+  /** Findings that count (not accepted). */
+  count: number;
+  accepted: number;
+  /** The open findings in report order, then the accepted ones. */
+  items: FindingItem[];
+  /** The hint every finding of the rule gives, where they all give the same (said once, under the heading); else null. */
+  hint: string | null;
+}
+
+/** A rule group with more findings than this starts folded. */
+export const FOLD_OVER = 3;
+
+/**
+ * Whether a rule group shows its findings: as the planner left it (opened,
+ * folded, or a finding of it selected), else open when it held only a few
+ * findings as it first came on screen (`firstSize`: a group does not fold
+ * itself under the planner's eyes when an edit adds one more).
+ */
+export function ruleGroupOpen(group: RuleGroup, opened: Record<string, boolean>, firstSize = group.items.length): boolean {
+  return opened[group.rule] ?? firstSize <= FOLD_OVER;
+}
+
+/**
+ * A rule group's heading, "P016 · 57 keterkaitan tanpa justifikasi": the
+ * core's words (`validate::group_heading`, the catalogue's `group` phrase,
+ * which `list_rules` brings); "temuan" until the catalogue is there.
+ */
+export function ruleHeading(group: RuleGroup, phrases: ReadonlyMap<string, string> | null): string {
+  return `${group.rule} · ${group.count} ${phrases?.get(group.rule) ?? "temuan"}`;
 }
 
 const groupCache = new WeakMap<Report, FindingGroup[]>();
 /** A finding's item, kept while the report keeps the finding's object at the same place among its rule's (an edit's report keeps most). */
 const itemCache = new WeakMap<Finding, FindingItem>();
 
-/** Galat, Peringatan, Info — in that order, each in report order, accepted ones after the others. */
+/**
+ * Kesalahan, Peringatan, Info — in that order, each in report order,
+ * accepted ones after the others; and within each, the findings by rule
+ * (the grouping `validate::group_by_rule` gives the text report).
+ */
 export function groupFindings(report: Report): FindingGroup[] {
   const hit = groupCache.get(report);
   if (hit) return hit;
   const perRule = new Map<string, number>();
   const groups = new Map<Severity, FindingGroup>(
-    SEVERITIES.map((s) => [s, { severity: s, label: SEVERITY_LABEL[s], count: 0, accepted: 0, items: [] }]),
+    SEVERITIES.map((s) => [s, { severity: s, label: SEVERITY_LABEL[s], count: 0, accepted: 0, items: [], rules: [] }]),
   );
+  const byRule = new Map<string, RuleGroup>();
   const later: FindingItem[] = [];
+  const laterByRule: [RuleGroup, FindingItem][] = [];
   for (const f of report.findings) {
     const n = perRule.get(f.rule) ?? 0;
     perRule.set(f.rule, n + 1);
     let item = itemCache.get(f);
     if (!item || item.n !== n) itemCache.set(f, (item = { finding: f, n, testId: `finding-${f.rule}-${n}` }));
     const g = groups.get(f.severity) ?? groups.get("info")!;
+    const key = `${g.severity}/${f.rule}`;
+    let r = byRule.get(key);
+    if (!r) {
+      byRule.set(key, (r = { rule: f.rule, severity: g.severity, count: 0, accepted: 0, items: [], hint: f.hint ?? null }));
+      g.rules.push(r);
+    }
     if (f.accepted !== undefined && f.accepted !== null) {
       g.accepted++;
+      r.accepted++;
       later.push(item);
+      laterByRule.push([r, item]);
     } else {
       g.count++;
+      r.count++;
       g.items.push(item);
+      r.items.push(item);
     }
   }
   for (const item of later) (groups.get(item.finding.severity) ?? groups.get("info")!).items.push(item);
+  for (const [r, item] of laterByRule) r.items.push(item);
+  for (const g of groups.values()) for (const r of g.rules) if (r.hint !== null && r.items.some((i) => i.finding.hint !== r.hint)) r.hint = null;
   const out = SEVERITIES.map((s) => groups.get(s)!);
   groupCache.set(report, out);
   return out;
+}
+
+/** Whether a finding is the one selected (`EditorState.findingSelected`): the same rule and target. */
+export function isSelectedFinding(f: Finding, selected: { rule: string; target: Target } | null): boolean {
+  return selected !== null && selected.rule === f.rule && sameTarget(selected.target, f.target);
 }
 
 /** The tree node a target is about (node, indicator of a node, link from a node), or null. */

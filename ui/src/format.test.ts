@@ -94,7 +94,7 @@ describe("dates", () => {
 });
 
 describe("other text", () => {
-  test("summary", () => expect(summaryText({ error: 1, warning: 2, info: 0 })).toBe("1 galat, 2 peringatan, 0 info"));
+  test("summary", () => expect(summaryText({ error: 1, warning: 2, info: 0 })).toBe("1 kesalahan, 2 peringatan, 0 info"));
   test("error messages from the shell", () => {
     expect(errorText("Simpul tidak ada")).toBe("Simpul tidak ada");
     expect(errorText(new Error("rusak"))).toBe("rusak");

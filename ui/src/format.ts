@@ -102,9 +102,9 @@ export function formatDateTime(text: string): string {
   return `${formatDate(m[1])} ${m[2]}.${m[3]}`;
 }
 
-/** "1 galat, 2 peringatan, 0 info" */
+/** "1 kesalahan, 2 peringatan, 0 info" */
 export function summaryText(s: { error: number; warning: number; info: number }): string {
-  return `${s.error} galat, ${s.warning} peringatan, ${s.info} info`;
+  return `${s.error} kesalahan, ${s.warning} peringatan, ${s.info} info`;
 }
 
 /** The message of a rejected command: the shell rejects with a plain string. */

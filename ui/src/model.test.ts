@@ -74,6 +74,10 @@ describe("helpers", () => {
     expect(unitLabel({ id: "a", name: "Kepala Badan" })).toBe("Kepala Badan");
     expect(shorten("")).toBe("(kondisi belum diisi)");
     expect(shorten("abcdefghij", 5)).toBe("abcd…");
+    // Cut between words, never inside one.
+    expect(shorten("Meningkatnya Reformasi Birokrasi dalam Penyelenggaraan Pemerintah", 50)).toBe("Meningkatnya Reformasi Birokrasi dalam…");
+    expect(shorten("Pengadaan, Pemberhentian dan Informasi", 12)).toBe("Pengadaan…");
+    expect(shorten("Meningkatnya Profesionalitas ASN", 60)).toBe("Meningkatnya Profesionalitas ASN");
   });
   test("the id an add created is the core's: the one not there before", () => {
     expect(addedId(["p1", "p2"], [{ id: "p1" }, { id: "p7" }, { id: "p2" }])).toBe("p7");

@@ -132,11 +132,21 @@ export function unitLabel(unit: Unit): string {
   return unit.short ? `${unit.short} — ${unit.name}` : unit.name;
 }
 
-/** A short form of a statement for messages and lists. */
+/**
+ * A short form of a statement for messages and lists: at most `max`
+ * characters with the "…", cut between words (as the core's
+ * `validate::text::shorten`); only a word longer than half of that is cut.
+ */
 export function shorten(text: string, max = 60): string {
   const t = text.trim();
   if (t === "") return "(kondisi belum diisi)";
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+  if (t.length <= max) return t;
+  let head = t.slice(0, max - 1);
+  if (!/\s/.test(t[max - 1])) {
+    const space = head.search(/\s\S*$/);
+    if (space * 2 >= max - 1) head = head.slice(0, space);
+  }
+  return `${head.replace(/[\s,;:(–-]+$/, "")}…`;
 }
 
 /** Case, diacritics and space folding for search. */

@@ -12,10 +12,10 @@ pub fn check(cx: &Context, out: &mut Sink) {
             out.push(
                 Target::Link(link.from.clone(), link.to.clone()),
                 format!(
-                    "Keterkaitan utama {} ({}) → {} ({}) {how}; induk harus tepat satu level di atas.",
-                    cx.name_node(child),
+                    "Keterkaitan utama {} di {} → {} di {} {how}; induk harus tepat satu level di atas.",
+                    cx.statement(&link.from),
                     cx.name_level(child.level),
-                    cx.name_node(parent),
+                    cx.statement(&link.to),
                     cx.name_level(parent.level)
                 ),
                 "Pindahkan simpul ke level yang tepat, atau sisipkan simpul perantara di level yang dilompati.",

@@ -15,7 +15,11 @@ pub fn check(cx: &Context, out: &mut Sink) {
         if !missing.is_empty() {
             out.push(
                 Target::Link(link.from.clone(), link.to.clone()),
-                format!("Keterkaitan {} → {} menyebut simpul yang tidak ada: {}.", link.from, link.to, missing.join(", ")),
+                format!(
+                    "Keterkaitan {} menyebut simpul yang tidak ada: {}.",
+                    cx.link_between(&link.from, &link.to),
+                    missing.join(", ")
+                ),
                 "Hapus keterkaitan ini atau perbaiki id simpulnya. Untuk simpul milik perangkat daerah lain, tulis ext:<kode-pd>/<id>.",
             );
         }

@@ -6,13 +6,13 @@ use crate::validate::{Context, Sink};
 pub fn check(cx: &Context, out: &mut Sink) {
     for (i, node) in cx.doc.tree.nodes.iter().enumerate() {
         if cx.primary_links[i] > 1 {
-            let parents: Vec<&str> = cx
+            let parents: Vec<String> = cx
                 .doc
                 .tree
                 .links
                 .iter()
                 .filter(|l| l.kind == LinkKind::Primary && l.from == node.id)
-                .map(|l| l.to.as_str())
+                .map(|l| cx.statement(&l.to))
                 .collect();
             out.push(
                 Target::Node(node.id.clone()),

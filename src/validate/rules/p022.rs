@@ -17,7 +17,7 @@ pub fn check(cx: &Context, out: &mut Sink) {
     for link in cx.doc.tree.links.iter().filter(|l| l.is_external() && !is_well_formed(&l.to)) {
         out.push(
             Target::Link(link.from.clone(), link.to.clone()),
-            format!("Alamat simpul perangkat daerah lain \"{}\" tidak sah.", link.to),
+            format!("Keterkaitan {} → \"{}\": alamat simpul perangkat daerah lain itu tidak sah.", cx.statement(&link.from), link.to),
             "Tulis sebagai ext:<kode-pd>/<id-simpul>, misalnya ext:BKPSDM-Kebumen/n3.",
         );
     }

@@ -22,6 +22,15 @@ export function loadRules(): Promise<RuleInfo[]> {
   return loading;
 }
 
+/** The rule list, asked once for the session (null until it is there). */
+export function useRules(): RuleInfo[] | null {
+  const [rules, setRules] = useState<RuleInfo[] | null>(cached);
+  useEffect(() => {
+    if (!rules) loadRules().then(setRules, () => undefined);
+  }, [rules]);
+  return rules;
+}
+
 /** For tests: forget the list asked for. */
 export function forgetRules(): void {
   cached = null;
@@ -127,10 +136,7 @@ export function RulesDialog() {
 /** The button that opens the panel; says at a glance how many rules this document changed. */
 export function RulesButton({ className }: { className?: string }) {
   const doc = useEditor((s) => s.view?.document);
-  const [rules, setRules] = useState<RuleInfo[] | null>(cached);
-  useEffect(() => {
-    if (!rules) loadRules().then(setRules, () => undefined);
-  }, [rules]);
+  const rules = useRules();
   if (!doc) return null;
   const n = changedRules(doc, rules).length;
   return (

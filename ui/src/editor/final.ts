@@ -15,11 +15,11 @@ export function finalWarning(report: Report): { message: string; details: string
   const errors = openErrors(report);
   if (errors.length === 0) return null;
   const details = errors.slice(0, FINAL_LIST_LIMIT).map((f) => `${f.rule} — ${f.message}`);
-  if (errors.length > FINAL_LIST_LIMIT) details.push(`… dan ${errors.length - FINAL_LIST_LIMIT} galat lainnya (lihat panel Temuan).`);
+  if (errors.length > FINAL_LIST_LIMIT) details.push(`… dan ${errors.length - FINAL_LIST_LIMIT} kesalahan lainnya (lihat panel Temuan).`);
   return {
     message:
-      `Pemeriksaan masih menemukan ${errors.length} galat yang belum diterima. ` +
-      "Dokumen final tidak dapat diubah lagi. Tetap tetapkan sebagai final dengan galat ini?",
+      `Pemeriksaan masih menemukan ${errors.length} kesalahan yang belum diterima. ` +
+      "Dokumen final tidak dapat diubah lagi. Tetap tetapkan sebagai final dengan kesalahan ini?",
     details,
   };
 }

@@ -7,12 +7,18 @@ import { acceptFindingOp, ruleOffOp, unacceptFindingOp } from "../ops";
 import type { DocumentView, Finding } from "../types";
 import type { Editor } from "./editor";
 
-export const FINDINGS_API = ["showFinding", "switchRuleOff", "requestAccept", "unaccept"] as const;
+export const FINDINGS_API = ["showFinding", "selectFinding", "toggleFindingGroup", "switchRuleOff", "requestAccept", "unaccept"] as const;
+
+/** A finding as something else names it: its rule (where known) and its target. */
+export type FindingRef = Pick<Finding, "target"> & { rule?: string | null };
 
 export class Findings {
+  private seq = 0;
   constructor(private readonly ed: Editor) {}
 
-  showFinding(f: Finding): void {
+  /** Shows a finding's place (its node, process, step) and selects it in the panel. */
+  showFinding(f: Finding | FindingRef): void {
+    this.selectFinding(f);
     const t = f.target;
     if ("process" in t) return this.ed.revealProcess(t.process);
     if ("flow" in t) return this.ed.openFlow(t.flow);
@@ -25,6 +31,25 @@ export class Findings {
     if (this.ed.state.mode !== "tree") this.ed.setMode("tree");
     const view = this.ed.state.view;
     if (view && indexView(view).nodes.has(id)) void this.ed.reveal(id);
+  }
+
+  /**
+   * Selects a finding in the Temuan panel without moving the map: its rule
+   * group opens and its row scrolls into view. A reference without a rule
+   * (a place only) selects nothing.
+   */
+  selectFinding(f: Finding | FindingRef): void {
+    if (!f.rule) return;
+    const s = this.ed.state;
+    this.ed.set({
+      findingGroups: s.findingGroups[f.rule] === true ? s.findingGroups : { ...s.findingGroups, [f.rule]: true },
+      findingSelected: { rule: f.rule, target: f.target, seq: ++this.seq },
+    });
+  }
+
+  /** Opens or folds a rule's group in the Temuan panel. */
+  toggleFindingGroup(rule: string, open: boolean): void {
+    this.ed.set({ findingGroups: { ...this.ed.state.findingGroups, [rule]: open } });
   }
 
   switchRuleOff(rule: string): void {

@@ -195,3 +195,13 @@ describe("the review manager over the shell", () => {
     expect(e.review.state.comparison?.index).toBe(0);
   });
 });
+
+test("a thread opened on a finding selects that finding in the Temuan panel (its rule group opens); a thread on a place only selects none", async () => {
+  const e = await opened(viewWith((d) => (d.annotations = NOTES)));
+  e.review.selectThread("c3");
+  expect(e.state.findingSelected).toMatchObject({ rule: "P009", target: { indicator: ["n1", "i1"] } });
+  expect(e.state.findingGroups.P009).toBe(true);
+  e.review.selectThread("c1");
+  expect(e.state.findingSelected?.rule).toBe("P009");
+  expect(e.state.selection).toBe("n3");
+});

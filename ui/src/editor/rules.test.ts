@@ -4,9 +4,9 @@ import { sampleDoc, sampleReport } from "../test/fixtures";
 import type { Finding } from "../types";
 
 const RULES: RuleInfo[] = [
-  { id: "P001", title: "Keterkaitan membentuk lingkaran", default: "error" },
-  { id: "P007", title: "Simpul tanpa indikator", default: "error" },
-  { id: "P014", title: "Simpul tanpa penanggung jawab", default: "warning" },
+  { id: "P001", title: "Keterkaitan membentuk lingkaran", group: "lingkaran keterkaitan", default: "error" },
+  { id: "P007", title: "Simpul tanpa indikator", group: "kondisi tanpa indikator", default: "error" },
+  { id: "P014", title: "Simpul tanpa penanggung jawab", group: "simpul tanpa penanggung jawab", default: "warning" },
 ];
 
 function docWith(rules: Record<string, "off" | "info" | "warning" | "error">) {
@@ -42,13 +42,13 @@ test("final with errors: how many and which (rule and message), at most ten list
   const report = sampleReport();
   expect(openErrors(report).map((f) => f.rule)).toEqual(["P007"]);
   const w = finalWarning(report)!;
-  expect(w.message).toContain("1 galat");
+  expect(w.message).toContain("1 kesalahan");
   expect(w.details).toEqual(["P007 — Simpul n3 belum punya indikator."]);
   const many: Finding[] = Array.from({ length: 13 }, (_, i) => ({ rule: "P007", severity: "error", target: { node: `n${i}` }, message: `Simpul n${i} belum punya indikator.` }));
   many.push({ rule: "P008", severity: "error", target: { node: "n0" }, message: "diterima", accepted: "alasan" });
   const w2 = finalWarning({ findings: many, summary: { error: 13, warning: 0, info: 0 } })!;
-  expect(w2.message).toContain("13 galat");
+  expect(w2.message).toContain("13 kesalahan");
   expect(w2.details).toHaveLength(11);
-  expect(w2.details[10]).toContain("dan 3 galat lainnya");
+  expect(w2.details[10]).toContain("dan 3 kesalahan lainnya");
   expect(finalWarning({ findings: [], summary: { error: 0, warning: 0, info: 0 } })).toBeNull();
 });

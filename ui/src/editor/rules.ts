@@ -9,7 +9,7 @@ export type { RuleInfo };
 /** What the settings panel offers for a rule: its default, or a setting of its own. */
 export type RuleChoice = "default" | RuleSetting;
 export const RULE_CHOICES: RuleChoice[] = ["default", "error", "warning", "info", "off"];
-export const SETTING_LABEL: Record<RuleSetting, string> = { error: "Galat", warning: "Peringatan", info: "Info", off: "Mati" };
+export const SETTING_LABEL: Record<RuleSetting, string> = { error: "Kesalahan", warning: "Peringatan", info: "Info", off: "Mati" };
 
 export function ruleSettings(doc: Document): Record<string, RuleSetting> {
   return doc.validation?.rules ?? {};
@@ -46,7 +46,7 @@ export function ruleRows(doc: Document, rules: RuleInfo[]): { rule: RuleInfo; ch
   const rows = rules.map((rule) => ({ rule, choice: choiceOf(doc, rule), known: true }));
   for (const [id, s] of Object.entries(ruleSettings(doc))) {
     if (known.has(id) || s === null || s === undefined) continue;
-    rows.push({ rule: { id, title: "(aturan tidak dikenal versi ini)", default: "warning" }, choice: s, known: false });
+    rows.push({ rule: { id, title: "(aturan tidak dikenal versi ini)", group: "temuan", default: "warning" }, choice: s, known: false });
   }
   return rows;
 }

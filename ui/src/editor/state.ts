@@ -2,7 +2,7 @@
 // and the managers in this folder change (through `Editor.set`).
 
 import { defaultPrintForm, type PrintForm } from "../print";
-import type { DocumentView, FlowLayout, NumberedTreeLayout, PrintPreview, ProcessMapLayout, RelationsLayout, SampleInfo } from "../types";
+import type { DocumentView, FlowLayout, NumberedTreeLayout, PrintPreview, ProcessMapLayout, RelationsLayout, SampleInfo, Target } from "../types";
 
 export interface Toast {
   id: number;
@@ -115,6 +115,10 @@ export interface EditorState {
   stepEditing: { step: string; field: StepField } | null;
   /** Picking in the tree the node a process serves: the tree is shown, a click links. */
   picking: { process: string } | null;
+  /** Findings panel: the rule groups the planner opened (true) or folded (false); the others follow their size. */
+  findingGroups: Record<string, boolean>;
+  /** The finding selected (in the panel or from elsewhere): its group opens and its row scrolls into view (seq changes on every selection). */
+  findingSelected: { rule: string; target: Target; seq: number } | null;
 }
 
 export function initialState(): EditorState {
@@ -151,5 +155,7 @@ export function initialState(): EditorState {
     step: null,
     stepEditing: null,
     picking: null,
+    findingGroups: {},
+    findingSelected: null,
   };
 }

@@ -90,9 +90,9 @@ describe("view state", () => {
     vi.useFakeTimers();
     const e = new Editor();
     e.toast("Disimpan", "info");
-    e.toast("Galat");
+    e.toast("Kesalahan");
     vi.advanceTimersByTime(5000);
-    expect(e.state.toasts.map((t) => t.text)).toEqual(["Galat"]);
+    expect(e.state.toasts.map((t) => t.text)).toEqual(["Kesalahan"]);
     for (let i = 0; i < 5; i++) e.toast(`g${i}`);
     expect(e.state.toasts).toHaveLength(4);
     e.dismiss(e.state.toasts[0].id);

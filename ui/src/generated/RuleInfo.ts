@@ -2,6 +2,12 @@
 import type { Severity } from "./Severity";
 
 /**
- * The rule catalogue, for the settings panel (Aturan pemeriksaan).
+ * The rule catalogue, for the settings panel (Aturan pemeriksaan) and the
+ * findings panel's group headings.
  */
-export type RuleInfo = { id: string, title: string, default: Severity, };
+export type RuleInfo = { id: string, title: string, 
+/**
+ * What its findings are, counted: the findings panel heads a rule's
+ * group "P016 · 57 keterkaitan tanpa justifikasi" (`validate::group_heading`).
+ */
+group: string, default: Severity, };

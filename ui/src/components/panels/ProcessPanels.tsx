@@ -35,8 +35,11 @@ export function FindingList({ findings, testId, title = "Temuan" }: { findings: 
       <ul className="plain node-findings">
         {findings.map((f, i) => (
           <li key={i} className={`sev-${f.severity}${f.accepted ? " accepted" : ""}`}>
-            <span className={`sev-chip sev-${f.severity}`}>{SEVERITY_LABEL[f.severity]}</span> <strong>{f.rule}</strong> {f.message}
-            {f.accepted && <em className="accepted-note"> Diterima: {f.accepted}</em>}
+            {/* Selects it in the Temuan panel (its rule group opens there). */}
+            <button type="button" className="node-finding" onClick={() => editor.selectFinding(f)} title="Tampilkan di panel Temuan" data-testid={`${testId}-${i}`}>
+              <span className={`sev-chip sev-${f.severity}`}>{SEVERITY_LABEL[f.severity]}</span> <strong>{f.rule}</strong> {f.message}
+              {f.accepted && <em className="accepted-note"> Diterima: {f.accepted}</em>}
+            </button>
           </li>
         ))}
       </ul>
