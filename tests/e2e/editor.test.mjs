@@ -41,15 +41,16 @@ test("add a child with an indicator, see its finding come and go, undo/redo, dra
     await s.press("Enter");
     await s.type(`${row} [data-testid="indicator-unit"]`, "Persen");
     await s.press("Enter");
-    for (const [i, year] of [2021, 2022, 2023, 2024, 2025, 2026].entries()) {
-      await s.type(`${row} [data-testid="target-${year}"]`, `${80 + i},5`);
-      await s.press("Enter");
-    }
-    // An outcome-level indicator also says how it is computed and where its data comes from (P025).
+    // An outcome-level indicator says how it is computed and where its data comes from (P025).
     await s.type(`${row} [data-testid="indicator-definition"]`, "Pegawai dengan data mutakhir / seluruh pegawai × 100");
     await s.press("Enter");
     await s.type(`${row} [data-testid="indicator-source"]`, "SIMPEG BKD");
     await s.press("Enter");
+    // The targets last: the undo below takes back the 2026 target.
+    for (const [i, year] of [2021, 2022, 2023, 2024, 2025, 2026].entries()) {
+      await s.type(`${row} [data-testid="target-${year}"]`, `${80 + i},5`);
+      await s.press("Enter");
+    }
     await waitFor(async () => {
       const text = await s.text('[data-testid="findings-panel"]');
       return !text.includes("Persentase data pegawai yang mutakhir") || text.split("\n").filter((l) => l.includes("mutakhir")).join(" / ");
