@@ -117,7 +117,7 @@ pub fn for_document(doc: &Document, kke: Kke) -> Worksheet {
 pub fn worksheet(doc: &Document, report: &Report, kke: Kke) -> Worksheet {
     let findings = FindingIndex::new(report);
     let entered: HashMap<&str, &Verdict> = doc.verdicts.iter().map(|v| (v.id.as_str(), v)).collect();
-    let tree = TreeOrder::new(doc);
+    let tree = doc.hierarchy();
     let level_name = |n: &Node| doc.tree.levels.get(n.level).map_or_else(String::new, |l| l.name.clone());
     let mut rows = Vec::new();
     for &i in &tree.order {
@@ -257,62 +257,14 @@ impl<'a> FindingIndex<'a> {
 
     fn decide(&self, d: &Decision, on: &Target) -> Cell {
         let fired = self.on_any(&[on], d.rules);
-        let mark = if !fired.is_empty() {
-            Some(Mark::T)
+        let (mark, reason) = if !fired.is_empty() {
+            (Some(Mark::T), reasons(&fired))
+        } else if d.decides {
+            (Some(Mark::Y), d.fine.to_string())
         } else {
-            d.decides.then_some(Mark::Y)
+            (None, String::new())
         };
-        let reason = if fired.is_empty() { d.fine.to_string() } else { reasons(&fired) };
-        Cell { criterion: d.criterion, mark, auto: mark.is_some(), reason: if mark.is_some() { reason } else { String::new() } }
-    }
-}
-
-/// The nodes in the order of the tree drawn (depth first, siblings in
-/// document order), with their primary parents.
-struct TreeOrder {
-    order: Vec<usize>,
-    parent: Vec<Option<usize>>,
-}
-
-impl TreeOrder {
-    fn new(doc: &Document) -> Self {
-        let parent = doc.primary_parents();
-        let mut children: Vec<Vec<usize>> = vec![Vec::new(); parent.len()];
-        for (child, p) in parent.iter().enumerate() {
-            if let Some(p) = p {
-                children[*p].push(child);
-            }
-        }
-        let mut order = Vec::with_capacity(parent.len());
-        let mut seen = vec![false; parent.len()];
-        // Roots first, then anything left (a cycle has no root).
-        let starts: Vec<usize> = (0..parent.len()).filter(|&i| parent[i].is_none()).chain(0..parent.len()).collect();
-        for start in starts {
-            let mut stack = vec![start];
-            while let Some(i) = stack.pop() {
-                if std::mem::replace(&mut seen[i], true) {
-                    continue;
-                }
-                order.push(i);
-                stack.extend(children[i].iter().rev().filter(|&&c| !seen[c]));
-            }
-        }
-        TreeOrder { order, parent }
-    }
-
-    /// The ancestors of `i`, from the top down (a cycle stops the walk).
-    fn path(&self, i: usize) -> Vec<usize> {
-        let mut path = Vec::new();
-        let mut at = self.parent[i];
-        while let Some(p) = at {
-            if path.contains(&p) || p == i {
-                break;
-            }
-            path.push(p);
-            at = self.parent[p];
-        }
-        path.reverse();
-        path
+        Cell { criterion: d.criterion, mark, auto: mark.is_some(), reason }
     }
 }
 

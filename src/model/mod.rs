@@ -7,6 +7,7 @@
 //! the identity up to empty keys. Unknown keys are refused (typos must not
 //! vanish), except under `extra`, which is kept verbatim.
 
+mod hierarchy;
 pub mod limits;
 mod meta;
 mod ordered;
@@ -16,6 +17,7 @@ mod step;
 mod tree;
 mod worksheet;
 
+pub use hierarchy::Hierarchy;
 pub use meta::*;
 pub use processes::*;
 pub use review::*;
@@ -36,6 +38,10 @@ pub type Extra = serde_json::Map<String, serde_json::Value>;
 
 pub(crate) fn is_none_or_empty(s: &Option<String>) -> bool {
     s.as_deref().map_or(true, str::is_empty)
+}
+
+pub(crate) fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 pub(crate) fn is_default<T: Default + PartialEq>(v: &T) -> bool {

@@ -69,10 +69,6 @@ impl Annotation {
     }
 }
 
-fn is_zero(n: &u32) -> bool {
-    *n == 0
-}
-
 /// Where a thread stands: Terbuka → Dijawab → Diperbaiki → Diterima, or
 /// Dibuka kembali. `resolved` (files written before) reads as accepted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

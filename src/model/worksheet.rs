@@ -206,10 +206,6 @@ impl ReviewTeam {
     }
 }
 
-fn is_zero(n: &u32) -> bool {
-    *n == 0
-}
-
 /// A member of the review team.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]

@@ -18,7 +18,7 @@ use super::furniture::{draw_header, draw_signer, Signer, FOOTER_H, HEADER_H, SIG
 use super::{Drawn, PageSetup};
 use crate::layout::table::{layout_table, Cell, Column, ColumnSpec, PageFrame, PlacedRow, RowSpec, TableSpec, TextStyle};
 use crate::layout::Font;
-use crate::model::{Annotation, AnnotationStatus, Document, Kke, Mark, Node, Target};
+use crate::model::{Annotation, AnnotationStatus, Document, Hierarchy, Kke, Mark, Node, Target};
 use crate::render::theme::{self, grey};
 use crate::render::{Colour, Provenance, Sheet};
 use crate::worksheet::{Worksheet, WorksheetRow};
@@ -55,25 +55,6 @@ struct Section<'a> {
     threads: Vec<&'a Annotation>,
     /// Worksheet rows of the node with a mark other than Y, or a note.
     verdicts: Vec<(Kke, WorksheetRow)>,
-}
-
-/// Depth-first along primary parents, roots in document order; nodes in a
-/// cycle follow at the end.
-fn tree_order(parents: &[Option<usize>], children: &[Vec<usize>]) -> Vec<usize> {
-    let n = parents.len();
-    let mut seen = vec![false; n];
-    let mut order = Vec::with_capacity(n);
-    for root in (0..n).filter(|&i| parents[i].is_none()).chain(0..n) {
-        let mut stack = vec![root];
-        while let Some(i) = stack.pop() {
-            if std::mem::replace(&mut seen[i], true) {
-                continue;
-            }
-            order.push(i);
-            stack.extend(children[i].iter().rev().filter(|&&c| !seen[c]));
-        }
-    }
-    order
 }
 
 /// The node a thread is about: on the node, one of its indicators, or its link up.
@@ -256,15 +237,8 @@ fn ruled(sheet: &mut Sheet, row: &PlacedRow, columns: &[Column], first: bool) {
 }
 
 pub(super) fn compose_review(doc: &Document, provenance: &Provenance, page: &PageSetup, printed: &str) -> Drawn {
-    let parents = doc.primary_parents();
-    let mut children = vec![Vec::new(); parents.len()];
-    for (c, p) in parents.iter().enumerate() {
-        if let Some(p) = *p {
-            children[p].push(c);
-        }
-    }
-    let order = tree_order(&parents, &children);
-    let review = gather(doc, &order);
+    let tree = doc.hierarchy();
+    let review = gather(doc, &tree.order);
     let team = &doc.review_team;
     let round = round(doc);
     let date = if team.date.is_empty() { printed.to_string() } else { team.date.clone() };
@@ -329,7 +303,7 @@ pub(super) fn compose_review(doc: &Document, provenance: &Provenance, page: &Pag
     }
     let mut number = 0;
     for (k, section) in review.sections.iter().enumerate() {
-        section_table(&mut pages, doc, k + 1, section, &parents, &children, &mut number);
+        section_table(&mut pages, doc, k + 1, section, &tree, &mut number);
     }
     if !review.elsewhere.is_empty() {
         let mut rows = Vec::new();
@@ -440,8 +414,7 @@ fn section_table(
     doc: &Document,
     k: usize,
     section: &Section,
-    parents: &[Option<usize>],
-    children: &[Vec<usize>],
+    tree: &Hierarchy,
     number: &mut usize,
 ) {
     let width = pages.width();
@@ -449,13 +422,7 @@ fn section_table(
     let level = doc.tree.levels.get(node.level).map_or(String::new(), |l| l.name.clone());
     let mut rows = Vec::new();
     // The path from the top of the tree (a cycle stops it).
-    let mut path = Vec::new();
-    let mut at = parents[section.index];
-    while let Some(p) = at.filter(|p| path.len() < parents.len() && *p != section.index) {
-        path.push(doc.tree.nodes[p].statement.as_str());
-        at = parents[p];
-    }
-    path.reverse();
+    let path: Vec<&str> = tree.path(section.index).into_iter().map(|p| doc.tree.nodes[p].statement.as_str()).collect();
     let path = if path.is_empty() { "(puncak pohon)".to_string() } else { path.join(" › ") };
     rows.push(row(vec![label("Jalur"), Cell::new(path, TextStyle::new(7.5, false).line_height(9.4))]));
     let mut what = node.statement.clone();
@@ -482,7 +449,7 @@ fn section_table(
     };
     rows.push(row(vec![label("Indikator"), body(indicators)]));
     let frame_w = width - LABEL_W - 2.0 * INSET;
-    let picture = picture::picture(doc, section.index, parents[section.index], &children[section.index], frame_w - 8.0, PICTURE_MAX_H, MIN_PT);
+    let picture = picture::picture(doc, section.index, tree.parent[section.index], &tree.children[section.index], frame_w - 8.0, PICTURE_MAX_H, MIN_PT);
     pages.smallest = pages.smallest.min(picture.text_pt());
     let caption_h = if picture.hidden > 0 { 12.0 } else { 0.0 };
     let picture_row = rows.len();
