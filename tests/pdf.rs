@@ -4,22 +4,9 @@
 
 mod common;
 
+use common::{pokin, s, tool};
+
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn pokin(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_pokin")).args(args).output().unwrap()
-}
-
-fn tool(name: &str, args: &[&str]) -> String {
-    let out = Command::new(name).args(args).output().unwrap_or_else(|e| panic!("{name}: {e} (scripts/setup installs poppler-utils)"));
-    assert!(out.status.success(), "{name} {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
 
 fn pdf_text(pdf: &Path) -> String {
     // Words joined by single spaces, so that statements wrapped over lines still match.

@@ -3,23 +3,11 @@
 
 mod common;
 
+use common::{ok, pokin, s};
+
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn pokin(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_pokin")).args(args).output().unwrap()
-}
-
-fn ok(args: &[&str]) -> String {
-    let o = pokin(args);
-    assert!(o.status.success(), "{args:?}: {}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
+use std::process::Output;
 
 fn json_of(o: &Output) -> Value {
     serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&o.stdout)))

@@ -7,28 +7,9 @@
 
 mod common;
 
+use common::{ok, pokin, s, tool};
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn pokin(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_pokin")).args(args).output().unwrap()
-}
-
-fn ok(args: &[&str]) -> String {
-    let o = pokin(args);
-    assert!(o.status.success(), "pokin {args:?}: {}", String::from_utf8_lossy(&o.stderr));
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn tool(name: &str, args: &[&str]) -> String {
-    let out = Command::new(name).args(args).output().unwrap_or_else(|e| panic!("{name}: {e} (scripts/setup installs poppler-utils)"));
-    assert!(out.status.success(), "{name} {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
 
 const OPEN_THREAD: &str = "Rumusan kondisi belum menggambarkan perubahan yang diharapkan; sebutkan kondisi akhir yang hendak dicapai beserta ukurannya.";
 const REPLY: &str = "Rumusan akan diubah menjadi Meningkatnya penerapan sistem merit dalam manajemen ASN.";

@@ -12,7 +12,6 @@ use pokin::interchange::json;
 use pokin::model::{Criterion, Document, Kke, Mark, ReviewTeam, Person, Target};
 use pokin::store::DocFile;
 use pokin::worksheet::{for_document, Worksheet};
-use std::process::Command;
 
 fn lumajang() -> Document {
     pokin::samples::find("lumajang-bkd").unwrap().document()
@@ -184,17 +183,12 @@ fn the_cli_prints_a_worksheet_as_text_and_json() {
     let dir = common::temp_dir();
     let json_path = dir.path().join("lumajang.json");
     std::fs::write(&json_path, pokin::samples::find("lumajang-bkd").unwrap().json).unwrap();
-    let run = |args: &[&str]| {
-        let o = Command::new(env!("CARGO_BIN_EXE_pokin")).args(args).output().unwrap();
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        String::from_utf8(o.stdout).unwrap()
-    };
-    let text = run(&["worksheet", json_path.to_str().unwrap(), "--kke", "1"]);
+    let text = common::ok(&["worksheet", common::s(&json_path), "--kke", "1"]);
     assert!(text.starts_with("KKE Format 1"), "{text}");
     assert!(text.contains("Persentase: 0 %"), "{text}");
-    let value: serde_json::Value = serde_json::from_str(&run(&["worksheet", json_path.to_str().unwrap(), "--kke", "2", "--format", "json"])).unwrap();
+    let value: serde_json::Value = serde_json::from_str(&common::ok(&["worksheet", common::s(&json_path), "--kke", "2", "--format", "json"])).unwrap();
     assert!(value["rows"].as_array().unwrap().len() > 10);
     assert_eq!(value["percentage"], 0.0);
-    let o = Command::new(env!("CARGO_BIN_EXE_pokin")).args(["worksheet", json_path.to_str().unwrap(), "--kke", "3"]).output().unwrap();
+    let o = common::pokin(&["worksheet", common::s(&json_path), "--kke", "3"]);
     assert_eq!(o.status.code(), Some(2));
 }

@@ -66,3 +66,27 @@ fn is_empty(v: &Value) -> bool {
 pub fn temp_dir() -> tempfile::TempDir {
     tempfile::tempdir().unwrap()
 }
+
+/// Runs the `pokin` command line.
+pub fn pokin(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_pokin")).args(args).output().unwrap()
+}
+
+/// Runs `pokin`, which must succeed; its standard output.
+pub fn ok(args: &[&str]) -> String {
+    let o = pokin(args);
+    assert!(o.status.success(), "{args:?}: {}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// Runs a helper program (pdftotext, pdfinfo …), which must succeed; its standard output.
+pub fn tool(name: &str, args: &[&str]) -> String {
+    let out = std::process::Command::new(name).args(args).output().unwrap_or_else(|e| panic!("{name}: {e} (scripts/setup installs poppler-utils)"));
+    assert!(out.status.success(), "{name} {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// A path as the command line takes it.
+pub fn s(p: &std::path::Path) -> &str {
+    p.to_str().unwrap()
+}
