@@ -19,12 +19,19 @@ pub(super) enum ExportFormat {
 pub(super) enum Mode {
     Fit,
     Poster,
+    Branches,
+}
+
+#[derive(Clone, Copy, PartialEq, ValueEnum)]
+pub(super) enum TreeLayout {
+    Wide,
+    Compact,
 }
 
 /// Options of `export pdf`.
 #[derive(clap::Args)]
 pub(super) struct PrintArgs {
-    /// Yang dicetak: tree (pohon kinerja), processes (peta proses bisnis level 0), processes:ID (peta sub proses bisnis), relations (peta relasi), flow:ID (peta lintas fungsi / SOP-AP), review (catatan hasil reviu, A4/F4 tegak)
+    /// Yang dicetak: tree (pohon kinerja), processes (peta proses bisnis level 0), processes:ID (peta sub proses bisnis), relations (peta relasi), flow:ID (peta lintas fungsi / SOP-AP), review (catatan hasil reviu, A4/F4 tegak), pk:UNIT (perjanjian kinerja unit itu, dengan --year)
     #[arg(long, default_value = "tree")]
     view: String,
     /// Kertas: A4, F4, A3, A2, A1, A0 (bawaan: A3; A4 untuk catatan hasil reviu)
@@ -33,9 +40,18 @@ pub(super) struct PrintArgs {
     /// Mendatar (landscape)
     #[arg(long)]
     landscape: bool,
-    /// fit: seluruh pohon pada satu lembar; poster: dibagi ke beberapa lembar
+    /// fit: seluruh pohon pada satu lembar; poster: dibagi ke beberapa lembar; branches: lembar ikhtisar lalu satu lembar per cabang
     #[arg(long, value_enum, default_value_t = Mode::Fit)]
     mode: Mode,
+    /// Tata letak pohon: wide (lebar) atau compact (ringkas); bawaan: yang memberi teks terbesar
+    #[arg(long, value_enum)]
+    layout: Option<TreeLayout>,
+    /// Mode branches: level yang tiap simpulnya mendapat satu lembar (0 = level teratas; bawaan: dipilih agar terbaca)
+    #[arg(long)]
+    branch_level: Option<usize>,
+    /// Tahun perjanjian kinerja (--view pk:UNIT)
+    #[arg(long)]
+    year: Option<i32>,
     /// Skala mode poster (1 = ukuran di layar)
     #[arg(long, default_value_t = 1.0)]
     scale: f32,
@@ -75,8 +91,17 @@ impl PrintArgs {
             mode: match self.mode {
                 Mode::Fit => "fit",
                 Mode::Poster => "poster",
+                Mode::Branches => "branches",
             }
             .into(),
+            layout: match self.layout {
+                None => "",
+                Some(TreeLayout::Wide) => "wide",
+                Some(TreeLayout::Compact) => "compact",
+            }
+            .into(),
+            branch_level: self.branch_level,
+            year: self.year,
             scale: self.scale,
             margin_mm: self.margin,
             years: self.years.clone(),

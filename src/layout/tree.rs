@@ -28,6 +28,10 @@ pub struct TreeOptions {
     /// every level, not only activities: a wide, shallow tree becomes
     /// narrower and taller (the printout tries it to fit a sheet).
     pub stack_leaves: bool,
+    /// The compact layout (Tata letak: ringkas): long rows of siblings
+    /// wrapped into several rows inside their level band, so that the tree
+    /// fits a sheet's shape instead of one long strip.
+    pub compact: bool,
 }
 
 /// Optional content of the boxes.
@@ -55,6 +59,7 @@ impl Default for TreeOptions {
             collapsed: FxHashSet::default(),
             details: Details::default(),
             stack_leaves: false,
+            compact: false,
         }
     }
 }

@@ -10,6 +10,7 @@
 //!   fingerprint, signature block, legend.
 
 mod furniture;
+mod pk;
 mod process_map;
 mod relations;
 mod request;
@@ -67,6 +68,21 @@ pub enum PrintMode {
     Fit,
     /// Tiled over several sheets at this scale (1.0 = the screen's size).
     Poster { scale: f32 },
+    /// Cetak per cabang: an overview of the levels above `level`, then one
+    /// sheet per node at `level` with its subtree (`None`: chosen to fit).
+    Branches { level: Option<usize> },
+}
+
+/// Which tree layout a printout uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LayoutChoice {
+    /// The one that gives the largest text on the sheet.
+    #[default]
+    Auto,
+    /// Children side by side (the screen's usual layout).
+    Wide,
+    /// Long sibling rows wrapped, leaves stacked: fits the sheet's shape.
+    Compact,
 }
 
 /// What is printed.
@@ -85,10 +101,12 @@ pub enum View {
     Flow(String),
     /// The review report (Catatan Hasil Reviu Pohon Kinerja).
     Review,
+    /// The Perjanjian Kinerja of a unit (by unit id) for `PrintOptions::year`.
+    Pk(String),
 }
 
 impl View {
-    /// `tree`, `processes`, `processes:ID`, `relations`, `flow:ID`, `review`; `None` for a view that cannot be printed.
+    /// `tree`, `processes`, `processes:ID`, `relations`, `flow:ID`, `review`, `pk:UNIT`; `None` for a view that cannot be printed.
     pub fn parse(name: &str) -> Option<View> {
         let id = |prefix: &str| name.strip_prefix(prefix).filter(|id| !id.is_empty()).map(str::to_string);
         match name {
@@ -96,7 +114,10 @@ impl View {
             "processes" => Some(View::Processes),
             "relations" => Some(View::Relations),
             "review" => Some(View::Review),
-            _ => id("flow:").map(View::Flow).or_else(|| id("processes:").map(View::SubProcesses)),
+            _ => id("flow:")
+                .map(View::Flow)
+                .or_else(|| id("processes:").map(View::SubProcesses))
+                .or_else(|| id("pk:").map(View::Pk)),
         }
     }
 }
@@ -108,6 +129,10 @@ pub struct PrintOptions {
     pub landscape: bool,
     pub margin_mm: f32,
     pub mode: PrintMode,
+    /// The tree layout (fit and branches pick the best one on `Auto`).
+    pub layout: LayoutChoice,
+    /// The year of a Perjanjian Kinerja.
+    pub year: Option<i32>,
     /// How much neighbouring poster sheets repeat, for gluing.
     pub overlap_mm: f32,
     /// Indicators with their targets for these years.
@@ -130,6 +155,8 @@ impl Default for PrintOptions {
             landscape: true,
             margin_mm: 10.0,
             mode: PrintMode::Fit,
+            layout: LayoutChoice::Auto,
+            year: None,
             overlap_mm: 10.0,
             indicators: false,
             years: Vec::new(),
@@ -227,6 +254,7 @@ fn compose(doc: &Document, provenance: &Provenance, options: &PrintOptions) -> C
             }
         },
         View::Review => review::compose_review(doc, provenance, &page, &printed),
+        View::Pk(ref unit) => pk::compose_pk(doc, unit, options, provenance, &page, &printed),
     };
     if smallest < 6.0 {
         warnings.push(format!(

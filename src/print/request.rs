@@ -3,7 +3,7 @@
 //! against the document: the paper, the mode, and that the view to print
 //! exists (a flow, a process with sub-processes).
 
-use super::{Paper, PrintMode, PrintOptions, View};
+use super::{LayoutChoice, Paper, PrintMode, PrintOptions, View};
 use crate::error::{Error, Result};
 use crate::model::Document;
 use serde::Deserialize;
@@ -17,8 +17,17 @@ pub struct PrintRequest {
     /// A4, F4, A3, A2, A1, A0
     pub paper: String,
     pub landscape: bool,
-    /// fit or poster
+    /// fit, poster or branches (cetak per cabang)
     pub mode: String,
+    /// The tree layout: auto (empty: the largest text), wide or compact.
+    #[ts(as = "Option<String>", optional)]
+    pub layout: String,
+    /// Cetak per cabang: the level whose nodes each get a sheet (0 = the top; none: chosen to fit).
+    #[ts(optional)]
+    pub branch_level: Option<usize>,
+    /// The year of a Perjanjian Kinerja (view pk:UNIT).
+    #[ts(optional)]
+    pub year: Option<i32>,
     /// The poster's scale (1 = the screen's size).
     pub scale: f32,
     pub margin_mm: f32,
@@ -41,6 +50,9 @@ impl Default for PrintRequest {
             paper: "A3".into(),
             landscape: false,
             mode: "fit".into(),
+            layout: String::new(),
+            branch_level: None,
+            year: None,
             scale: 1.0,
             margin_mm: 10.0,
             years: Vec::new(),
@@ -63,7 +75,14 @@ impl PrintRequest {
             "" | "fit" => PrintMode::Fit,
             "poster" if self.scale > 0.05 && self.scale <= 20.0 => PrintMode::Poster { scale: self.scale },
             "poster" => return Err(Error::refused(format!("Skala poster {} tidak wajar; pakai antara 0,1 dan 20", self.scale))),
-            other => return Err(Error::refused(format!("Mode cetak `{other}` tidak dikenal; pilih fit atau poster"))),
+            "branches" => PrintMode::Branches { level: self.branch_level },
+            other => return Err(Error::refused(format!("Mode cetak `{other}` tidak dikenal; pilih fit, poster atau branches (per cabang)"))),
+        };
+        let layout = match self.layout.as_str() {
+            "" | "auto" => LayoutChoice::Auto,
+            "wide" | "lebar" => LayoutChoice::Wide,
+            "compact" | "ringkas" => LayoutChoice::Compact,
+            other => return Err(Error::refused(format!("Tata letak `{other}` tidak dikenal; pilih wide (lebar) atau compact (ringkas)"))),
         };
         if !(0.0..=50.0).contains(&self.margin_mm) {
             return Err(Error::refused(format!("Margin {} mm tidak wajar; pakai antara 0 dan 50 mm", self.margin_mm)));
@@ -71,7 +90,7 @@ impl PrintRequest {
         let view = if self.view.is_empty() { "tree" } else { self.view.as_str() };
         let view = View::parse(view).ok_or_else(|| {
             Error::refused(format!(
-                "Tampilan `{view}` tidak dikenal; pilih tree (pohon kinerja), processes (peta proses bisnis), processes:ID (peta sub proses bisnis), relations (peta relasi), flow:ID (peta lintas fungsi) atau review (catatan hasil reviu)"
+                "Tampilan `{view}` tidak dikenal; pilih tree (pohon kinerja), processes (peta proses bisnis), processes:ID (peta sub proses bisnis), relations (peta relasi), flow:ID (peta lintas fungsi), review (catatan hasil reviu) atau pk:UNIT (perjanjian kinerja)"
             ))
         })?;
         check_view_exists(doc, &view)?;
@@ -86,6 +105,8 @@ impl PrintRequest {
             landscape: self.landscape && !review,
             margin_mm: self.margin_mm,
             mode: if review { PrintMode::Fit } else { mode },
+            layout,
+            year: self.year,
             indicators: self.indicators || !self.years.is_empty(),
             years: self.years.clone(),
             owners: self.owners,
@@ -110,6 +131,10 @@ fn check_view_exists(doc: &Document, view: &View) -> Result<()> {
                 listed(parents.into_iter().collect())
             )))
         }
+        View::Pk(id) if doc.unit(id).is_none() => Err(Error::refused(format!(
+            "Unit `{id}` tidak ada di dokumen ini (yang ada: {})",
+            listed(doc.units.iter().map(|u| u.id.as_str()).collect())
+        ))),
         View::Flow(id) if doc.flow(id).is_none() => Err(Error::refused(format!(
             "Peta lintas fungsi `{id}` tidak ada di dokumen ini (yang ada: {})",
             listed(doc.processes.flows.iter().map(|f| f.id.as_str()).collect())

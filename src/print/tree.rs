@@ -61,7 +61,7 @@ pub(super) fn compose_tree(doc: &Document, provenance: &Provenance, options: &Pr
     tree_options.details.owners = options.owners;
     tree_options.details.numbering = options.numbering;
     let mut layout = layout_tree(doc, &tree_options);
-    if options.mode == PrintMode::Fit {
+    if matches!(options.mode, PrintMode::Fit | PrintMode::Branches { .. }) {
         layout = best_fitting_layout(doc, &tree_options, layout, page);
     }
     let smallest_content =
@@ -84,7 +84,8 @@ pub(super) fn compose_tree(doc: &Document, provenance: &Provenance, options: &Pr
     }
 
     let (sheets, smallest) = match options.mode {
-        PrintMode::Fit => {
+        // Cetak per cabang comes next; until then a branch printout is the fitted tree.
+        PrintMode::Fit | PrintMode::Branches { .. } => {
             let (sheet, scale) = fitted(doc, &layout, &badges, provenance, options, page);
             (vec![sheet], smallest_content * scale)
         }

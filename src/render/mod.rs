@@ -13,6 +13,6 @@ pub mod sheet;
 pub mod svg;
 pub mod theme;
 
-pub use crate::print::{preview_tree, print_tree, Paper, PrintMode, PrintOptions, PrintRequest, Printout, Preview, View};
+pub use crate::print::{preview_tree, print_tree, LayoutChoice, Paper, PrintMode, PrintOptions, PrintRequest, Printout, Preview, View};
 pub use provenance::Provenance;
 pub use sheet::{Colour, Item, Sheet, POINTS_PER_MM};

@@ -13,9 +13,21 @@ view: string,
  */
 paper: string, landscape: boolean, 
 /**
- * fit or poster
+ * fit, poster or branches (cetak per cabang)
  */
 mode: string, 
+/**
+ * The tree layout: auto (empty: the largest text), wide or compact.
+ */
+layout?: string, 
+/**
+ * Cetak per cabang: the level whose nodes each get a sheet (0 = the top; none: chosen to fit).
+ */
+branch_level?: number, 
+/**
+ * The year of a Perjanjian Kinerja (view pk:UNIT).
+ */
+year?: number, 
 /**
  * The poster's scale (1 = the screen's size).
  */
