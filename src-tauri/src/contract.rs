@@ -215,8 +215,8 @@ mod tests {
         let flow = doc.processes.flows[0].id.clone();
         let process = doc.processes.map.processes[0].id.clone();
         let screens = [
-            (Screen::Tree { collapsed: vec![] }, "tree"),
-            (Screen::Tree { collapsed: vec![] }, "tree_delta"),
+            (Screen::Tree { collapsed: vec![], compact: None }, "tree"),
+            (Screen::Tree { collapsed: vec![], compact: None }, "tree_delta"),
             (Screen::Map { parent: None, width: 800.0, height: 600.0 }, "map"),
             (Screen::Map { parent: Some(process), width: 800.0, height: 600.0 }, "map"),
             (Screen::Flow { flow: Some(flow), width: 800.0 }, "flow"),

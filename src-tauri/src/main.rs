@@ -31,8 +31,13 @@ use ts_rs::TS;
 #[derive(Deserialize, TS)]
 #[serde(tag = "mode", rename_all = "snake_case")]
 enum Screen {
-    /// The tree with these subtrees folded away.
-    Tree { collapsed: Vec<String> },
+    /// The tree with these subtrees folded away, in the wide or the compact layout.
+    Tree {
+        collapsed: Vec<String>,
+        #[serde(default)]
+        #[ts(optional)]
+        compact: Option<bool>,
+    },
     /// The Peta Proses Bisnis (level 0 or a process's sub-process map) in width × height points.
     Map { parent: Option<String>, width: f32, height: f32 },
     /// A flow's SOP-AP table `width` points wide.
@@ -61,14 +66,17 @@ struct ShownFlow {
     layout: FlowLayout,
 }
 
-fn tree_options(collapsed: Vec<String>) -> TreeOptions {
-    TreeOptions { collapsed: collapsed.into_iter().collect(), ..TreeOptions::default() }
+/// The screen's tree layout: the compact one shaped for a wide screen.
+fn tree_options(collapsed: Vec<String>, compact: bool) -> TreeOptions {
+    TreeOptions { collapsed: collapsed.into_iter().collect(), compact, compact_aspect: 1.6, ..TreeOptions::default() }
 }
 
 /// The core's layout of what `screen` shows, for the document as it is now.
 fn shown(doc: &Document, screen: Screen) -> Shown {
     match screen {
-        Screen::Tree { collapsed } => Shown { tree: Some(layout_tree(doc, &tree_options(collapsed))), ..Shown::default() },
+        Screen::Tree { collapsed, compact } => {
+            Shown { tree: Some(layout_tree(doc, &tree_options(collapsed, compact.unwrap_or(false)))), ..Shown::default() }
+        }
         Screen::Map { parent, width, height } => {
             if parent.as_deref().is_some_and(|id| doc.process(id).is_none()) {
                 return Shown::default();
@@ -423,9 +431,9 @@ fn process_map_layout(
 
 #[tauri::command]
 /// The tree's layout with its number (`seq`): the base of the changes an edit's reply carries.
-fn tree_layout(session: State<'_, Session>, collapsed: Vec<String>) -> Reply<ViewReply> {
+fn tree_layout(session: State<'_, Session>, collapsed: Vec<String>, compact: Option<bool>) -> Reply<ViewReply> {
     with_file(&session, |file| {
-        let layout = layout_tree(file.document(), &tree_options(collapsed));
+        let layout = layout_tree(file.document(), &tree_options(collapsed, compact.unwrap_or(false)));
         Ok(tauri::ipc::Response::new(session.sent.lock().unwrap().whole_tree(layout)))
     })
 }

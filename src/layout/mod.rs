@@ -3,6 +3,7 @@
 //! sends this geometry to the UI) and into the PDF. What the planner sees
 //! is what the official signs.
 
+mod compact;
 pub mod flow;
 pub mod font;
 pub mod processes;

@@ -32,6 +32,9 @@ pub struct TreeOptions {
     /// wrapped into several rows inside their level band, so that the tree
     /// fits a sheet's shape instead of one long strip.
     pub compact: bool,
+    /// The compact layout's target shape (width / height of the sheet's or
+    /// the screen's area): the row widths tried are judged by it.
+    pub compact_aspect: f32,
 }
 
 /// Optional content of the boxes.
@@ -60,6 +63,7 @@ impl Default for TreeOptions {
             details: Details::default(),
             stack_leaves: false,
             compact: false,
+            compact_aspect: 1.5,
         }
     }
 }
@@ -145,10 +149,11 @@ fn node_notes(doc: &Document, node: &crate::model::Node, details: &Details) -> V
         for ind in &node.indicators {
             let unit = if ind.unit.is_empty() { String::new() } else { format!(" ({})", ind.unit) };
             notes.push(format!("IK: {}{unit}", ind.name));
+            // A year without a target shows as "–": the printout never drops an asked year silently.
             let targets: Vec<String> = details
                 .years
                 .iter()
-                .filter_map(|y| ind.targets.get(y).map(|v| format!("{y}: {}", crate::format::value(v))))
+                .map(|y| format!("{y}: {}", ind.targets.get(y).map_or("–".to_string(), crate::format::value)))
                 .collect();
             if !targets.is_empty() {
                 notes.push(format!("Target {}", targets.join(" · ")));
@@ -253,7 +258,8 @@ pub fn layout_tree(doc: &Document, options: &TreeOptions) -> TreeLayout {
     };
     let mut stacks: Vec<bool> = vec![false; n];
     let mut in_stack: Vec<bool> = vec![false; n];
-    for &i in &order {
+    // (The compact layout arranges every level's children itself.)
+    for &i in order.iter().filter(|_| !options.compact) {
         let kids = visible_children(i, &children, &visible, options, nodes);
         let all_stackable_leaves = kids.iter().all(|&c| {
             (is_activity(c) || options.stack_leaves) && visible_children(c, &children, &visible, options, nodes).is_empty()
@@ -323,7 +329,8 @@ pub fn layout_tree(doc: &Document, options: &TreeOptions) -> TreeLayout {
     }
     let mut bands = Vec::with_capacity(rows);
     let mut y = 0.0;
-    for (r, h) in row_height.iter().enumerate() {
+    // Bands do not hold in the compact layout.
+    for (r, h) in row_height.iter().enumerate().filter(|_| !options.compact) {
         let name = doc.tree.levels.get(r).map(|l| l.name.clone()).unwrap_or_default();
         bands.push(Band { level: r, name, y, height: h + options.v_gap });
         y += h + options.v_gap;
@@ -354,7 +361,7 @@ pub fn layout_tree(doc: &Document, options: &TreeOptions) -> TreeLayout {
             }
         }
     }
-    for &i in &post {
+    for &i in post.iter().filter(|_| !options.compact) {
         let kids = visible_children(i, &children, &visible, options, nodes);
         if in_stack[i] {
             continue; // placed with its parent
@@ -370,16 +377,32 @@ pub fn layout_tree(doc: &Document, options: &TreeOptions) -> TreeLayout {
         }
     }
 
+    let compact = options.compact.then(|| {
+        let kids: Vec<Vec<usize>> = (0..n)
+            .map(|i| if visible[i] { visible_children(i, &children, &visible, options, nodes) } else { Vec::new() })
+            .collect();
+        let roots: Vec<usize> = tree_roots.iter().copied().filter(|&r| visible[r]).collect();
+        let input = super::compact::Input { roots: &roots, children: &kids, heights: &height };
+        super::compact::place(&input, n, options.compact_aspect, options)
+    });
+    if let Some(placed) = &compact {
+        x.clone_from(&placed.x);
+        next_leaf = placed.width;
+    }
+    let top = |i: usize| match &compact {
+        Some(placed) => placed.y[i],
+        None => bands[row[i]].y + options.v_gap / 2.0 + offset[i],
+    };
+
     let mut boxes = Vec::with_capacity(order.len() + 8);
     let mut box_of: FxHashMap<&str, usize> = FxHashMap::default();
     for &i in &order {
-        let band = &bands[row[i]];
         box_of.insert(nodes[i].id.as_str(), boxes.len());
         boxes.push(BoxLayout {
             id: nodes[i].id.clone(),
             level: nodes[i].level,
             x: x[i],
-            y: band.y + options.v_gap / 2.0 + offset[i],
+            y: top(i),
             width: if in_stack[i] { options.box_width - indent } else { options.box_width },
             height: height[i],
             lines: std::mem::take(&mut lines[i]),
@@ -397,6 +420,8 @@ pub fn layout_tree(doc: &Document, options: &TreeOptions) -> TreeLayout {
     // Outside boxes for ext: targets, in a column right of the tree, each on the row above its source.
     let mut width = next_leaf.max(options.label_width + step);
     let mut external_count: FxHashMap<usize, usize> = FxHashMap::default();
+    // (Compact: one column right of the tree, each box level with its source or below the one above.)
+    let mut external_bottom = f32::MIN;
     for link in doc.tree.links.iter().filter(|l| l.is_external()) {
         if box_of.contains_key(link.to.as_str()) {
             continue;
@@ -409,12 +434,20 @@ pub fn layout_tree(doc: &Document, options: &TreeOptions) -> TreeLayout {
         let text = link.to.trim_start_matches(crate::model::EXTERNAL_PREFIX).to_string();
         let wrapped = font.wrap(&text, options.font_size, text_width);
         let height = wrapped.len() as f32 * options.line_height + 2.0 * options.padding;
+        let (ex, ey) = match &compact {
+            Some(placed) => {
+                let y = placed.y[index[link.from.as_str()]].max(external_bottom + options.h_gap);
+                external_bottom = y + height;
+                (next_leaf + options.h_gap, y)
+            }
+            None => (next_leaf + options.h_gap + *k as f32 * step, bands[r].y + options.v_gap / 2.0),
+        };
         box_of.insert(link.to.as_str(), boxes.len());
         boxes.push(BoxLayout {
             id: link.to.clone(),
             level: r,
-            x: next_leaf + options.h_gap + *k as f32 * step,
-            y: bands[r].y + options.v_gap / 2.0,
+            x: ex,
+            y: ey,
             width: options.box_width,
             height,
             lines: wrapped,
@@ -432,13 +465,30 @@ pub fn layout_tree(doc: &Document, options: &TreeOptions) -> TreeLayout {
     }
 
     // Edges between visible boxes.
+    let tree_parent = &parent;
     let mut edges = Vec::with_capacity(doc.tree.links.len());
     for link in doc.tree.links.iter() {
         let (Some(&c), Some(&p)) = (box_of.get(link.from.as_str()), box_of.get(link.to.as_str())) else { continue };
         let (child, parent) = (&boxes[c], &boxes[p]);
         let (cx, px) = (child.x + child.width / 2.0, parent.x + parent.width / 2.0);
         let stacked = link.kind == LinkKind::Primary && in_stack[index[link.from.as_str()]] && !parent.external;
-        let points = if stacked {
+        // A wrapped child in the compact layout: up to its row's bus, along it to the trunk, up the trunk.
+        let route = compact.as_ref().and_then(|placed| {
+            let i = index[link.from.as_str()];
+            let on_tree = link.kind == LinkKind::Primary && index.get(link.to.as_str()).copied() == tree_parent[i];
+            placed.routes.get(&i).filter(|_| on_tree)
+        });
+        let points = if let Some(&route) = route {
+            match route {
+                super::compact::Route::Bus { trunk, bus } => {
+                    vec![[cx, child.y], [cx, bus], [trunk, bus], [trunk, parent.y + parent.height]]
+                }
+                super::compact::Route::Side { trunk } => {
+                    let mid = child.y + child.height / 2.0;
+                    vec![[trunk, parent.y + parent.height], [trunk, mid], [child.x, mid]]
+                }
+            }
+        } else if stacked {
             // Down the column's spine, then into the activity's side.
             let spine = parent.x + indent / 2.0;
             let mid = child.y + child.height / 2.0;
@@ -457,7 +507,10 @@ pub fn layout_tree(doc: &Document, options: &TreeOptions) -> TreeLayout {
         edges.push(Edge { from: link.from.clone(), to: link.to.clone(), kind: link.kind, points, cycle, label });
     }
 
-    let height = bands.last().map_or(0.0, |b| b.y + b.height);
+    let height = match &compact {
+        Some(placed) => placed.height.max(external_bottom + options.v_gap / 2.0),
+        None => bands.last().map_or(0.0, |b| b.y + b.height),
+    };
     TreeLayout { width: width + options.h_gap, height, bands, boxes, edges }
 }
 
@@ -592,5 +645,32 @@ mod tests {
         let flat = layout_tree(&doc, &TreeOptions::default());
         let stacked = layout_tree(&doc, &TreeOptions { stack_leaves: true, ..TreeOptions::default() });
         assert!(stacked.width < flat.width / 2.0, "{} vs {}", stacked.width, flat.width);
+    }
+
+    #[test]
+    fn the_compact_layout_fits_a_sheet_better_without_overlaps() {
+        // A3 landscape less margins, header and signature: about 1130 × 640 pt.
+        let (area_w, area_h) = (1130.0f32, 640.0f32);
+        let fit = |l: &TreeLayout| (area_w / l.width).min(area_h / l.height);
+        let mut docs: Vec<(String, Document)> = crate::samples::ALL.iter().map(|s| (s.key.to_string(), s.document())).collect();
+        docs.push(("synth".into(), crate::synth::generate(&crate::synth::Options { nodes: 2000, flows: 0, seed: 4 })));
+        for (key, doc) in &docs {
+            let wide = layout_tree(doc, &TreeOptions::default());
+            let compact = layout_tree(doc, &TreeOptions { compact: true, compact_aspect: area_w / area_h, ..TreeOptions::default() });
+            assert_no_overlap(&compact);
+            assert_eq!(compact.boxes.len(), wide.boxes.len(), "{key}");
+            assert_eq!(compact.edges.len(), wide.edges.len(), "{key}");
+            assert!(compact.bands.is_empty());
+            // Every box inside the layout's extent; every primary child below its parent.
+            for b in &compact.boxes {
+                assert!(b.x >= 0.0 && b.y >= 0.0 && b.x + b.width <= compact.width + 0.01 && b.y + b.height <= compact.height + 0.01, "{key} {}", b.id);
+            }
+            for e in compact.edges.iter().filter(|e| e.kind == LinkKind::Primary && !e.cycle) {
+                let (c, p) = (compact.find(&e.from).unwrap(), compact.find(&e.to).unwrap());
+                assert!(c.y > p.y + p.height, "{key}: {} under {}", e.from, e.to);
+            }
+            eprintln!("{key}: wide {:.3} compact {:.3}", fit(&wide), fit(&compact));
+            assert!(fit(&compact) >= fit(&wide) * 0.99, "{key}: {} < {}", fit(&compact), fit(&wide));
+        }
     }
 }

@@ -59,8 +59,8 @@ export function listSnapshots(): Promise<Snapshot[]> {
   return invoke<Snapshot[]>("list_snapshots");
 }
 /** The tree's layout with its number: the base of the changes an edit's reply carries. */
-export function treeLayout(collapsed: string[]): Promise<NumberedTreeLayout> {
-  return invoke<NumberedTreeLayout>("tree_layout", { collapsed });
+export function treeLayout(collapsed: string[], compact = false): Promise<NumberedTreeLayout> {
+  return invoke<NumberedTreeLayout>("tree_layout", { collapsed, compact });
 }
 /** The Peta Proses Bisnis (parent null) or a process's Peta Sub Proses Bisnis, in width × height points. */
 export function processMapLayout(parent: string | null, width: number, height: number): Promise<ProcessMapLayout> {

@@ -308,6 +308,7 @@ function Toolbar() {
   const mode = useEditor((s) => s.mode);
   const readOnly = view.read_only !== null && view.read_only !== undefined;
   const hasNode = selection !== null && !selection.startsWith("ext:");
+  const compactTree = useEditor((s) => s.compactTree);
   return (
     <nav className="toolbar" aria-label="Menu dan alat">
       <Menu label="Berkas" testId="menu-file">
@@ -342,6 +343,8 @@ function Toolbar() {
         <Item label="Perbesar" keys="Ctrl++" onClick={() => editor.zoomBy(1)} testId="menu-zoom-in" />
         <Item label="Perkecil" keys="Ctrl+−" onClick={() => editor.zoomBy(-1)} testId="menu-zoom-out" />
         <Item label="Bentangkan semua" onClick={() => void editor.expandAll()} testId="menu-expand-all" />
+        <Item label={`${compactTree ? "" : "✓ "}Tata letak: lebar`} onClick={() => void editor.setCompactLayout(false)} testId="menu-layout-wide" />
+        <Item label={`${compactTree ? "✓ " : ""}Tata letak: ringkas`} onClick={() => void editor.setCompactLayout(true)} testId="menu-layout-compact" />
         <Item label="Panel reviu" keys="Ctrl+Alt+R" onClick={() => editor.review.togglePanel()} testId="menu-review-panel" />
         <Item label="Bandingkan…" onClick={() => void editor.review.requestCompare()} testId="menu-compare" />
         <Item label="Kertas kerja KKE 1 (indikator SMART)" keys="Ctrl+5" onClick={() => editor.worksheets.open(1)} testId="menu-kke-1" />

@@ -36,7 +36,7 @@ export class Edits {
   screen(s: EditorState = this.ed.state): Screen {
     switch (s.mode) {
       case "tree":
-        return { mode: "tree", collapsed: s.collapsed };
+        return { mode: "tree", collapsed: s.collapsed, compact: s.compactTree };
       case "map":
         return { mode: "map", parent: s.mapParent, width: s.mapSize.width / MAP_SCALE, height: s.mapSize.height / MAP_SCALE };
       case "flow":
@@ -45,7 +45,7 @@ export class Edits {
         return { mode: "relations" };
       case "worksheet":
         // The worksheet has no layout: its sheet is asked for after the reply (refreshLayout).
-        return { mode: "tree", collapsed: s.collapsed };
+        return { mode: "tree", collapsed: s.collapsed, compact: s.compactTree };
     }
   }
 
@@ -220,7 +220,7 @@ export class Edits {
       );
     }
     return this.latest.tree.run(
-      () => api.treeLayout(s.collapsed),
+      () => api.treeLayout(s.collapsed, s.compactTree),
       (layout) => this.ed.set({ layout }),
       (e) => this.ed.toast(errorText(e)),
     );

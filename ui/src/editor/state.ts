@@ -75,6 +75,8 @@ export interface EditorState {
   selection: string | null;
   /** Node ids whose subtrees are folded away (sent to tree_layout). */
   collapsed: string[];
+  /** Tampilan › Tata letak: ringkas (the compact layout) instead of lebar. */
+  compactTree: boolean;
   /** The node whose statement is being edited in place. */
   editing: string | null;
   toasts: Toast[];
@@ -128,6 +130,7 @@ export function initialState(): EditorState {
     layout: null,
     selection: null,
     collapsed: [],
+    compactTree: false,
     editing: null,
     toasts: [],
     startError: null,

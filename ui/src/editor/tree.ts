@@ -33,6 +33,7 @@ export const TREE_API = [
   "navigate",
   "toggleCollapse",
   "expandAll",
+  "setCompactLayout",
   "collapseToLevel",
   "reveal",
   "fit",
@@ -217,6 +218,13 @@ export class Tree {
   expandAll(): Promise<void> {
     if (this.ed.state.collapsed.length === 0) return Promise.resolve();
     this.ed.set({ collapsed: [] });
+    return this.ed.refreshLayout();
+  }
+
+  /** Tampilan › Tata letak: lebar (false) or ringkas (true), from the same core layout as the printout. */
+  setCompactLayout(compact: boolean): Promise<void> {
+    if (this.ed.state.compactTree === compact) return Promise.resolve();
+    this.ed.set({ compactTree: compact });
     return this.ed.refreshLayout();
   }
 
