@@ -67,6 +67,7 @@ fn units() -> Vec<Unit> {
         short: short.into(),
         echelon: echelon.into(),
         parent: parent.map(Into::into),
+        official: Default::default(),
         extra: Extra::new(),
     };
     let mut units = vec![

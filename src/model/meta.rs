@@ -19,6 +19,11 @@ pub struct DocumentMeta {
     pub status: Option<Status>,
     #[serde(default, skip_serializing_if = "Signatory::is_empty")]
     pub signatory: Signatory,
+    /// The kepala daerah (Bupati, Wali Kota, Gubernur): pihak kedua of the
+    /// Perjanjian Kinerja of a unit without parent.
+    #[serde(default, skip_serializing_if = "Official::is_empty")]
+    #[ts(optional, as = "Option<Official>")]
+    pub regional_head: Official,
     #[serde(default, skip_serializing_if = "Extra::is_empty")]
     #[ts(type = "Record<string, unknown>")]
     pub extra: Extra,
@@ -84,6 +89,10 @@ pub struct Unit {
     #[serde(default, skip_serializing_if = "is_none_or_empty")]
     #[ts(optional)]
     pub parent: Option<String>,
+    /// Who holds the unit's post: pihak pertama of its Perjanjian Kinerja.
+    #[serde(default, skip_serializing_if = "Official::is_empty")]
+    #[ts(optional, as = "Option<Official>")]
+    pub official: Official,
     #[serde(default, skip_serializing_if = "Extra::is_empty")]
     #[ts(type = "Record<string, unknown>")]
     pub extra: Extra,
@@ -93,5 +102,73 @@ impl Unit {
     /// The short name ("Kabid P2I"), else the full name.
     pub fn label(&self) -> &str {
         if self.short.is_empty() { &self.name } else { &self.short }
+    }
+
+    /// The kepala daerah's own unit (echelon `KDH`), in a tree of the whole
+    /// pemerintah daerah.
+    pub fn is_regional_head(&self) -> bool {
+        let e = self.echelon.trim();
+        e.eq_ignore_ascii_case("KDH") || e.eq_ignore_ascii_case("kepala daerah")
+    }
+}
+
+/// An official (pejabat) holding a post, as a Perjanjian Kinerja names them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Official {
+    /// Jabatan ("Kepala Badan Kepegawaian Daerah"); empty: the unit's name.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[ts(optional, as = "Option<String>")]
+    pub position: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[ts(optional, as = "Option<String>")]
+    pub name: String,
+    /// Pangkat/golongan ("Pembina Tk. I (IV/b)").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[ts(optional, as = "Option<String>")]
+    pub rank: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[ts(optional, as = "Option<String>")]
+    pub nip: String,
+    #[serde(default, skip_serializing_if = "Acting::is_definitive")]
+    #[ts(optional, as = "Option<Acting>")]
+    pub acting: Acting,
+}
+
+impl Official {
+    pub fn is_empty(&self) -> bool {
+        is_default(self)
+    }
+}
+
+/// Whether the official only acts in the post.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Acting {
+    /// The definitive holder (written "" in JSON).
+    #[default]
+    #[serde(rename = "")]
+    Definitive,
+    /// Pelaksana tugas.
+    Plt,
+    /// Pelaksana harian.
+    Plh,
+    /// Penjabat (a kepala daerah's).
+    Pj,
+}
+
+impl Acting {
+    pub fn is_definitive(&self) -> bool {
+        *self == Acting::Definitive
+    }
+
+    /// What is printed before the position: "Plt.", "Plh.", "Pj." or nothing.
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Acting::Definitive => "",
+            Acting::Plt => "Plt.",
+            Acting::Plh => "Plh.",
+            Acting::Pj => "Pj.",
+        }
     }
 }

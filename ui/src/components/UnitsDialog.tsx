@@ -1,9 +1,27 @@
 import { editor, useEditor } from "../editor";
 import { indexView } from "../model";
 import { addUnitOp, deleteUnitOp, nodesOwnedBy, updateUnitOp, withUnitField, type UnitField } from "../ops";
+import type { Acting } from "../generated/Acting";
+import type { Official } from "../generated/Official";
 import type { Unit } from "../types";
 import { CommitField } from "./CommitField";
 import { Dialog } from "./Dialog";
+
+type OfficialField = "position" | "name" | "rank" | "nip" | "acting";
+
+/** The unit with one field of its official (pejabat) changed; an empty official goes away. */
+export function withOfficialField(unit: Unit, field: OfficialField, text: string): Unit {
+  const official: Official = { ...(unit.official ?? {}) };
+  const t = text.trim();
+  if (field === "acting") {
+    if (t === "plt" || t === "plh" || t === "pj") official.acting = t as Acting;
+    else delete official.acting;
+  } else if (t === "") delete official[field];
+  else official[field] = t;
+  const out: Unit = { ...unit, official };
+  if (Object.keys(official).length === 0) delete out.official;
+  return out;
+}
 
 /** Struktur organisasi: the units that own nodes (penanggung jawab) and act in the flows. */
 export function UnitsDialog() {
@@ -21,6 +39,7 @@ export function UnitsDialog() {
     }
     void editor.apply(updateUnitOp(next));
   };
+  const setOfficial = (u: Unit, field: OfficialField) => (v: string) => editor.apply(updateUnitOp(withOfficialField(u, field, v)));
   const remove = (u: Unit) => {
     const owned = nodesOwnedBy(ix, u.id).length;
     editor.set({
@@ -65,7 +84,7 @@ export function UnitsDialog() {
             </tr>
           </thead>
           <tbody>
-            {units.map((u) => (
+            {units.map((u) => [
               <tr key={u.id} data-testid={`unit-row-${u.id}`}>
                 <td>
                   <CommitField label="Nama unit" value={u.name} onCommit={set(u, "name")} testId="unit-name" disabled={readOnly} className="w-text" />
@@ -94,8 +113,31 @@ export function UnitsDialog() {
                     ×
                   </button>
                 </td>
-              </tr>
-            ))}
+              </tr>,
+              <tr key={`${u.id}-official`} className="unit-official" data-testid={`unit-official-${u.id}`}>
+                <td colSpan={6}>
+                  <div style={{ display: "flex", gap: 6, alignItems: "center", flexWrap: "wrap", paddingLeft: 12, fontSize: "0.92em" }}>
+                    <span className="muted">Pejabat:</span>
+                    <select
+                      aria-label="Plt./Plh."
+                      title="Definitif, Plt. (pelaksana tugas) atau Plh. (pelaksana harian)"
+                      value={u.official?.acting ?? ""}
+                      disabled={readOnly}
+                      onChange={(e) => void setOfficial(u, "acting")(e.target.value)}
+                      data-testid="official-acting"
+                    >
+                      <option value="">Definitif</option>
+                      <option value="plt">Plt.</option>
+                      <option value="plh">Plh.</option>
+                    </select>
+                    <CommitField label="Jabatan" value={u.official?.position ?? ""} onCommit={setOfficial(u, "position")} testId="official-position" disabled={readOnly} className="w-text" placeholder="Jabatan (mis. Kepala Bidang …)" />
+                    <CommitField label="Nama pejabat" value={u.official?.name ?? ""} onCommit={setOfficial(u, "name")} testId="official-name" disabled={readOnly} className="w-text" placeholder="Nama" />
+                    <CommitField label="Pangkat/Golongan" value={u.official?.rank ?? ""} onCommit={setOfficial(u, "rank")} testId="official-rank" disabled={readOnly} className="w-name" placeholder="Pangkat/Golongan" />
+                    <CommitField label="NIP" value={u.official?.nip ?? ""} onCommit={setOfficial(u, "nip")} testId="official-nip" disabled={readOnly} className="w-name" placeholder="NIP" />
+                  </div>
+                </td>
+              </tr>,
+            ])}
           </tbody>
         </table>
       </div>

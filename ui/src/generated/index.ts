@@ -1,5 +1,6 @@
 // The types of the bridge, generated from the Rust types (scripts/gen-types). Do not edit.
 export type { Accepted } from "./Accepted";
+export type { Acting } from "./Acting";
 export type { Against } from "./Against";
 export type { Agreement } from "./Agreement";
 export type { AgreementStatus } from "./AgreementStatus";
@@ -53,6 +54,7 @@ export type { NewStepKind } from "./NewStepKind";
 export type { Node } from "./Node";
 export type { NoteCount } from "./NoteCount";
 export type { NumberedTreeLayout } from "./NumberedTreeLayout";
+export type { Official } from "./Official";
 export type { Op } from "./Op";
 export type { Period } from "./Period";
 export type { Person } from "./Person";
