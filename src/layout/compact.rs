@@ -282,8 +282,15 @@ pub(super) fn place(input: &Input, n: usize, aspect: f32, options: &TreeOptions)
     let widest = (post.len().max(1) as f32) * (options.box_width + options.h_gap);
     let mut limit = options.box_width;
     // Each node shaped on its own first, then the same row width everywhere.
-    let shaped = place_with(input, &post, n, Limit::Shape(aspect), options);
-    let mut best: Option<(f32, Placed)> = Some(((aspect / shaped.width).min(1.0 / shaped.height), shaped));
+    // (A subtree shaped a little taller or wider than the sheet may pack better.)
+    let mut best: Option<(f32, Placed)> = None;
+    for stretch in [0.4, 0.6, 0.8, 1.0, 1.25, 1.6, 2.2] {
+        let shaped = place_with(input, &post, n, Limit::Shape(aspect * stretch), options);
+        let scale = (aspect / shaped.width).min(1.0 / shaped.height);
+        if best.as_ref().is_none_or(|(s, _)| scale > *s * 1.0001) {
+            best = Some((scale, shaped));
+        }
+    }
     loop {
         let candidate = place_with(input, &post, n, Limit::Global(limit), options);
         let scale = (aspect / candidate.width).min(1.0 / candidate.height);
