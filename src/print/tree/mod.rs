@@ -1,24 +1,30 @@
-//! The printed Pohon Kinerja: the shared tree layout drawn onto paper. Two
-//! modes: the whole tree fitted onto one sheet (with the layout variant that
-//! reads largest), or a poster tiled over several sheets with overlap, crop
-//! marks and a label on each sheet for assembly.
+//! The printed Pohon Kinerja: the shared tree layout drawn onto paper. Three
+//! modes: the whole tree fitted onto one sheet with the layout variant that
+//! reads largest (`fit.rs`); a poster tiled as a grid of sheets with its
+//! seams in the gaps between boxes, overlap and an assembly map
+//! (`poster.rs`); or Cetak per cabang, an overview of the upper levels and
+//! one sheet per branch (`branches.rs`).
 
-use super::furniture::{crop_marks, draw_header, draw_legend, draw_signature, FOOTER_H, HEADER_H, SIGNATURE_H, SIGNATURE_W};
-use super::{Drawn, PageSetup, PrintMode, PrintOptions};
+mod branches;
+mod fit;
+mod poster;
+
+use super::furniture::{FOOTER_H, HEADER_H, SIGNATURE_H};
+use super::{Drawn, LayoutChoice, PageSetup, PrintMode, PrintOptions};
 use crate::layout::{layout_tree, Font, TreeLayout, TreeOptions};
 use crate::model::{AgreementStatus, Document, LinkKind};
 use crate::render::theme::{self, grey};
-use crate::render::{Provenance, Sheet, POINTS_PER_MM};
+use crate::render::{Provenance, Sheet};
 use rustc_hash::FxHashMap;
 
 /// Findings per node id: how many, and whether one is an error.
-type Badges<'a> = FxHashMap<&'a str, (usize, bool)>;
+pub(super) type Badges = FxHashMap<String, (usize, bool)>;
 
 /// The other agency's answer per crosscutting link (from, to), as the
 /// document records it: written on the link's dashed line.
-type Agreements<'a> = FxHashMap<(&'a str, &'a str), AgreementStatus>;
+pub(super) type Agreements<'a> = FxHashMap<(&'a str, &'a str), AgreementStatus>;
 
-fn agreements(doc: &Document) -> Agreements<'_> {
+pub(super) fn agreements(doc: &Document) -> Agreements<'_> {
     doc.tree
         .links
         .iter()
@@ -39,10 +45,13 @@ pub(super) fn agreement_word(status: AgreementStatus) -> &'static str {
 /// Where the tree goes on a sheet: content point (x, y) lands at
 /// (dx + x·scale, dy + y·scale).
 #[derive(Clone, Copy)]
-struct Place {
-    dx: f32,
-    dy: f32,
-    scale: f32,
+pub(super) struct Place {
+    pub dx: f32,
+    pub dy: f32,
+    pub scale: f32,
+    /// Added to the level of the boxes and bands for their colours (a
+    /// branch sheet is laid out from its own top level).
+    pub level_shift: usize,
 }
 
 impl Place {
@@ -54,54 +63,130 @@ impl Place {
     }
 }
 
+/// Everything a tree printout draws besides the layout: the document, the
+/// options, the sheet, and the marks on the boxes.
+pub(super) struct Ctx<'a> {
+    pub doc: &'a Document,
+    pub provenance: &'a Provenance<'a>,
+    pub options: &'a PrintOptions,
+    pub page: &'a PageSetup,
+    pub badges: Badges,
+    pub agreements: Agreements<'a>,
+}
+
 pub(super) fn compose_tree(doc: &Document, provenance: &Provenance, options: &PrintOptions, page: &PageSetup) -> Drawn {
+    let ctx = Ctx { doc, provenance, options, page, badges: badges(doc, options), agreements: agreements(doc) };
+    let (sheets, mut warnings, smallest) = match options.mode {
+        PrintMode::Fit => fit::compose(&ctx),
+        PrintMode::Poster { scale } => poster::compose(&ctx, scale.clamp(0.1, 10.0)),
+        PrintMode::Branches { level } => branches::compose(&ctx, level),
+    };
+    warnings.extend(years_without_targets(doc, options));
+    (sheets, warnings, smallest)
+}
+
+/// The validator's findings per node, when the badges are asked for.
+fn badges(doc: &Document, options: &PrintOptions) -> Badges {
+    let mut badges = Badges::default();
+    if !options.findings {
+        return badges;
+    }
+    let report = crate::validate::validate(doc);
+    for f in report.findings.iter().filter(|f| f.accepted.is_none()) {
+        let node = match &f.target {
+            crate::model::Target::Node(n) | crate::model::Target::Indicator(n, _) => n.as_str(),
+            crate::model::Target::Link(a, _) => a.as_str(),
+            _ => continue,
+        };
+        let entry = badges.entry(node.to_string()).or_insert((0, false));
+        entry.0 += 1;
+        entry.1 |= f.severity == crate::validate::Severity::Error;
+    }
+    badges
+}
+
+/// The box contents the options ask for, at the screen's sizes.
+pub(super) fn tree_options(options: &PrintOptions) -> TreeOptions {
     let mut tree_options = TreeOptions::default();
     tree_options.details.indicators = options.indicators;
     tree_options.details.years = options.years.clone();
     tree_options.details.owners = options.owners;
     tree_options.details.numbering = options.numbering;
-    let mut layout = layout_tree(doc, &tree_options);
-    if matches!(options.mode, PrintMode::Fit | PrintMode::Branches { .. }) {
-        layout = best_fitting_layout(doc, &tree_options, layout, page);
-    }
-    let smallest_content =
-        layout.boxes.iter().map(|b| if b.notes.is_empty() { b.font_size } else { b.note_size }).fold(tree_options.font_size, f32::min);
+    tree_options
+}
 
-    let report;
-    let mut badges = Badges::default();
-    if options.findings {
-        report = crate::validate::validate(doc);
-        for f in report.findings.iter().filter(|f| f.accepted.is_none()) {
-            let node = match &f.target {
-                crate::model::Target::Node(n) | crate::model::Target::Indicator(n, _) => n.as_str(),
-                crate::model::Target::Link(a, _) => a.as_str(),
-                _ => continue,
-            };
-            let entry = badges.entry(node).or_insert((0, false));
-            entry.0 += 1;
-            entry.1 |= f.severity == crate::validate::Severity::Error;
-        }
+/// A year asked for whose targets no indicator has: the boxes show "–" for it.
+fn years_without_targets(doc: &Document, options: &PrintOptions) -> Option<String> {
+    if !options.indicators || options.years.is_empty() {
+        return None;
+    }
+    let mut indicators = doc.tree.nodes.iter().flat_map(|n| &n.indicators).peekable();
+    indicators.peek()?;
+    let indicators: Vec<_> = indicators.collect();
+    let missing: Vec<String> =
+        options.years.iter().filter(|y| !indicators.iter().any(|i| i.targets.contains_key(y))).map(|y| y.to_string()).collect();
+    match missing.as_slice() {
+        [] => None,
+        [one] => Some(format!("Tidak ada indikator yang punya target tahun {one}; di kotak tertulis \"{one}: –\".")),
+        [first @ .., last] => Some(format!(
+            "Tidak ada indikator yang punya target tahun {} dan {last}; di kotak tertulis \"–\" untuk tahun-tahun itu.",
+            first.join(", ")
+        )),
+    }
+}
+
+/// A tree laid out for a sheet: the layout and the scale it is drawn at.
+pub(super) struct Fitted {
+    pub layout: TreeLayout,
+    pub scale: f32,
+}
+
+impl Fitted {
+    /// The statements' text size on paper.
+    pub fn statement_pt(&self) -> f32 {
+        self.layout.boxes.iter().filter(|b| !b.external).map(|b| b.font_size).fold(f32::INFINITY, f32::min).min(8.0) * self.scale
     }
 
-    let (sheets, smallest) = match options.mode {
-        // Cetak per cabang comes next; until then a branch printout is the fitted tree.
-        PrintMode::Fit | PrintMode::Branches { .. } => {
-            let (sheet, scale) = fitted(doc, &layout, &badges, provenance, options, page);
-            (vec![sheet], smallest_content * scale)
-        }
-        PrintMode::Poster { scale } => {
-            let scale = scale.clamp(0.1, 10.0);
-            (poster(doc, &layout, &badges, provenance, options, page, scale), smallest_content * scale)
-        }
+    /// The smallest text on paper: the notes where there are any.
+    pub fn smallest_pt(&self) -> f32 {
+        smallest_content(&self.layout) * self.scale
+    }
+}
+
+/// The smallest text size of a layout, before scaling.
+pub(super) fn smallest_content(layout: &TreeLayout) -> f32 {
+    layout.boxes.iter().map(|b| if b.notes.is_empty() { b.font_size } else { b.note_size.min(b.font_size) }).fold(8.0, f32::min)
+}
+
+/// The layout of `doc` that gives the largest text in `area` (width,
+/// height), among those `choice` allows: the wide layout with narrower
+/// boxes or with its leaves in columns, or the compact one. Never larger
+/// than `max_scale`.
+pub(super) fn best_layout(doc: &Document, base: &TreeOptions, choice: LayoutChoice, area: (f32, f32), max_scale: f32) -> Fitted {
+    let scale = |l: &TreeLayout| (area.0 / l.width.max(1.0)).min(area.1 / l.height.max(1.0)).min(max_scale);
+    let variants: &[(bool, &[bool])] = match choice {
+        LayoutChoice::Wide => &[(false, &[false])],
+        LayoutChoice::Compact => &[(true, &[false, true])],
+        LayoutChoice::Auto => &[(false, &[false, true]), (true, &[false, true])],
     };
-    (sheets, Vec::new(), smallest)
+    let mut best: Option<Fitted> = None;
+    for &(compact, stacks) in variants {
+        let layout = best_fitting_layout(doc, &TreeOptions { compact, ..base.clone() }, stacks, area);
+        let candidate = Fitted { scale: scale(&layout), layout };
+        // Another variant only for clearly bigger text.
+        if best.as_ref().is_none_or(|b| candidate.scale > b.scale * 1.02) {
+            best = Some(candidate);
+        }
+    }
+    best.expect("at least one variant")
 }
 
 /// A wide tree fits a sheet better with narrower, taller boxes, and with its
-/// leaves in columns under their parents: the combination that gives the
-/// largest scale.
-fn best_fitting_layout(doc: &Document, tree_options: &TreeOptions, mut layout: TreeLayout, page: &PageSetup) -> TreeLayout {
-    let fit = |l: &TreeLayout| (fit_area(page).0 / l.width).min(fit_area(page).1 / l.height);
+/// leaves in columns under their parents (where `stacks` allows): the
+/// combination that gives the largest scale in `area`.
+fn best_fitting_layout(doc: &Document, tree_options: &TreeOptions, stacks: &[bool], area: (f32, f32)) -> TreeLayout {
+    let fit = |l: &TreeLayout| (area.0 / l.width.max(1.0)).min(area.1 / l.height.max(1.0));
+    let mut layout = layout_tree(doc, tree_options);
     // Narrower boxes break more long words inside ("Pemberhentia-n"):
     // worth it only for clearly bigger text.
     let widest_words: Vec<f32> = doc
@@ -116,9 +201,9 @@ fn best_fitting_layout(doc: &Document, tree_options: &TreeOptions, mut layout: T
         widest_words.iter().filter(|&&w| w > room).count()
     };
     let mut chosen = tree_options.box_width;
-    for stack_leaves in [false, true] {
+    for &stack_leaves in stacks {
         for box_width in [150.0, 120.0, 96.0, 80.0] {
-            if !stack_leaves && box_width == tree_options.box_width {
+            if stack_leaves == tree_options.stack_leaves && box_width == tree_options.box_width {
                 continue; // the starting layout
             }
             let candidate = layout_tree(doc, &TreeOptions { box_width, stack_leaves, ..tree_options.clone() });
@@ -133,87 +218,43 @@ fn best_fitting_layout(doc: &Document, tree_options: &TreeOptions, mut layout: T
     layout
 }
 
-/// Width and height the tree may take on a fit sheet (header above, signature below).
-fn fit_area(page: &PageSetup) -> (f32, f32) {
-    (page.width - 2.0 * page.margin, page.height - 2.0 * page.margin - HEADER_H - FOOTER_H - SIGNATURE_H - 8.0)
+/// Width and height a tree may take on a sheet under the header (and
+/// `below` for what goes under it), above the footer.
+pub(super) fn tree_area(page: &PageSetup, above: f32, below: f32) -> (f32, f32) {
+    (page.width - 2.0 * page.margin, page.height - 2.0 * page.margin - HEADER_H - above - FOOTER_H - below)
 }
 
-/// The whole tree on one sheet, with the legend and signature under it; and its scale.
-fn fitted(
-    doc: &Document,
-    layout: &TreeLayout,
-    badges: &Badges,
-    provenance: &Provenance,
-    options: &PrintOptions,
-    page: &PageSetup,
-) -> (Sheet, f32) {
-    let (pw, ph, margin) = (page.width, page.height, page.margin);
-    let (area_w, area_h) = fit_area(page);
-    let scale = (area_w / layout.width).min(area_h / layout.height).min(1.5);
-    let mut sheet = Sheet::new(pw, ph);
-    draw_header(&mut sheet, doc, margin, "");
-    let place = Place { dx: margin + (area_w - layout.width * scale) / 2.0, dy: margin + HEADER_H, scale };
-    draw_tree(&mut sheet, layout, place, [f32::MIN, f32::MIN, f32::MAX, f32::MAX], badges, &agreements(doc));
-    let sig_y = ph - margin - FOOTER_H - SIGNATURE_H;
-    draw_signature(&mut sheet, doc, pw - margin - SIGNATURE_W, sig_y, provenance);
-    if options.legend {
-        draw_legend(&mut sheet, margin, sig_y + 10.0);
-    }
-    (sheet, scale)
+/// Room under a fitted tree for the legend and the signature.
+pub(super) const SIGNATURE_STRIP: f32 = SIGNATURE_H + 8.0;
+
+/// "A3 mendatar"
+pub(super) fn paper_name(options: &PrintOptions, page: &PageSetup) -> String {
+    format!("{:?} {}", options.paper, if page.width > page.height { "mendatar" } else { "tegak" })
 }
 
-/// The tree at `scale`, tiled row by row over as many sheets as it needs;
-/// neighbouring sheets overlap for gluing.
-fn poster(
-    doc: &Document,
-    layout: &TreeLayout,
-    badges: &Badges,
-    provenance: &Provenance,
-    options: &PrintOptions,
-    page: &PageSetup,
-    scale: f32,
-) -> Vec<Sheet> {
-    let (pw, ph, margin) = (page.width, page.height, page.margin);
-    let overlap = options.overlap_mm * POINTS_PER_MM;
-    // The content: the tree, then a strip for the legend and the signature below it.
-    let content_w = (layout.width * scale).max(SIGNATURE_W + 20.0);
-    let content_h = layout.height * scale + SIGNATURE_H + 20.0;
-    let usable_w = pw - 2.0 * margin;
-    let usable_h = ph - 2.0 * margin - 18.0 - FOOTER_H;
-    let step_w = (usable_w - overlap).max(10.0);
-    let step_h = (usable_h - overlap).max(10.0);
-    let cols = (((content_w - overlap) / step_w).ceil() as usize).max(1);
-    let rows = (((content_h - overlap) / step_h).ceil() as usize).max(1);
-    let mut sheets = Vec::with_capacity(rows * cols);
-    let agreements = agreements(doc);
-    for r in 0..rows {
-        for c in 0..cols {
-            let mut sheet = Sheet::new(pw, ph);
-            let (ox, oy) = (margin, margin + 18.0);
-            let (cx, cy) = (c as f32 * step_w, r as f32 * step_h);
-            let label = format!("Lembar B{}-K{} (baris {} dari {}, kolom {} dari {})", r + 1, c + 1, r + 1, rows, c + 1, cols);
-            sheet.text(margin, margin + 9.0, &format!("{} — {label}", doc.document.title), 7.5, true, grey(0.2));
-            crop_marks(&mut sheet, ox, oy, usable_w, usable_h);
-            sheet.clip(ox, oy, usable_w, usable_h);
-            let place = Place { dx: ox - cx, dy: oy - cy, scale };
-            let window = [cx / scale, cy / scale, (cx + usable_w) / scale, (cy + usable_h) / scale];
-            draw_tree(&mut sheet, layout, place, window, badges, &agreements);
-            // Legend and signature sit in the strip under the tree.
-            let strip_y = layout.height * scale + 10.0;
-            if options.legend {
-                draw_legend(&mut sheet, ox - cx, oy - cy + strip_y);
-            }
-            draw_signature(&mut sheet, doc, ox - cx + content_w - SIGNATURE_W, oy - cy + strip_y, provenance);
-            sheet.unclip();
-            sheets.push(sheet);
-        }
-    }
-    sheets
+/// A size in points as the planner reads it: "6,5".
+pub(super) fn pt(size: f32) -> String {
+    crate::format::number(((size * 10.0).floor() / 10.0) as f64)
+}
+
+/// A numbered connector: a dark circle with the sheet number, centred at (x, y).
+pub(super) fn connector(sheet: &mut Sheet, x: f32, y: f32, number: usize, radius: f32) {
+    let points: Vec<[f32; 2]> = (0..24)
+        .map(|k| {
+            let a = k as f32 * std::f32::consts::TAU / 24.0;
+            [x + radius * a.cos(), y + radius * a.sin()]
+        })
+        .collect();
+    sheet.polygon(&points, theme::ACCENT);
+    let label = number.to_string();
+    let size = radius * 1.15;
+    let w = Font::bold().width(&label, size);
+    sheet.text(x - w / 2.0, y + size * 0.36, &label, size, true, grey(1.0));
 }
 
 /// Draws the tree (bands, edges, boxes) within the visible window
 /// `[x0, y0, x1, y1]` of content coordinates.
-fn draw_tree(sheet: &mut Sheet, layout: &TreeLayout, place: Place, window: [f32; 4], badges: &Badges, agreements: &Agreements) {
+pub(super) fn draw_tree(sheet: &mut Sheet, layout: &TreeLayout, place: Place, window: [f32; 4], badges: &Badges, agreements: &Agreements) {
     let s = place.scale;
     let [x0, y0, x1, y1] = window;
     let visible = |x: f32, y: f32, w: f32, h: f32| x < x1 && x + w > x0 && y < y1 && y + h > y0;
@@ -227,7 +268,7 @@ fn draw_tree(sheet: &mut Sheet, layout: &TreeLayout, place: Place, window: [f32;
         let label = 7.5 * s;
         let mut y = place.y(band.y) + 6.0 * s + label;
         for line in Font::bold().wrap(&band.name.to_uppercase(), 7.5, 80.0) {
-            sheet.text(place.x(4.0), y, &line, label, true, theme::level(band.level));
+            sheet.text(place.x(4.0), y, &line, label, true, theme::level(band.level + place.level_shift));
             y += label * 1.2;
         }
     }
@@ -252,7 +293,9 @@ fn draw_tree(sheet: &mut Sheet, layout: &TreeLayout, place: Place, window: [f32;
     // The agreement state on each crosscutting line, over the lines (a box
     // that covers the middle of a line covers its word too).
     for edge in layout.edges.iter().filter(|e| e.kind == LinkKind::Crosscutting) {
-        let (Some([mx, my]), Some(&status)) = (edge.label, agreements.get(&(edge.from.as_str(), edge.to.as_str()))) else { continue };
+        let (Some([mx, my]), Some(&status)) = (edge.label, agreements.get(&(edge.from.as_str(), edge.to.as_str()))) else {
+            continue;
+        };
         let word = agreement_word(status);
         let size = 6.0;
         let (w, h) = (Font::regular().width(word, size) + 4.0, size + 3.0);
@@ -274,7 +317,7 @@ fn draw_tree(sheet: &mut Sheet, layout: &TreeLayout, place: Place, window: [f32;
             sheet.rect(x, y, w, h, Some(theme::EXTERNAL_FILL), Some((theme::CROSSCUTTING, 0.6 * s)));
         } else {
             sheet.rect(x, y, w, h, Some(grey(1.0)), Some((grey(0.55), 0.5 * s)));
-            sheet.rect(x, y, w, 2.5 * s, Some(theme::level(b.level)), None);
+            sheet.rect(x, y, w, 2.5 * s, Some(theme::level(b.level + place.level_shift)), None);
         }
         let size = b.font_size * s;
         for (k, line) in b.lines.iter().enumerate() {
