@@ -201,7 +201,7 @@ fn process_map_and_relations_pages() {
     let pdf = dir.path().join("probis.pdf");
     assert!(pokin(&["export", "pdf", s(&file), "-o", s(&pdf), "--view", "processes", "--paper", "A4", "--landscape"]).status.success());
     let text = pdf_text(&pdf);
-    assert!(text.contains("Peta Proses Bisnis (level 0)"));
+    assert!(text.starts_with("PETA PROSES BISNIS") && text.contains("Level 0"));
     assert!(text.contains(&doc.processes.map.goal));
     for word in ["INPUT", "OUTPUT", "PROSES MANAJERIAL", "PROSES UTAMA", "PROSES PENDUKUNG", "Regulasi", "Anggaran"] {
         assert!(text.contains(word), "{word}");
@@ -215,7 +215,7 @@ fn process_map_and_relations_pages() {
     let sub = dir.path().join("subprobis.pdf");
     assert!(pokin(&["export", "pdf", s(&file), "-o", s(&sub), "--view", "processes:p2", "--landscape"]).status.success());
     let text = pdf_text(&sub);
-    assert!(text.contains("Peta Sub Proses Bisnis — Meningkatnya Profesionalitas ASN"));
+    assert!(text.starts_with("PETA SUB PROSES BISNIS — MENINGKATNYA PROFESIONALITAS ASN"));
     assert!(text.contains("Meningkatnya Kompetensi ASN") && !text.contains("Terwujudnya Tata Kelola OPD"));
     let o = pokin(&["export", "pdf", s(&file), "-o", s(&sub), "--view", "processes:p99"]);
     assert_eq!(o.status.code(), Some(2));
@@ -228,7 +228,7 @@ fn process_map_and_relations_pages() {
     let info = tool("pdfinfo", &[s(&pdf)]);
     assert!(info.contains("Pages:           2"), "{info}");
     let text = pdf_text(&pdf);
-    assert!(text.contains("Peta Relasi (proses × unit kerja)"));
+    assert!(text.starts_with("PETA RELASI") && text.contains("Proses × unit kerja"));
     for process in doc.processes.map.processes.iter() {
         let words: Vec<&str> = process.name.split_whitespace().take(3).collect();
         assert!(text.contains(&words.join(" ")), "{}", process.name);
@@ -315,4 +315,316 @@ fn preview_pages_are_svg_of_the_same_sheets() {
     assert!(last.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
     assert!(last.contains("NIP. 196894241998031011"));
     assert!(preview.pages[0].contains(&format!("Halaman 1 dari {}", printout.pages)));
+}
+
+// ---- #13 part 5: the printouts' headings, the SOP's columns, header and signature, the footer ----
+
+use pokin::model::Document;
+use pokin::render::{Paper, PrintOptions, Provenance, View};
+
+/// A sample as JSON, to change before it is read as a document.
+fn sample_json(sample: &str) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(common::root().join(format!("assets/samples/{sample}.json"))).unwrap()).unwrap()
+}
+
+fn document(value: &serde_json::Value) -> Document {
+    pokin::interchange::json::from_str(&value.to_string(), "test.json").unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Prints `view` of `doc` on `paper` through the library, to `dir/name.pdf`; the file, its warnings, its pages.
+fn print_to(dir: &Path, name: &str, doc: &Document, view: &str, paper: Paper, landscape: bool, final_name: Option<&str>) -> (std::path::PathBuf, Vec<String>, usize) {
+    let fingerprint = pokin::interchange::json::fingerprint(doc);
+    let provenance = Provenance { fingerprint: &fingerprint, final_name };
+    let options = PrintOptions { view: View::parse(view).unwrap(), paper, landscape, printed_on: "2024-01-20".into(), ..Default::default() };
+    let printout = pokin::render::print_tree(doc, &provenance, &options);
+    let file = dir.join(format!("{name}.pdf"));
+    std::fs::write(&file, &printout.pdf).unwrap();
+    (file, printout.warnings, printout.pages)
+}
+
+/// Whether two boxes share more than a hair of area.
+fn overlap(a: &[f32; 4], b: &[f32; 4]) -> bool {
+    a[0] < b[2] - 0.3 && b[0] < a[2] - 0.3 && a[1] < b[3] - 0.3 && b[1] < a[3] - 0.3
+}
+
+/// The page size in points, as printed.
+fn page_size(paper: Paper, landscape: bool) -> (f32, f32) {
+    let (w, h) = paper.size_mm();
+    let (w, h) = (w * pokin::render::POINTS_PER_MM, h * pokin::render::POINTS_PER_MM);
+    if landscape { (h, w) } else { (w, h) }
+}
+
+const PAPERS: [(Paper, bool, &str); 6] = [
+    (Paper::A4, false, "A4 tegak"),
+    (Paper::A4, true, "A4 mendatar"),
+    (Paper::F4, false, "F4 tegak"),
+    (Paper::F4, true, "F4 mendatar"),
+    (Paper::A3, false, "A3 tegak"),
+    (Paper::A3, true, "A3 mendatar"),
+];
+
+#[test]
+fn a_final_versions_notes_never_overlap_the_page_number() {
+    // Way Kanan's signatory has a rank and a position over two lines; a long
+    // final name made the footer's left part run into "Halaman 1 dari 1"
+    // and the note under the signature ("Versi final … · sidik …") sit on it.
+    let dir = common::temp_dir();
+    let file = import(dir.path(), "waykanan-bkpsdm");
+    let name = "Pohon Kinerja Renstra 2021-2026 ditetapkan dengan Keputusan Kepala Badan";
+    assert!(pokin(&["final", s(&file), "--name", name]).status.success());
+    for (view, paper, landscape) in [("tree", "A4", false), ("tree", "A3", true), ("flow:f1", "A4", false), ("flow:f1", "F4", true)] {
+        let pdf = dir.path().join(format!("final-{}-{paper}-{landscape}.pdf", view.replace(':', "-")));
+        let mut args = vec!["export", "pdf", s(&file), "-o", s(&pdf), "--view", view, "--paper", paper];
+        if landscape {
+            args.push("--landscape");
+        }
+        let o = pokin(&args);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let lines = common::pdf_lines(&pdf);
+        let pages = lines.iter().map(|l| l.page).max().unwrap();
+        for page in 1..=pages {
+            let on: Vec<&common::PdfLine> = lines.iter().filter(|l| l.page == page).collect();
+            let number = on.iter().find(|l| l.text.starts_with("Halaman")).unwrap_or_else(|| panic!("{view} {paper}: page {page} number"));
+            let footer: Vec<&&common::PdfLine> = on.iter().filter(|l| l.text.starts_with("Dicetak") || l.text.starts_with("Sidik SHA-256")).collect();
+            assert!(!footer.is_empty(), "{view} {paper}: footer on page {page}");
+            for line in &on {
+                if !std::ptr::eq(*line, *number) {
+                    assert!(!overlap(&line.bbox, &number.bbox), "{view} {paper} p{page}: {:?} overlaps {:?}", line.text, number.text);
+                }
+                // Nothing else reaches into the footer's lines.
+                for f in &footer {
+                    if !std::ptr::eq(*line, **f) {
+                        assert!(!overlap(&line.bbox, &f.bbox), "{view} {paper} p{page}: {:?} overlaps {:?}", line.text, f.text);
+                    }
+                }
+            }
+        }
+        // The fingerprint whole, on one line.
+        let fingerprint = lines.iter().find(|l| l.text.starts_with("Sidik SHA-256 ") || l.text.contains(" · Sidik SHA-256 ")).unwrap();
+        let hex = fingerprint.text.rsplit(' ').next().unwrap();
+        assert!(hex.len() == 64 && hex.chars().all(|c| c.is_ascii_hexdigit()), "{view} {paper}: {:?}", fingerprint.text);
+        let note = lines.iter().find(|l| l.text.contains("· sidik")).unwrap_or_else(|| panic!("{view} {paper}: the note under the signature"));
+        let nip = lines.iter().find(|l| l.text == "NIP. 19800412 200003 1 003").unwrap();
+        assert_eq!(note.page, nip.page);
+        assert!(note.bbox[1] >= nip.bbox[3] - 0.5, "{view} {paper}: the note under the NIP");
+        assert_eq!(pokin(&["verify", s(&file), s(&pdf)]).status.code(), Some(0), "{view} {paper}: verify");
+    }
+}
+
+#[test]
+fn each_printout_has_its_own_heading() {
+    let dir = common::temp_dir();
+    let doc = common::read(&common::root().join("assets/samples/lumajang-bkd.json"));
+    let title = doc.document.title.clone();
+    assert!(title.starts_with("POHON KINERJA"));
+    let flow = &doc.processes.flows[0];
+    for (view, heading) in [
+        ("tree", title.as_str()),
+        ("processes", "PETA PROSES BISNIS"),
+        ("processes:p2", "PETA SUB PROSES BISNIS — MENINGKATNYA PROFESIONALITAS ASN"),
+        ("relations", "PETA RELASI"),
+        ("flow:f1", "STANDAR OPERASIONAL PROSEDUR"),
+        ("review", "CATATAN HASIL REVIU POHON KINERJA"),
+    ] {
+        let (pdf, _, _) = print_to(dir.path(), &view.replace(':', "-"), &doc, view, Paper::A4, true, None);
+        let lines = common::pdf_lines(&pdf);
+        let top = lines.iter().filter(|l| l.page == 1).min_by(|a, b| a.bbox[1].total_cmp(&b.bbox[1])).unwrap();
+        assert_eq!(top.text, heading, "{view}");
+        if view != "tree" && view != "review" {
+            // Only the tree is headed with the document's title ("POHON KINERJA …").
+            assert!(lines.iter().all(|l| !l.text.contains(&title)), "{view}: headed as the tree");
+        }
+    }
+    // The SOP's heading names the flow under it; its later sheets carry heading, name and "(lanjutan)".
+    let (pdf, _, pages) = print_to(dir.path(), "sop", &doc, "flow:f1", Paper::A4, true, None);
+    assert_eq!(pages, 2);
+    let lines = common::pdf_lines(&pdf);
+    let second = lines.iter().filter(|l| l.page == 1).nth(1).unwrap();
+    assert!(second.text.contains(&flow.name) && second.text.contains("Badan Kepegawaian Daerah"), "{}", second.text);
+    assert!(lines.iter().any(|l| l.page == 2 && l.text == format!("STANDAR OPERASIONAL PROSEDUR — {} (lanjutan)", flow.name)));
+}
+
+/// The Lumajang flow with a note in every row (so the Keterangan column
+/// shows where it starts) and `lanes` lanes (more units when needed).
+fn crowded_sop(lanes: usize) -> serde_json::Value {
+    let mut value = sample_json("lumajang-bkd");
+    value["document"]["signatory"] = serde_json::json!({ "place": "Lumajang", "date": "2024-01-15", "position": "Kepala Badan Kepegawaian Daerah", "name": "Drs. ABDUL HARIS", "nip": "19680424 199803 1 011" });
+    let units = value["units"].as_array_mut().unwrap();
+    for k in units.len()..lanes {
+        units.push(serde_json::json!({ "id": format!("u{k}"), "name": format!("Sub Bagian {k}"), "short": format!("KASUBAG {k}") }));
+    }
+    let ids: Vec<String> = units.iter().map(|u| u["id"].as_str().unwrap().to_string()).collect();
+    let flow = &mut value["processes"]["flows"][0];
+    flow["lanes"] = serde_json::json!(ids[..lanes]);
+    for step in flow["steps"].as_array_mut().unwrap() {
+        step["note"] = serde_json::json!("Catatan");
+        let lane = step["lane"].as_str().unwrap().to_string();
+        if !ids[..lanes].contains(&lane) {
+            step["lane"] = serde_json::json!(ids[0]);
+        }
+    }
+    value
+}
+
+#[test]
+fn the_sops_columns_fit_every_paper_readably() {
+    let dir = common::temp_dir();
+    for lanes in [2, 6, 8] {
+        let doc = document(&crowded_sop(lanes));
+        for (paper, landscape, label) in PAPERS {
+            let name = format!("sop-{lanes}-{label}").replace(' ', "-");
+            let (pdf, warnings, _) = print_to(dir.path(), &name, &doc, "flow:f1", paper, landscape, None);
+            let (width, _) = page_size(paper, landscape);
+            let right = width - 10.0 * pokin::render::POINTS_PER_MM;
+            let lines = common::pdf_lines(&pdf);
+            for line in &lines {
+                assert!(line.bbox[2] <= width - 5.0, "{name}: {:?} runs off the page", line.text);
+            }
+            // Every title whole on one line; Keterangan inside the table's right edge.
+            let header = lines.iter().find(|l| l.text == "Keterangan").unwrap_or_else(|| panic!("{name}: Keterangan whole"));
+            assert!(header.bbox[2] <= right + 0.5, "{name}: {header:?}");
+            for title in ["Kelengkapan", "Waktu", "Output", "No"] {
+                assert!(lines.iter().any(|l| l.text.split(' ').any(|w| w == title)), "{name}: {title} whole");
+            }
+            // The notes start 4 pt inside the Keterangan column: at least 15 mm wide.
+            let note = lines.iter().find(|l| l.text == "Catatan").unwrap_or_else(|| panic!("{name}: a note"));
+            let column = right - (note.bbox[0] - 4.0);
+            assert!(column >= 15.0 * pokin::render::POINTS_PER_MM - 0.5, "{name}: Keterangan {column} pt wide");
+            // The step texts: 6 pt or more.
+            let first = lines.iter().find(|l| l.text.starts_with("Mengajukan")).unwrap();
+            assert!(first.size_pt >= 5.9, "{name}: {} pt", first.size_pt);
+            assert!(warnings.is_empty(), "{name}: {warnings:?}");
+        }
+    }
+    // Twelve lanes do not fit A4 portrait readably: narrower columns, inside the page, and a warning.
+    let doc = document(&crowded_sop(12));
+    let (pdf, warnings, _) = print_to(dir.path(), "sop-12", &doc, "flow:f1", Paper::A4, false, None);
+    assert!(warnings.iter().any(|w| w.contains("12 pelaksana tidak muat")), "{warnings:?}");
+    for line in common::pdf_lines(&pdf) {
+        assert!(line.bbox[2] <= 595.0 - 5.0, "{:?} runs off the page", line.text);
+    }
+}
+
+#[test]
+fn the_sops_signature_is_never_alone_on_a_page() {
+    // Flows of 3 to 11 steps on every paper: wherever the table ends, the
+    // signature follows rows on the same page (the last rows move on with it).
+    let dir = common::temp_dir();
+    let base = crowded_sop(6);
+    let total = base["processes"]["flows"][0]["steps"].as_array().unwrap().len();
+    let mut checked_moves = 0;
+    for steps in 3..=total {
+        let mut value = base.clone();
+        let list = value["processes"]["flows"][0]["steps"].as_array_mut().unwrap();
+        list.truncate(steps);
+        let last = list.last_mut().unwrap().as_object_mut().unwrap();
+        last.remove("next");
+        last.insert("shape".into(), serde_json::json!("end"));
+        let doc = document(&value);
+        let texts: Vec<String> = doc.processes.flows[0].steps.iter().map(|s| s.text.split_whitespace().take(2).collect::<Vec<_>>().join(" ")).collect();
+        for (paper, landscape, label) in PAPERS {
+            let name = format!("ttd-{steps}-{label}").replace(' ', "-");
+            let (pdf, _, pages) = print_to(dir.path(), &name, &doc, "flow:f1", paper, landscape, None);
+            let lines = common::pdf_lines(&pdf);
+            let signature: Vec<&common::PdfLine> = lines
+                .iter()
+                .filter(|l| l.text.starts_with("Lumajang, 15 Januari 2024") || l.text == "Drs. ABDUL HARIS" || l.text == "NIP. 19680424 199803 1 011")
+                .collect();
+            assert_eq!(signature.len(), 3, "{name}: {signature:?}");
+            assert!(signature.iter().all(|l| l.page == pages), "{name}: the signature whole on the last page");
+            let rows_on_last = lines.iter().filter(|l| l.page == pages && texts.iter().any(|t| l.text.starts_with(t.as_str()))).count();
+            assert!(rows_on_last >= 1, "{name}: the signature alone on page {pages}");
+            if pages > 1 && rows_on_last <= 2 {
+                checked_moves += 1;
+            }
+        }
+    }
+    assert!(checked_moves > 0, "some flow needed its last rows moved");
+}
+
+#[test]
+fn without_a_process_map_the_views_say_so_instead_of_an_empty_signed_form() {
+    let dir = common::temp_dir();
+    // Kebumen has a tree and no process map.
+    let file = import(dir.path(), "kebumen-bkpsdm");
+    for (view, heading) in [("processes", "PETA PROSES BISNIS"), ("relations", "PETA RELASI")] {
+        let pdf = dir.path().join(format!("{view}.pdf"));
+        let o = pokin(&["export", "pdf", s(&file), "-o", s(&pdf), "--view", view, "--paper", "A4"]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert!(stderr.contains("peringatan: ") && stderr.contains("belum memiliki peta proses bisnis"), "{view}: {stderr}");
+        let text = pdf_text(&pdf);
+        assert!(text.starts_with(heading), "{view}: {text}");
+        assert!(text.contains("Belum dapat dicetak") && text.contains("belum memiliki peta proses bisnis"), "{view}: {text}");
+        assert!(!text.contains("NIP.") && !text.contains("PROSES MANAJERIAL") && !text.contains("Proses bisnis Kategori"), "{view}: an empty signed form");
+    }
+    // Processes whose units are not given yet; a flow without steps.
+    let mut value = sample_json("lumajang-bkd");
+    for process in value["processes"]["map"]["processes"].as_array_mut().unwrap() {
+        process.as_object_mut().unwrap().remove("owners");
+    }
+    value["processes"]["flows"][0]["steps"] = serde_json::json!([]);
+    let doc = document(&value);
+    let (pdf, warnings, pages) = print_to(dir.path(), "relasi-kosong", &doc, "relations", Paper::A4, false, None);
+    assert_eq!(pages, 1);
+    assert!(warnings.iter().any(|w| w.contains("belum ada proses yang diberi unit kerja")), "{warnings:?}");
+    assert!(!pdf_text(&pdf).contains("NIP."));
+    let (pdf, warnings, _) = print_to(dir.path(), "sop-kosong", &doc, "flow:f1", Paper::A4, false, None);
+    assert!(warnings.iter().any(|w| w.contains("belum memiliki kegiatan")), "{warnings:?}");
+    let text = pdf_text(&pdf);
+    assert!(text.starts_with("STANDAR OPERASIONAL PROSEDUR") && !text.contains("NIP.") && !text.contains("Uraian kegiatan"), "{text}");
+}
+
+#[test]
+fn the_sop_header_names_its_dates_and_who_approved_it() {
+    // Entered through the edit path (update_flow) into the .pokin, printed in
+    // the SOP-AP form's header, kept in the JSON export.
+    let dir = common::temp_dir();
+    let file = import(dir.path(), "lumajang-bkd");
+    let mut opened = pokin::store::DocFile::open(&file).unwrap();
+    let mut flow = opened.document().processes.flows[0].clone();
+    flow.number = "SOP/BKD/01".into();
+    flow.header.created = "2024-01-20".into();
+    flow.header.revised = "2024-03-01".into();
+    flow.header.revision = 2;
+    flow.header.effective = "2024-04-01".into();
+    flow.header.approved_by = pokin::model::Approval {
+        position: "Kepala Badan Kepegawaian Daerah".into(),
+        name: "Drs. ABDUL HARIS, M.Si.".into(),
+        nip: "19680424 199803 1 011".into(),
+    };
+    opened.apply(&pokin::edit::Op::UpdateFlow { flow }).unwrap();
+    drop(opened);
+    let json = common::ok(&["export", "json", s(&file)]);
+    for key in [r#""created": "2024-01-20""#, r#""revised": "2024-03-01""#, r#""revision": 2"#, r#""effective": "2024-04-01""#, r#""approved_by": {"#] {
+        assert!(json.contains(key), "{key} in the JSON export");
+    }
+    for (paper, landscape, label) in [(Paper::F4, false, "F4"), (Paper::A4, true, "A4")] {
+        let pdf = dir.path().join(format!("sop-{label}.pdf"));
+        let mut args = vec!["export", "pdf", s(&file), "-o", s(&pdf), "--view", "flow:f1", "--paper", label];
+        if landscape {
+            args.push("--landscape");
+        }
+        let _ = paper;
+        assert!(pokin(&args).status.success());
+        let lines = common::pdf_lines(&pdf);
+        let line = |text: &str| lines.iter().find(|l| l.page == 1 && l.text == text).unwrap_or_else(|| panic!("{label}: {text:?} in {:?}", lines.iter().map(|l| &l.text).collect::<Vec<_>>()));
+        for (field, value) in [
+            ("Nomor SOP", "SOP/BKD/01"),
+            ("Tanggal Pembuatan", "20 Januari 2024"),
+            ("Tanggal Revisi", "1 Maret 2024 (revisi ke-2)"),
+            ("Tanggal Efektif", "1 April 2024"),
+            ("Disahkan oleh", "KEPALA BADAN KEPEGAWAIAN DAERAH"),
+            ("Nama SOP", "PROSES MANAJEMEN ASN"),
+        ] {
+            // The value on its label's row, to its right.
+            let (f, v) = (line(field), line(value));
+            assert!((f.bbox[1] - v.bbox[1]).abs() < 1.0 && v.bbox[0] > f.bbox[2], "{label}: {field} {value}");
+        }
+        let name = line("Drs. ABDUL HARIS, M.Si.");
+        let nip = line("NIP. 19680424 199803 1 011");
+        let position = line("KEPALA BADAN KEPEGAWAIAN DAERAH");
+        assert!(position.bbox[3] + 20.0 < name.bbox[1] && name.bbox[1] < nip.bbox[1], "{label}: room to sign, then name and NIP: {position:?} {name:?} {nip:?}");
+        assert!(line("PEMERINTAH KABUPATEN LUMAJANG").bbox[2] < line("Nomor SOP").bbox[0], "{label}: the agency on the left");
+    }
 }

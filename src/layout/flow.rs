@@ -90,6 +90,9 @@ pub struct FlowOptions {
     pub first_page_rows: f32,
     pub page_rows: f32,
     pub font_size: f32,
+    /// Room the last page keeps below its last row (a printout's signature):
+    /// when it lacks it, its last rows move on to a page of their own.
+    pub end_room: f32,
 }
 
 const PAD: f32 = 4.0;
@@ -98,10 +101,73 @@ const CONNECTOR: f32 = 14.0;
 /// The text size of a flow's table, on screen and on paper.
 pub const FLOW_FONT_SIZE: f32 = 7.0;
 
+/// The text columns: title, width wanted (points, or a share of the table's
+/// width when below 1), and the narrowest readable width at 7 pt.
+const TEXT_COLUMNS: [(&str, f32, f32); 6] = [
+    ("No", 22.0, 20.0),
+    ("Uraian kegiatan", 0.22, 90.0),
+    ("Kelengkapan", 0.11, 50.0),
+    ("Waktu", 0.065, 34.0),
+    ("Output", 0.11, 50.0),
+    ("Keterangan", 0.09, 46.0),
+];
+/// A lane column: the width wanted, and the narrowest that still holds a symbol.
+const LANE_WANTED: f32 = 40.0;
+const LANE_MIN: f32 = 34.0;
+
+/// The narrowest each text column may be at `size`: its share of the 7 pt
+/// minimum, and never narrower than its title's longest word.
+fn text_minimums(size: f32) -> [f32; 6] {
+    TEXT_COLUMNS.map(|(title, _, min)| {
+        let word = title.split_whitespace().map(|w| Font::bold().width(w, size)).fold(0.0, f32::max);
+        (min * size / FLOW_FONT_SIZE).max(word + 2.0 * PAD)
+    })
+}
+
+/// Whether a table of `lanes` lanes fits `width` with every column at least
+/// its minimum width, at text size `size`.
+pub fn columns_fit(lanes: usize, width: f32, size: f32) -> bool {
+    text_minimums(size).iter().sum::<f32>() + lanes.max(1) as f32 * LANE_MIN <= width + 0.01
+}
+
+/// The widths of the text columns (in `TEXT_COLUMNS` order) and of a lane:
+/// the wanted widths when the lanes get theirs; else the text columns give
+/// way down to their minimums; a table that cannot fit even so is shared
+/// out by its minimums, never wider than `width`.
+fn column_widths(lanes: usize, width: f32, size: f32) -> ([f32; 6], f32) {
+    let lanes = lanes.max(1) as f32;
+    let min = text_minimums(size);
+    let mut wanted = TEXT_COLUMNS.map(|(_, w, _)| if w < 1.0 { w * width } else { w });
+    for (w, min) in wanted.iter_mut().zip(min) {
+        *w = w.max(min);
+    }
+    let (sum_wanted, sum_min): (f32, f32) = (wanted.iter().sum(), min.iter().sum());
+    let text = if width - sum_wanted >= lanes * LANE_WANTED {
+        wanted
+    } else {
+        // Between the minimums and the wanted widths, the same share of each.
+        let room = width - lanes * LANE_WANTED;
+        let room = if room < sum_min { (width - lanes * LANE_MIN).max(sum_min) } else { room };
+        let t = if sum_wanted > sum_min { ((room - sum_min) / (sum_wanted - sum_min)).clamp(0.0, 1.0) } else { 0.0 };
+        let mut text = [0.0; 6];
+        for k in 0..6 {
+            text[k] = min[k] + (wanted[k] - min[k]).max(0.0) * t;
+        }
+        text
+    };
+    let sum_text: f32 = text.iter().sum();
+    if sum_text + lanes * LANE_MIN > width + 0.01 {
+        // Not even the minimums fit: everything in proportion to them.
+        let k = width / (sum_min + lanes * LANE_MIN);
+        return (min.map(|m| m * k), LANE_MIN * k);
+    }
+    (text, (width - sum_text) / lanes)
+}
+
 /// The flow in one piece (no page breaks), `width` points wide, lanes
 /// titled with the units' labels: the editor's view of it.
 pub fn layout_flow_unpaged(doc: &crate::model::Document, flow: &Flow, width: f32) -> FlowLayout {
-    let options = FlowOptions { width, first_page_rows: f32::MAX, page_rows: f32::MAX, font_size: FLOW_FONT_SIZE };
+    let options = FlowOptions { width, first_page_rows: f32::MAX, page_rows: f32::MAX, font_size: FLOW_FONT_SIZE, end_room: 0.0 };
     layout_flow(flow, &|id| doc.unit_label(id), &options)
 }
 
@@ -110,26 +176,21 @@ pub fn layout_flow(flow: &Flow, lane_names: &dyn Fn(&str) -> String, options: &F
     let font = Font::regular();
     let size = options.font_size;
     let line = size * 1.25;
-    // Columns: fixed text columns, lanes share the rest.
-    let fixed = [("No", 22.0), ("Uraian kegiatan", 0.22)];
-    let mutu = [("Kelengkapan", 0.11), ("Waktu", 0.065), ("Output", 0.11), ("Keterangan", 0.09)];
-    let w = options.width;
-    let text_w: f32 = fixed[0].1 + fixed[1].1 * w + mutu.iter().map(|(_, f)| f * w).sum::<f32>();
-    let lanes = flow.lanes.len().max(1);
-    let lane_w = ((w - text_w) / lanes as f32).max(40.0);
+    // Columns: the text columns, lanes share the rest.
+    let (text_w, lane_w) = column_widths(flow.lanes.len(), options.width, size);
     let mut columns = Vec::new();
     let mut x = 0.0;
     let mut push = |title: String, width: f32, lane: Option<String>, columns: &mut Vec<Column>| {
         columns.push(Column { title, lines: Vec::new(), x, width, lane });
         x += width;
     };
-    push(fixed[0].0.into(), fixed[0].1, None, &mut columns);
-    push(fixed[1].0.into(), fixed[1].1 * w, None, &mut columns);
+    push(TEXT_COLUMNS[0].0.into(), text_w[0], None, &mut columns);
+    push(TEXT_COLUMNS[1].0.into(), text_w[1], None, &mut columns);
     for lane in &flow.lanes {
         push(lane_names(lane), lane_w, Some(lane.clone()), &mut columns);
     }
-    for (title, f) in mutu {
-        push(title.into(), f * w, None, &mut columns);
+    for k in 2..6 {
+        push(TEXT_COLUMNS[k].0.into(), text_w[k], None, &mut columns);
     }
     for column in &mut columns {
         column.lines = Font::bold().wrap(&column.title, size, column.width - 2.0 * PAD);
@@ -164,6 +225,29 @@ pub fn layout_flow(flow: &Flow, lane_names: &dyn Fn(&str) -> String, options: &F
         }
         rows.push(Row { step: step.id.clone(), page, y, height, cells });
         y += height;
+    }
+    // The last page keeps its end room, else its last rows (two, when the
+    // page keeps one) go on to a page of their own: what follows the table
+    // is never alone on a page.
+    let room = |page: usize| if page == 0 { options.first_page_rows } else { options.page_rows };
+    if options.end_room > 0.0 && !rows.is_empty() && y + options.end_room > room(page) {
+        let on_last = rows.iter().filter(|r| r.page == page).count();
+        let fits = |k: usize| rows[rows.len() - k..].iter().map(|r| r.height).sum::<f32>() + CONNECTOR * 1.5 + options.end_room <= options.page_rows;
+        let moved = match on_last {
+            n if n >= 3 && fits(2) => 2,
+            n if n >= 2 || page == 0 => 1,
+            _ => 0,
+        };
+        if moved > 0 {
+            page += 1;
+            let mut y = CONNECTOR * 1.5;
+            let first = rows.len() - moved;
+            for row in &mut rows[first..] {
+                row.page = page;
+                row.y = y;
+                y += row.height;
+            }
+        }
     }
     let pages = page + 1;
 
@@ -264,7 +348,7 @@ mod tests {
     }
 
     fn options() -> FlowOptions {
-        FlowOptions { width: 780.0, first_page_rows: 420.0, page_rows: 480.0, font_size: 7.0 }
+        FlowOptions { width: 780.0, first_page_rows: 420.0, page_rows: 480.0, font_size: 7.0, end_room: 0.0 }
     }
 
     #[test]
@@ -279,6 +363,52 @@ mod tests {
             assert!(symbol.x >= column.x && symbol.x + symbol.width <= column.x + column.width);
         }
         assert_eq!(layout.arrows.len(), 10);
+    }
+
+    #[test]
+    fn columns_fill_the_width_and_stay_readable_or_say_they_cannot() {
+        // A4 portrait (538 pt inside 10 mm margins) to A3 landscape.
+        for width in [538.6, 552.8, 785.2, 878.7, 1134.0] {
+            for lanes in 1..=14 {
+                for size in [7.0, 6.5, 6.0] {
+                    let (text, lane) = column_widths(lanes, width, size);
+                    let total: f32 = text.iter().sum::<f32>() + lane * lanes as f32;
+                    assert!(total <= width + 0.01, "{width} {lanes}: {total}");
+                    if columns_fit(lanes, width, size) {
+                        assert!((total - width).abs() < 0.01, "{width} {lanes}: the whole width");
+                        assert!(lane >= LANE_MIN - 0.01, "{width} {lanes} {size}: lane {lane}");
+                        for (k, min) in text_minimums(size).iter().enumerate() {
+                            assert!(text[k] >= min - 0.01, "{width} {lanes} {size}: {} {}", TEXT_COLUMNS[k].0, text[k]);
+                            // Every word of the title on one line.
+                            let title = TEXT_COLUMNS[k].0;
+                            assert!(Font::bold().wrap(title, size, text[k] - 2.0 * PAD).iter().all(|l| title.split(' ').any(|w| l.contains(w))));
+                        }
+                    }
+                }
+            }
+        }
+        // Six lanes fit F4 portrait at 7 pt, twelve do not fit A4 portrait even at 6 pt.
+        assert!(columns_fit(6, 552.8, 7.0) && !columns_fit(12, 538.6, 6.0));
+    }
+
+    #[test]
+    fn the_last_page_keeps_its_end_room_by_moving_its_last_rows_on() {
+        let doc = crate::samples::find("lumajang-bkd").unwrap().document();
+        let flow = &doc.processes.flows[0];
+        let names = |id: &str| doc.unit_label(id);
+        // All eleven rows fit one page; the room after them does not.
+        let tall = FlowOptions { first_page_rows: 1000.0, page_rows: 1000.0, ..options() };
+        let one = layout_flow(flow, &names, &tall);
+        assert_eq!(one.pages, 1);
+        let bottom = one.rows.last().map(|r| r.y + r.height).unwrap();
+        let layout = layout_flow(flow, &names, &FlowOptions { end_room: 1000.0 - bottom + 1.0, ..tall });
+        assert_eq!(layout.pages, 2);
+        let moved: Vec<&str> = layout.rows.iter().filter(|r| r.page == 1).map(|r| r.step.as_str()).collect();
+        assert_eq!(moved, ["s10", "s11"], "the last two rows move on");
+        assert_eq!(layout.connectors.len(), 2, "and an off-page connector leads to them");
+        // With the room there, nothing moves.
+        let layout = layout_flow(flow, &names, &FlowOptions { end_room: 1000.0 - bottom - 1.0, ..tall });
+        assert_eq!(layout.pages, 1);
     }
 
     #[test]

@@ -105,6 +105,40 @@ pub struct FlowHeader {
     pub records: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<String>,
+    /// Tanggal pembuatan (ISO date, YYYY-MM-DD).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub created: String,
+    /// Tanggal revisi (ISO date).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub revised: String,
+    /// Revisi ke-N (0: not given).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub revision: u32,
+    /// Tanggal efektif (ISO date).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub effective: String,
+    /// Disahkan oleh: the official who approves the SOP.
+    #[serde(default, skip_serializing_if = "Approval::is_empty")]
+    pub approved_by: Approval,
+}
+
+/// Who approves an SOP (disahkan oleh), as the SOP-AP form names them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Approval {
+    /// Jabatan ("Kepala Badan Kepegawaian Daerah").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub position: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub nip: String,
+}
+
+impl Approval {
+    pub fn is_empty(&self) -> bool {
+        is_default(self)
+    }
 }
 
 impl FlowHeader {
@@ -163,4 +197,21 @@ pub enum Shape {
     Process,
     Decision,
     End,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sop_headers_dates_and_approval_round_trip_and_are_left_out_when_empty() {
+        let text = r#"{"legal_basis":["PP 11/2017"],"created":"2024-01-20","revised":"2024-03-01","revision":2,"effective":"2024-04-01","approved_by":{"position":"Kepala Badan","name":"Drs. A","nip":"1968"}}"#;
+        let header: FlowHeader = serde_json::from_str(text).unwrap();
+        assert_eq!((header.revision, header.approved_by.nip.as_str()), (2, "1968"));
+        assert_eq!(serde_json::to_string(&header).unwrap(), text);
+        assert_eq!(serde_json::to_string(&FlowHeader::default()).unwrap(), "{}");
+        let partial = FlowHeader { approved_by: Approval { name: "Drs. A".into(), ..Default::default() }, ..Default::default() };
+        assert_eq!(serde_json::to_string(&partial).unwrap(), r#"{"approved_by":{"name":"Drs. A"}}"#);
+        assert!(serde_json::from_str::<FlowHeader>(r#"{"approved_by":{"rank":"IV/a"}}"#).is_err(), "unknown keys refused");
+    }
 }

@@ -16,10 +16,16 @@ pub(super) const FOOTER_H: f32 = 16.0;
 pub(super) const SIGNATURE_W: f32 = 230.0;
 pub(super) const SIGNATURE_H: f32 = 118.0;
 
-/// Title, then agency · government · period (· what is printed).
+/// The document's title, then agency · government · period (· what is
+/// printed): the Pohon Kinerja's header.
 pub(super) fn draw_header(sheet: &mut Sheet, doc: &Document, margin: f32, suffix: &str) {
+    draw_heading(sheet, doc, margin, &doc.document.title, suffix);
+}
+
+/// A printout's own heading ("PETA PROSES BISNIS", "PETA RELASI"), then
+/// agency · government · period (· `suffix`).
+pub(super) fn draw_heading(sheet: &mut Sheet, doc: &Document, margin: f32, heading: &str, suffix: &str) {
     let meta = &doc.document;
-    sheet.text(margin, margin + 12.0, &meta.title, 12.0, true, grey(0.08));
     let mut second: Vec<String> = [meta.agency.clone(), meta.government.clone()].into_iter().filter(|s| !s.is_empty()).collect();
     second.push(format!("Periode {}–{}", meta.period.from, meta.period.to));
     let mut line = second.join(" · ");
@@ -27,17 +33,65 @@ pub(super) fn draw_header(sheet: &mut Sheet, doc: &Document, margin: f32, suffix
         line.push_str(" · ");
         line.push_str(suffix);
     }
-    sheet.text(margin, margin + 25.0, &line, 8.0, false, grey(0.3));
+    draw_heading_line(sheet, margin, heading, &line);
 }
 
-/// Print date, draft or final, fingerprint on the left; the page number on the right.
+/// The header: `heading` in bold (smaller, down to 8 pt, or cut when too
+/// wide for the sheet) and `line` under it.
+pub(super) fn draw_heading_line(sheet: &mut Sheet, margin: f32, heading: &str, line: &str) {
+    let room = sheet.width - 2.0 * margin;
+    let wide = Font::bold().width(heading, 12.0);
+    let size = if wide <= room { 12.0 } else { (12.0 * room / wide).max(8.0) };
+    let heading = if size > 8.0 { heading.to_string() } else { fit_width_bold(heading, size, room) };
+    sheet.text(margin, margin + 12.0, &heading, size, true, grey(0.08));
+    sheet.text(margin, margin + 25.0, &fit_width(line, 8.0, room), 8.0, false, grey(0.3));
+}
+
+/// Print date, draft or final, fingerprint on the left; the page number on
+/// the right. A left part too long for the room beside the page number (a
+/// final version's long name) goes on two smaller lines, the fingerprint
+/// whole on the lower one; both stay inside `FOOTER_H`.
 pub(super) fn draw_footer(sheet: &mut Sheet, margin: f32, page: usize, pages: usize, printed: &str, provenance: &Provenance) {
     let y = sheet.height - margin - 4.0;
-    let left = format!("Dicetak {} · {} · Sidik SHA-256 {}", format::date(printed), provenance.state(), provenance.fingerprint);
-    sheet.text(margin, y, &left, 6.0, false, grey(0.35));
     let right = format!("Halaman {page} dari {pages}");
-    let w = Font::regular().width(&right, 7.0);
-    sheet.text(sheet.width - margin - w, y, &right, 7.0, false, grey(0.2));
+    let right_w = Font::regular().width(&right, 7.0);
+    sheet.text(sheet.width - margin - right_w, y, &right, 7.0, false, grey(0.2));
+    let room = sheet.width - 2.0 * margin - right_w - 12.0;
+    let first = format!("Dicetak {} · {}", format::date(printed), provenance.state());
+    let fingerprint = format!("Sidik SHA-256 {}", provenance.fingerprint);
+    let one = format!("{first} · {fingerprint}");
+    if Font::regular().width(&one, 6.0) <= room {
+        sheet.text(margin, y, &one, 6.0, false, grey(0.35));
+    } else {
+        // Two 5 pt lines 6.9 pt apart: apart on paper, and inside `FOOTER_H`.
+        let size = 5.0;
+        sheet.text(margin, y - 6.9, &fit_width(&first, size, room), size, false, grey(0.35));
+        sheet.text(margin, y, &fit_width(&fingerprint, size, room), size, false, grey(0.35));
+    }
+}
+
+/// `text` cut with "…" to at most `width` at `size` (regular).
+fn fit_width(text: &str, size: f32, width: f32) -> String {
+    cut_to(Font::regular(), text, size, width)
+}
+
+fn fit_width_bold(text: &str, size: f32, width: f32) -> String {
+    cut_to(Font::bold(), text, size, width)
+}
+
+fn cut_to(font: &Font, text: &str, size: f32, width: f32) -> String {
+    if font.width(text, size) <= width {
+        return text.to_string();
+    }
+    let mut chars: Vec<char> = text.chars().collect();
+    while !chars.is_empty() {
+        chars.pop();
+        let cut: String = chars.iter().collect::<String>().trim_end().to_string() + "…";
+        if font.width(&cut, size) <= width {
+            return cut;
+        }
+    }
+    "…".to_string()
 }
 
 /// Who signs a printout and where: the document's signatory, or the review
@@ -59,15 +113,44 @@ pub(super) fn draw_signature(sheet: &mut Sheet, doc: &Document, x: f32, y: f32, 
     draw_signer(sheet, &signer, x, y, provenance);
 }
 
-/// The Indonesian signature block of `sig`, centred in its box at (`x`, `y`).
+/// The room to sign between the position and the name: this much, and no
+/// less than the minimum when a long position or a final version's note
+/// needs the box's height.
+const SIGN_SPACE: f32 = 44.0;
+const SIGN_SPACE_MIN: f32 = 30.0;
+
+/// The Indonesian signature block of `sig`, centred in its box at (`x`,
+/// `y`), never below the box (`SIGNATURE_H`): a long position or a final
+/// version's note first narrows the room to sign, then sets the text smaller.
 pub(super) fn draw_signer(sheet: &mut Sheet, sig: &Signer, x: f32, y: f32, provenance: &Provenance) {
+    let note = provenance.signature_note();
+    let mut chosen = (7.0, SIGN_SPACE_MIN);
+    for size in [9.0, 8.5, 8.0, 7.5, 7.0] {
+        let rest = signer_block(None, sig, note.as_deref(), x, y, size, 0.0) - y;
+        if rest + SIGN_SPACE_MIN <= SIGNATURE_H {
+            chosen = (size, (SIGNATURE_H - rest).min(SIGN_SPACE));
+            break;
+        }
+    }
+    signer_block(Some(sheet), sig, note.as_deref(), x, y, chosen.0, chosen.1);
+}
+
+/// Lays out (and draws, given a sheet) the signature block with text of
+/// `size` and `space` to sign; returns the y of its lowest ink.
+#[allow(clippy::too_many_arguments)]
+fn signer_block(mut sheet: Option<&mut Sheet>, sig: &Signer, note: Option<&str>, x: f32, y: f32, size: f32, space: f32) -> f32 {
     let centre = x + SIGNATURE_W / 2.0;
-    let centred = |sheet: &mut Sheet, text: &str, baseline: f32, size: f32, bold: bool| {
+    let mut lowest = y;
+    let mut centred = |sheet: &mut Option<&mut Sheet>, text: &str, baseline: f32, size: f32, bold: bool| {
         let font = if bold { Font::bold() } else { Font::regular() };
         let lines = font.wrap(text, size, SIGNATURE_W);
         for (k, line) in lines.iter().enumerate() {
             let w = font.width(line, size);
-            sheet.text(centre - w / 2.0, baseline + k as f32 * size * 1.25, line, size, bold, grey(0.05));
+            let at = baseline + k as f32 * size * 1.25;
+            if let Some(sheet) = sheet.as_deref_mut() {
+                sheet.text(centre - w / 2.0, at, line, size, bold, grey(0.05));
+            }
+            lowest = lowest.max(at + size * 0.3);
         }
         lines.len() as f32 * size * 1.25
     };
@@ -78,24 +161,29 @@ pub(super) fn draw_signer(sheet: &mut Sheet, sig: &Signer, x: f32, y: f32, prove
         (true, false) => format::date(sig.date),
         (true, true) => "……………………, ……………………".to_string(),
     };
-    let mut at = y + 9.0;
-    at += centred(sheet, &place_date, at, 9.0, false);
+    let mut at = y + size;
+    at += centred(&mut sheet, &place_date, at, size, false);
     let position = if sig.position.is_empty() { "………………………………".to_string() } else { sig.position.to_uppercase() };
-    at += centred(sheet, &position, at, 9.0, true);
-    at += 44.0; // space to sign
+    at += centred(&mut sheet, &position, at, size, true);
+    at += space;
     let name = if sig.name.is_empty() { "………………………………".to_string() } else { sig.name.to_string() };
-    let name_w = Font::bold().width(&name, 9.5).min(SIGNATURE_W);
-    centred(sheet, &name, at, 9.5, true);
-    sheet.polyline(&[[centre - name_w / 2.0, at + 1.8], [centre + name_w / 2.0, at + 1.8]], grey(0.05), 0.7, false);
-    at += 12.0;
+    let name_size = size + 0.5;
+    let name_w = Font::bold().width(&name, name_size).min(SIGNATURE_W);
+    let name_h = centred(&mut sheet, &name, at, name_size, true);
+    if let Some(sheet) = sheet.as_deref_mut() {
+        sheet.polyline(&[[centre - name_w / 2.0, at + 1.8], [centre + name_w / 2.0, at + 1.8]], grey(0.05), 0.7, false);
+    }
+    at += name_h.max(name_size * 1.25) - name_size * 1.25 + size * 1.35;
     if !sig.rank.is_empty() {
-        at += centred(sheet, sig.rank, at, 9.0, false);
+        at += centred(&mut sheet, sig.rank, at, size, false);
     }
     let nip = if sig.nip.is_empty() { "NIP. ……………………".to_string() } else { format!("NIP. {}", sig.nip) };
-    at += centred(sheet, &nip, at, 9.0, false);
-    if let Some(note) = provenance.signature_note() {
-        centred(sheet, &note, at + 2.0, 5.5, false);
+    at += centred(&mut sheet, &nip, at, size, false);
+    if let Some(note) = note {
+        // Under the NIP's last line: its descent, a little air, the note's ascent.
+        centred(&mut sheet, note, at - size * 1.25 + size * 0.3 + 7.0, 5.5, false);
     }
+    lowest
 }
 
 /// The tree's legend: main and crosscutting links, boxes of other agencies.

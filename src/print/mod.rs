@@ -240,17 +240,37 @@ fn compose(doc: &Document, provenance: &Provenance, options: &PrintOptions) -> C
     let printed = if options.printed_on.is_empty() { crate::store::today() } else { options.printed_on.clone() };
     let (mut sheets, mut warnings, smallest) = match options.view {
         View::Tree => tree::compose_tree(doc, provenance, options, &page),
+        View::Processes if doc.processes.map.processes.is_empty() => missing_titled(
+            doc,
+            &page,
+            process_map::HEADING,
+            "Dokumen ini belum memiliki peta proses bisnis: belum ada proses manajerial, utama, atau pendukung. Isi peta proses bisnis lebih dulu, lalu cetak lagi.".into(),
+        ),
         View::Processes => process_map::compose_process_map(doc, None, provenance, &page),
         View::SubProcesses(ref id) => match doc.process(id) {
             Some(_) => process_map::compose_process_map(doc, Some(id), provenance, &page),
-            None => missing(doc, &page, format!("Proses `{id}` tidak ada di dokumen ini.")),
+            None => missing_titled(doc, &page, process_map::SUB_HEADING, format!("Proses `{id}` tidak ada di dokumen ini.")),
         },
-        View::Relations => (relations::compose_relations(doc, provenance, &page), Vec::new(), TABLE_TEXT_PT),
+        View::Relations => match relations::lacking(doc) {
+            Some(message) => missing_titled(doc, &page, relations::HEADING, message),
+            None => (relations::compose_relations(doc, provenance, &page), Vec::new(), TABLE_TEXT_PT),
+        },
         View::Flow(ref id) => match doc.flow(id) {
-            Some(flow) => (sop::compose_sop(doc, flow, provenance, &page), Vec::new(), TABLE_TEXT_PT),
+            Some(flow) if flow.steps.is_empty() => missing_titled(
+                doc,
+                &page,
+                sop::HEADING,
+                format!("Peta lintas fungsi \"{}\" belum memiliki kegiatan: tambahkan langkahnya lebih dulu, lalu cetak lagi.", flow.name),
+            ),
+            Some(flow) => sop::compose_sop(doc, flow, provenance, &page),
             None => {
                 let known: Vec<&str> = doc.processes.flows.iter().map(|f| f.id.as_str()).collect();
-                missing(doc, &page, format!("Peta lintas fungsi `{id}` tidak ada di dokumen ini (yang ada: {}).", known.join(", ")))
+                let message = if known.is_empty() {
+                    format!("Peta lintas fungsi `{id}` tidak ada: dokumen ini belum memiliki peta lintas fungsi.")
+                } else {
+                    format!("Peta lintas fungsi `{id}` tidak ada di dokumen ini (yang ada: {}).", known.join(", "))
+                };
+                missing_titled(doc, &page, sop::HEADING, message)
             }
         },
         View::Review => review::compose_review(doc, provenance, &page, &printed),
@@ -273,5 +293,18 @@ fn compose(doc: &Document, provenance: &Provenance, options: &PrintOptions) -> C
 fn missing(doc: &Document, page: &PageSetup, message: String) -> Drawn {
     let mut sheet = Sheet::new(page.width, page.height);
     furniture::draw_header(&mut sheet, doc, page.margin, "");
+    (vec![sheet], vec![message], TABLE_TEXT_PT)
+}
+
+/// A printout of something the document lacks (or has empty): a sheet with
+/// the view's heading and why, and no signature (nothing to sign); the
+/// reason is the printout's warning too.
+fn missing_titled(doc: &Document, page: &PageSetup, heading: &str, message: String) -> Drawn {
+    let mut sheet = Sheet::new(page.width, page.height);
+    furniture::draw_heading(&mut sheet, doc, page.margin, heading, "");
+    let width = (page.width - 2.0 * page.margin).min(460.0);
+    let top = page.margin + furniture::HEADER_H + 20.0;
+    let used = furniture::wrapped(&mut sheet, "Belum dapat dicetak", page.margin, top, width, 11.0, true, false);
+    furniture::wrapped(&mut sheet, &message, page.margin, top + used + 6.0, width, 9.5, false, false);
     (vec![sheet], vec![message], TABLE_TEXT_PT)
 }

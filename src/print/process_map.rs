@@ -1,23 +1,26 @@
 //! The printed Peta Proses Bisnis, level 0 (or a process's Peta Sub Proses
 //! Bisnis): the editor's geometry (`layout::processes`) moved onto one sheet.
 
-use super::furniture::{draw_header, draw_signature, FOOTER_H, HEADER_H, SIGNATURE_H, SIGNATURE_W};
+use super::furniture::{draw_heading, draw_signature, FOOTER_H, HEADER_H, SIGNATURE_H, SIGNATURE_W};
 use super::{Drawn, PageSetup};
 use crate::layout::processes::{layout_process_map, Rect, TextBlock};
 use crate::model::Document;
 use crate::render::theme::{self, grey};
 use crate::render::{Colour, Provenance, Sheet};
 
+/// The printout's heading, and a process's Peta Sub Proses Bisnis's.
+pub(super) const HEADING: &str = "PETA PROSES BISNIS";
+pub(super) const SUB_HEADING: &str = "PETA SUB PROSES BISNIS";
+
 /// A map taller than the page is laid out wider and drawn smaller, so that
 /// it keeps its proportions and fits; the smallest text size is returned.
 pub(super) fn compose_process_map(doc: &Document, parent: Option<&str>, provenance: &Provenance, page: &PageSetup) -> Drawn {
     let mut sheet = Sheet::new(page.width, page.height);
     let m = page.margin;
-    let title = match parent.and_then(|id| doc.process(id)) {
-        Some(p) => format!("Peta Sub Proses Bisnis — {}", p.name),
-        None => "Peta Proses Bisnis (level 0)".to_string(),
-    };
-    draw_header(&mut sheet, doc, m, &title);
+    match parent.and_then(|id| doc.process(id)) {
+        Some(p) => draw_heading(&mut sheet, doc, m, &format!("{SUB_HEADING} — {}", p.name.to_uppercase()), ""),
+        None => draw_heading(&mut sheet, doc, m, HEADING, "Level 0"),
+    }
     let top = m + HEADER_H;
     let (width, height) = (page.width - 2.0 * m, page.height - m - FOOTER_H - SIGNATURE_H - 14.0 - top);
     let mut layout = layout_process_map(doc, parent, width, height);

@@ -3,16 +3,33 @@
 //! table (`layout::table`): rows continue on further sheets under the
 //! repeated column titles; the signature follows the last row.
 
-use super::furniture::{draw_header, draw_signature, FOOTER_H, HEADER_H, SIGNATURE_H, SIGNATURE_W};
+use super::furniture::{draw_heading, draw_signature, FOOTER_H, HEADER_H, SIGNATURE_H, SIGNATURE_W};
 use super::PageSetup;
 use crate::layout::table::{layout_table, Cell, ColumnSpec, PageFrame, PlacedRow, RowSpec, TableSpec, TextStyle};
 use crate::model::{Document, ProcessCategory, Unit};
 use crate::render::theme::{self, grey};
 use crate::render::{Provenance, Sheet};
 
-const TITLE: &str = "Peta Relasi (proses × unit kerja)";
+/// The printout's heading, and what it shows.
+pub(super) const HEADING: &str = "PETA RELASI";
+const SUBTITLE: &str = "Proses × unit kerja";
+
+/// Why the document has no Peta Relasi to print, if it has none: no
+/// processes, or no process with the units that run it.
+pub(super) fn lacking(doc: &Document) -> Option<String> {
+    let processes = &doc.processes.map.processes;
+    if processes.is_empty() {
+        return Some("Dokumen ini belum memiliki peta proses bisnis, sehingga peta relasi (proses × unit kerja) belum dapat dicetak. Isi peta proses bisnis lebih dulu.".into());
+    }
+    if processes.iter().all(|p| p.owners.is_empty()) {
+        return Some("Peta relasi belum dapat dicetak: belum ada proses yang diberi unit kerja pelaksananya. Pilih unit kerja pada setiap proses di peta proses bisnis.".into());
+    }
+    None
+}
 /// The columns before the units: process name, category.
 const LEADING_COLUMNS: usize = 2;
+/// Room between the last row and the signature.
+const SIGNATURE_GAP: f32 = 10.0;
 
 pub(super) fn compose_relations(doc: &Document, provenance: &Provenance, page: &PageSetup) -> Vec<Sheet> {
     // The same rows and columns as the screen's Peta Relasi.
@@ -33,7 +50,7 @@ pub(super) fn compose_relations(doc: &Document, provenance: &Provenance, page: &
     let mut titles = vec![Cell::new("Proses bisnis", title_style), Cell::new("Kategori", title_style)];
     let unit_style = TextStyle::new(6.5, true).line_height(8.2).centred();
     titles.extend(units.iter().map(|u| Cell::new(u.label(), unit_style)));
-    let rows = processes
+    let mut rows = processes
         .iter()
         .zip(&depths)
         .map(|(process, &depth)| {
@@ -45,7 +62,12 @@ pub(super) fn compose_relations(doc: &Document, provenance: &Provenance, page: &
             let category = Cell::new(category(process.category), TextStyle::new(7.0, false).line_height(9.4));
             RowSpec::new(vec![name, category], 1.5, 4.5)
         })
-        .collect();
+        .collect::<Vec<_>>();
+    // The signature as a last row without cells, kept with the row before
+    // it: never alone on a sheet, never split.
+    let signature_row = rows.len();
+    rows.last_mut().expect("a Peta Relasi has processes (`lacking`)").keep_with_next = true;
+    rows.push(RowSpec::new(Vec::new(), 0.0, 0.0).min_height(SIGNATURE_GAP + SIGNATURE_H));
     let spec = TableSpec { x: m, columns, header: vec![RowSpec::new(titles, 2.0, 8.0)], rows };
     let bottom = page.height - m - FOOTER_H - 8.0;
     let table = layout_table(&spec, &PageFrame { first_top: m + HEADER_H, next_top: m + HEADER_H, bottom });
@@ -53,7 +75,7 @@ pub(super) fn compose_relations(doc: &Document, provenance: &Provenance, page: &
     let mut sheets = Vec::with_capacity(table.pages.len() + 1);
     for table_page in &table.pages {
         let mut sheet = Sheet::new(page.width, page.height);
-        draw_header(&mut sheet, doc, m, TITLE);
+        draw_heading(&mut sheet, doc, m, HEADING, SUBTITLE);
         for row in &table_page.header {
             sheet.rect(m, row.y, width, row.height, Some(theme::TABLE_HEADER), Some((grey(0.5), 0.5)));
             draw_cells(&mut sheet, row, 0..LEADING_COLUMNS);
@@ -64,6 +86,10 @@ pub(super) fn compose_relations(doc: &Document, provenance: &Provenance, page: &
             }
         }
         for row in &table_page.rows {
+            if row.index == signature_row {
+                draw_signature(&mut sheet, doc, page.width - m - SIGNATURE_W, row.y + SIGNATURE_GAP, provenance);
+                continue;
+            }
             sheet.rect(m, row.y, width, row.height, None, Some((grey(0.7), 0.4)));
             draw_cells(&mut sheet, row, 0..LEADING_COLUMNS);
             let process = &processes[row.index];
@@ -78,16 +104,6 @@ pub(super) fn compose_relations(doc: &Document, provenance: &Provenance, page: &
         }
         sheets.push(sheet);
     }
-    // The signature under the last row, or on a sheet of its own.
-    let mut y = table.pages.last().map_or(m + HEADER_H, |p| p.bottom);
-    if y + SIGNATURE_H > bottom {
-        let mut sheet = Sheet::new(page.width, page.height);
-        draw_header(&mut sheet, doc, m, TITLE);
-        sheets.push(sheet);
-        y = m + HEADER_H;
-    }
-    let last = sheets.last_mut().expect("a table has at least one page");
-    draw_signature(last, doc, page.width - m - SIGNATURE_W, y + 10.0, provenance);
     sheets
 }
 

@@ -6,6 +6,7 @@ export type { Agreement } from "./Agreement";
 export type { AgreementStatus } from "./AgreementStatus";
 export type { Annotation } from "./Annotation";
 export type { AnnotationStatus } from "./AnnotationStatus";
+export type { Approval } from "./Approval";
 export type { Baseline } from "./Baseline";
 export type { Budget } from "./Budget";
 export type { Cell } from "./Cell";

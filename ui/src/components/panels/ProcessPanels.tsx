@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { editor, useEditor } from "../../editor";
 import { SEVERITY_LABEL } from "../../findings";
 import { shorten, unitLabel } from "../../model";
@@ -20,6 +20,9 @@ import {
   unitName,
 } from "../../processes";
 import type { Document, DocumentView, Finding, Flow, FlowHeader, Process, ProcessCategory, Shape, Step, Target } from "../../types";
+import type { Approval } from "../../generated/Approval";
+import { isoDate } from "../../editor/documentMeta";
+import { formatDate } from "../../format";
 import { CommitField } from "../CommitField";
 
 function isReadOnly(view: DocumentView): boolean {
@@ -411,7 +414,10 @@ function FlowPanel({ flow, view }: { flow: Flow; view: DocumentView }) {
   );
 }
 
-const HEADER_LISTS: [keyof Omit<FlowHeader, "warning">, string][] = [
+type HeaderList = "legal_basis" | "qualification" | "equipment" | "records" | "related";
+type HeaderDate = "created" | "revised" | "effective";
+
+const HEADER_LISTS: [HeaderList, string][] = [
   ["legal_basis", "Dasar hukum"],
   ["qualification", "Kualifikasi pelaksana"],
   ["equipment", "Peralatan / perlengkapan"],
@@ -419,15 +425,79 @@ const HEADER_LISTS: [keyof Omit<FlowHeader, "warning">, string][] = [
   ["related", "Keterkaitan (SOP terkait)"],
 ];
 
-/** The SOP header block printed above the flow: lists one item per line, and the warning. */
+const HEADER_DATES: [HeaderDate, string][] = [
+  ["created", "Tanggal pembuatan"],
+  ["revised", "Tanggal revisi"],
+  ["effective", "Tanggal efektif"],
+];
+
+const APPROVAL_FIELDS: [keyof Approval, string, string][] = [
+  ["position", "Jabatan", "Kepala Badan Kepegawaian Daerah"],
+  ["name", "Nama", ""],
+  ["nip", "NIP", "19700101 199503 1 001"],
+];
+
+/** The SOP header block printed above the flow: its dates and who approved it (the SOP-AP form), lists one item per line, and the warning. */
 function SopHeader({ flow, readOnly }: { flow: Flow; readOnly: boolean }) {
   const header = flow.header ?? {};
-  const patch = (change: FlowHeader) => void editor.patchFlow((f) => ({ ...f, header: cleanHeader({ ...(f.header ?? {}), ...change }) }));
+  const [dateProblem, setDateProblem] = useState<Partial<Record<HeaderDate, string>>>({});
+  const patch = (change: FlowHeader) => editor.patchFlow((f) => ({ ...f, header: cleanHeader({ ...(f.header ?? {}), ...change }) }));
+  const commitDate = (key: HeaderDate, text: string) => {
+    const t = text.trim();
+    const iso = t === "" ? "" : isoDate(t);
+    if (iso === null) {
+      setDateProblem((p) => ({ ...p, [key]: "Tanggal tidak dikenal; tulis mis. 20-01-2024 atau 2024-01-20" }));
+      return Promise.resolve(null);
+    }
+    setDateProblem((p) => ({ ...p, [key]: undefined }));
+    return patch({ [key]: iso });
+  };
   return (
     <details className="panel-section sop-header" data-testid="flow-header">
       <summary>
         <h3>Kepala SOP</h3>
       </summary>
+      {HEADER_DATES.map(([key, label]) => (
+        <label className="field" key={key}>
+          <span>{label}</span>
+          <CommitField label={label} value={header[key] ?? ""} placeholder="20-01-2024" onCommit={(v) => commitDate(key, v)} testId={`flow-header-${key}`} disabled={readOnly} />
+          {dateProblem[key] ? (
+            <span className="field-problem" data-testid={`flow-header-${key}-error`}>
+              {dateProblem[key]}
+            </span>
+          ) : (
+            header[key] && <span className="muted small" data-testid={`flow-header-${key}-shown`}>{formatDate(header[key]!)}</span>
+          )}
+        </label>
+      ))}
+      <label className="field narrow">
+        <span>Revisi ke-</span>
+        <CommitField
+          label="Revisi ke-"
+          value={header.revision ? String(header.revision) : ""}
+          inputMode="numeric"
+          onCommit={(v) => {
+            const n = v.trim() === "" ? 0 : Number(v.trim());
+            return Number.isInteger(n) && n >= 0 ? patch({ revision: n }) : Promise.resolve(null);
+          }}
+          testId="flow-header-revision"
+          disabled={readOnly}
+        />
+      </label>
+      <h4>Disahkan oleh</h4>
+      {APPROVAL_FIELDS.map(([key, label, placeholder]) => (
+        <label className="field" key={key}>
+          <span>{label}</span>
+          <CommitField
+            label={`Disahkan oleh: ${label}`}
+            value={header.approved_by?.[key] ?? ""}
+            placeholder={placeholder}
+            onCommit={(v) => patch({ approved_by: { ...(header.approved_by ?? {}), [key]: v.trim() } })}
+            testId={`flow-header-approved-${key}`}
+            disabled={readOnly}
+          />
+        </label>
+      ))}
       {HEADER_LISTS.map(([key, label]) => (
         <label className="field" key={key}>
           <span>
@@ -449,6 +519,11 @@ function cleanHeader(h: FlowHeader): FlowHeader | undefined {
   const out: FlowHeader = {};
   for (const [key] of HEADER_LISTS) if (h[key]?.length) out[key] = h[key];
   if (h.warning) out.warning = h.warning;
+  for (const [key] of HEADER_DATES) if (h[key]) out[key] = h[key];
+  if (h.revision) out.revision = h.revision;
+  const approved: Approval = {};
+  for (const [key] of APPROVAL_FIELDS) if (h.approved_by?.[key]) approved[key] = h.approved_by[key];
+  if (Object.keys(approved).length) out.approved_by = approved;
   return Object.keys(out).length ? out : undefined;
 }
 
