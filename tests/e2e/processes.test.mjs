@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { withApp, scratch, app, pokin, shots, waitFor, importSample, openFindingGroup } from "./webdriver.mjs";
+import { withApp, scratch, app, pokin, shots, waitFor, importSample, openFindingGroup, realClick, realKeys, realType } from "./webdriver.mjs";
 
 const { work, env } = scratch();
 
@@ -218,4 +218,63 @@ test("the tree keeps its zoom and place while the maps are shown", async () => {
       await waitFor(async () => (await s.text('[data-testid="zoom-level"]')) === before || `zoom ${await s.text('[data-testid="zoom-level"]')}, was ${before}`, `zoom kept after ${mode}`);
     }
   }, env);
+});
+
+test("the SOP header's dates and approval typed with real keys reach the printed SOP-AP form and the file", async () => {
+  const file = importSample(work, "lumajang-bkd", "kepala-sop");
+  await withApp(app, [file], async (s) => {
+    await s.waitForText("Meningkatnya Manajemen ASN melalui Sistem Merit");
+    await realClick(s, '[data-testid="mode-flow"]');
+    await s.find('[data-testid="step-row-s11"]');
+    // No step selected (Escape): the flow's own panel, its Kepala SOP opened.
+    if (!(await s.exists('[data-testid="flow-panel"]'))) {
+      await realClick(s, '[data-testid="step-no-s1"]');
+      await realKeys(s, "Escape");
+    }
+    await s.find('[data-testid="flow-panel"]');
+    await realClick(s, '[data-testid="flow-header"] summary');
+    await s.find('[data-testid="flow-header-created"]');
+    // Each field typed for real, committed by leaving it (Tab): one edit each.
+    const typeInto = async (testId, text) => {
+      await realClick(s, `[data-testid="${testId}"]`);
+      await realKeys(s, "ctrl+a");
+      await realType(s, text);
+      await realKeys(s, "Tab");
+    };
+    await typeInto("flow-number", "SOP/BKD/07");
+    await typeInto("flow-header-created", "20-01-2024");
+    await waitFor(async () => (await s.exists('[data-testid="flow-header-created-shown"]')) && (await s.text('[data-testid="flow-header-created-shown"]')) === "20 Januari 2024" || "not shown", "the date read back");
+    // A date that is not one is refused and said so; the field goes back.
+    await typeInto("flow-header-revised", "31-02-2024");
+    await s.find('[data-testid="flow-header-revised-error"]');
+    await typeInto("flow-header-revised", "2024-03-01");
+    await waitFor(async () => !(await s.exists('[data-testid="flow-header-revised-error"]')) || "error stays", "the error goes");
+    await typeInto("flow-header-revision", "2");
+    await typeInto("flow-header-effective", "01-04-2024");
+    await typeInto("flow-header-approved-position", "Kepala Badan Kepegawaian Daerah");
+    await typeInto("flow-header-approved-name", "Drs. ABDUL HARIS, M.Si.");
+    await typeInto("flow-header-approved-nip", "19680424 199803 1 011");
+    await valueIs(s, '[data-testid="flow-header-approved-nip"]', "19680424 199803 1 011");
+    await s.screenshot(join(shots, "kepala-sop-panel.png"));
+
+    // Ctrl+P: the SOP's heading and the form's particulars in the preview.
+    await realKeys(s, "ctrl+p");
+    await valueIs(s, '[data-testid="print-view"]', "flow:f1");
+    await waitFor(async () => (await s.attribute('[data-testid="print-preview"]', "data-state")) === "ready" || "not ready", "preview ready", 20000);
+    const sheet = squeeze(await s.text('[data-testid="print-page-1"]'));
+    for (const text of ["STANDAR OPERASIONAL PROSEDUR", "Nomor SOP", "SOP/BKD/07", "Tanggal Pembuatan", "20 Januari 2024", "Tanggal Revisi", "1 Maret 2024 (revisi ke-2)", "Tanggal Efektif", "1 April 2024", "Disahkan oleh", "KEPALA BADAN KEPEGAWAIAN DAERAH", "Drs. ABDUL HARIS, M.Si.", "NIP. 19680424 199803 1 011", "Nama SOP", "PROSES MANAJEMEN ASN"]) {
+      assert.ok(sheet.includes(squeeze(text)), `the printed SOP shows "${text}"`);
+    }
+    assert.ok(!sheet.includes(squeeze("POHON KINERJA BADAN KEPEGAWAIAN")), "headed as the SOP, not as the tree");
+    await s.screenshot(join(shots, "cetak-kepala-sop.png"));
+    await realKeys(s, "Escape");
+  }, env);
+  // The file holds them, ISO dates (read by the CLI).
+  const doc = JSON.parse(execFileSync(pokin, ["export", "json", file]).toString());
+  const flow = doc.processes.flows[0];
+  assert.equal(flow.number, "SOP/BKD/07");
+  assert.deepEqual(
+    { created: flow.header.created, revised: flow.header.revised, revision: flow.header.revision, effective: flow.header.effective, approved_by: flow.header.approved_by },
+    { created: "2024-01-20", revised: "2024-03-01", revision: 2, effective: "2024-04-01", approved_by: { position: "Kepala Badan Kepegawaian Daerah", name: "Drs. ABDUL HARIS, M.Si.", nip: "19680424 199803 1 011" } },
+  );
 });
