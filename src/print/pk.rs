@@ -168,28 +168,13 @@ impl<'a> Pages<'a> {
         }
     }
 
-    /// A justified paragraph from `indent`; the last line flush left.
+    /// A paragraph from `indent`, flush left: one text per line, so the
+    /// preview (which sets it in the browser) shows what the PDF prints.
     fn paragraph(&mut self, text: &str, indent: f32) {
-        let font = Font::regular();
-        let room = self.width - indent;
-        let lines = font.wrap(text, TEXT_PT, room);
-        let last = lines.len().saturating_sub(1);
-        for (k, line) in lines.iter().enumerate() {
+        for line in Font::regular().wrap(text, TEXT_PT, self.width - indent) {
             self.room(TEXT_LINE);
-            let baseline = self.y + TEXT_PT;
-            let x = self.x + indent;
-            let words: Vec<&str> = line.split(' ').collect();
-            if k == last || words.len() < 2 {
-                self.sheet().text(x, baseline, line, TEXT_PT, false, theme::INK);
-            } else {
-                let ink: f32 = words.iter().map(|w| font.width(w, TEXT_PT)).sum();
-                let gap = (room - ink) / (words.len() - 1) as f32;
-                let mut at = x;
-                for word in words {
-                    self.sheet().text(at, baseline, word, TEXT_PT, false, theme::INK);
-                    at += font.width(word, TEXT_PT) + gap;
-                }
-            }
+            let (x, baseline) = (self.x + indent, self.y + TEXT_PT);
+            self.sheet().text(x, baseline, &line, TEXT_PT, false, theme::INK);
             self.y += TEXT_LINE;
         }
     }

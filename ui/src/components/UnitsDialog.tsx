@@ -116,7 +116,16 @@ export function UnitsDialog() {
               </tr>,
               <tr key={`${u.id}-official`} className="unit-official" data-testid={`unit-official-${u.id}`}>
                 <td colSpan={6}>
-                  <div style={{ display: "flex", gap: 6, alignItems: "center", flexWrap: "wrap", paddingLeft: 12, fontSize: "0.92em" }}>
+                  <div
+                    style={{
+                      display: "grid",
+                      gridTemplateColumns: "auto 96px minmax(0, 1.5fr) minmax(0, 1.5fr) minmax(0, 1fr) minmax(0, 1fr)",
+                      gap: 6,
+                      alignItems: "center",
+                      paddingLeft: 12,
+                      fontSize: "0.92em",
+                    }}
+                  >
                     <span className="muted">Pejabat:</span>
                     <select
                       aria-label="Plt./Plh."
@@ -130,10 +139,10 @@ export function UnitsDialog() {
                       <option value="plt">Plt.</option>
                       <option value="plh">Plh.</option>
                     </select>
-                    <CommitField label="Jabatan" value={u.official?.position ?? ""} onCommit={setOfficial(u, "position")} testId="official-position" disabled={readOnly} className="w-text" placeholder="Jabatan (mis. Kepala Bidang …)" />
-                    <CommitField label="Nama pejabat" value={u.official?.name ?? ""} onCommit={setOfficial(u, "name")} testId="official-name" disabled={readOnly} className="w-text" placeholder="Nama" />
-                    <CommitField label="Pangkat/Golongan" value={u.official?.rank ?? ""} onCommit={setOfficial(u, "rank")} testId="official-rank" disabled={readOnly} className="w-name" placeholder="Pangkat/Golongan" />
-                    <CommitField label="NIP" value={u.official?.nip ?? ""} onCommit={setOfficial(u, "nip")} testId="official-nip" disabled={readOnly} className="w-name" placeholder="NIP" />
+                    <CommitField label="Jabatan" value={u.official?.position ?? ""} onCommit={setOfficial(u, "position")} testId="official-position" disabled={readOnly} placeholder="Jabatan (mis. Kepala Bidang …)" />
+                    <CommitField label="Nama pejabat" value={u.official?.name ?? ""} onCommit={setOfficial(u, "name")} testId="official-name" disabled={readOnly} placeholder="Nama" />
+                    <CommitField label="Pangkat/Golongan" value={u.official?.rank ?? ""} onCommit={setOfficial(u, "rank")} testId="official-rank" disabled={readOnly} placeholder="Pangkat/Golongan" />
+                    <CommitField label="NIP" value={u.official?.nip ?? ""} onCommit={setOfficial(u, "nip")} testId="official-nip" disabled={readOnly} placeholder="NIP" />
                   </div>
                 </td>
               </tr>,
