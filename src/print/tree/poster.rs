@@ -372,7 +372,8 @@ fn draw(ctx: &Ctx, layout: &TreeLayout, content: &Content, plan: &PosterPlan, sc
     if plan.map == MapSpot::Sheet {
         let mut sheet = Sheet::new(pw, ph);
         let (first, last) = (plan.printed[0], plan.printed[plan.printed.len() - 1]);
-        let suffix = format!("Poster: peta susunan Lembar {} sampai {}{turned_note}", tile_name(first.0, first.1), tile_name(last.0, last.1));
+        let suffix =
+            format!("Poster: peta susunan Lembar {} sampai {}{turned_note}", tile_name(first.0, first.1), tile_name(last.0, last.1));
         draw_header(&mut sheet, ctx.doc, margin, &suffix);
         let top = margin + HEADER_H;
         let area = Rect { x: margin, y: top, w: pw - 2.0 * margin, h: ph - top - margin - FOOTER_H - LEGEND_H - 10.0 };
@@ -444,7 +445,10 @@ fn draw_map(sheet: &mut Sheet, at: Rect, content: &Content, plan: &PosterPlan, f
     let m = ((at.w - 8.0) / total_w).min((at.h - 18.0) / total_h);
     let (x0, y0) = (at.x + 4.0, at.y + 14.0);
     for (b, &level) in content.boxes.iter().zip(&content.levels) {
-        sheet.rect(x0 + b.x * m, y0 + b.y * m, (b.w * m).max(0.6), (b.h * m).max(0.6), Some(theme::level(level)), None);
+        // Pale, so that the tiles' labels read over them.
+        let (r, g, bl) = theme::level(level);
+        let pale = (0.65 + 0.35 * r, 0.65 + 0.35 * g, 0.65 + 0.35 * bl);
+        sheet.rect(x0 + b.x * m, y0 + b.y * m, (b.w * m).max(0.6), (b.h * m).max(0.6), Some(pale), None);
     }
     for r in 0..rows {
         for c in 0..cols {
@@ -454,15 +458,17 @@ fn draw_map(sheet: &mut Sheet, at: Rect, content: &Content, plan: &PosterPlan, f
             let fill = if page.is_some() { None } else { Some(grey(0.88)) };
             sheet.rect(x, y, ww, wh, fill, Some((grey(0.1), 0.5)));
             let name = tile_name(r, c);
-            let size = 6.0_f32.min(ww / 5.0).max(3.5);
+            let size = 8.0_f32.min(ww / 5.0).max(3.5);
             let nw = Font::bold().width(&name, size);
             let (cx, cy) = (x + ww / 2.0, y + wh / 2.0);
-            sheet.text(cx - nw / 2.0, cy, &name, size, true, grey(0.05));
             let below = match page {
                 Some(p) => format!("hal. {}", p + first_page),
                 None => "kosong".into(),
             };
             let bw = Font::regular().width(&below, size * 0.9);
+            let back = nw.max(bw) + 4.0;
+            sheet.rect(cx - back / 2.0, cy - size - 1.0, back, size * 2.2 + 2.0, Some(grey(1.0)), Some((grey(0.6), 0.3)));
+            sheet.text(cx - nw / 2.0, cy, &name, size, true, grey(0.05));
             sheet.text(cx - bw / 2.0, cy + size * 1.1, &below, size * 0.9, false, grey(0.25));
         }
     }
