@@ -18,11 +18,11 @@ fn name(path: &Path) -> String {
     path.file_stem().unwrap().to_string_lossy().into_owned()
 }
 
-/// Trees whose boxes alone, at 6 pt, cover more of an A3 sheet than a tree
-/// drawing can fill: Deli Serdang's 104 nodes (20 kegiatan with columns of
-/// up to 8 sub kegiatan under six levels) would need four fifths of the
-/// sheet to be box. They print at their largest and the warning points to
-/// Cetak per cabang, which the branch test proves readable.
+/// Trees too big for one A3 sheet at 6 pt: Deli Serdang's 104 nodes over six
+/// levels (71 sub kegiatan) — its boxes with their gaps alone would take 57 %
+/// of the sheet at 6 pt, and every level above the leaves adds a row of
+/// edges. It prints at its largest (4.2 pt, compact) and the warning points
+/// to Cetak per cabang, which tests/print_sheets.rs proves readable.
 const TOO_BIG_FOR_ONE_A3: &[(&str, f32)] = &[("deliserdang-bappedalitbang-2025", 4.0)];
 
 #[test]

@@ -161,16 +161,19 @@ fn blocks(input: &Input, post: &[usize], n: usize, limit: Limit, options: &TreeO
         let top = h + level_gap(options);
         let wrapped = |row_width: f32| rows(&items, indent, top, (row_width - indent).max(bw), options.h_gap, row_gap(options));
         // The row width to wrap at, or none for side by side.
-        let row_width: Option<f32> = if kids.len() == 1 || leaves {
+        let column_height = h + COLUMN_GAP * 2.0 + items.iter().map(|b| b.height + COLUMN_GAP).sum::<f32>() - COLUMN_GAP;
+        let row_width: Option<f32> = if kids.len() == 1 {
             None
         } else {
             match limit {
+                Limit::Global(_) if leaves => None,
                 Limit::Global(l) => (side_width > l).then_some(l),
                 Limit::Shape(aspect) => {
                     let cost = |w: f32, h: f32| (w / aspect).max(h);
-                    let mut best = (cost(side_width, side_height), None);
+                    // Leaves start from their column (tight, no bus); a grid of them may be shorter.
+                    let mut best = if leaves { (cost(indent + bw, column_height), None) } else { (cost(side_width, side_height), None) };
                     let widest_child = items.iter().map(|b| b.width).fold(0.0, f32::max);
-                    let mut l = indent + widest_child;
+                    let mut l = indent + widest_child * if leaves { 2.0 } else { 1.0 } + options.h_gap * if leaves { 1.0 } else { 0.0 };
                     while l < side_width {
                         let (_, _, bottom, right) = wrapped(l);
                         let c = cost(right, bottom);
@@ -183,7 +186,7 @@ fn blocks(input: &Input, post: &[usize], n: usize, limit: Limit, options: &TreeO
                 }
             }
         };
-        if leaves && kids.len() >= 2 {
+        if leaves && kids.len() >= 2 && row_width.is_none() {
             // A column of leaves, as planners list activities.
             let mut y = h + COLUMN_GAP * 2.0;
             for (&c, b) in kids.iter().zip(&items) {
