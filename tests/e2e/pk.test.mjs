@@ -16,6 +16,7 @@ const { work, env } = scratch();
 
 const NAME = "Drs. Iwan Setiawan";
 const NIP = "19660830 199303 1 003";
+const BUPATI = "Ir. H. Raden Adipati Surya";
 
 /** Whether the page's text holds the phrase, lines joined (the preview's wrapped lines meet without a space). */
 const has = (text, phrase) => text.replace(/\s+/g, "").includes(phrase.replace(/\s+/g, ""));
@@ -40,7 +41,12 @@ async function pick(s, css, value) {
 
 /** Clicks a field of the unit's Pejabat line, types `text` and presses Enter: one update_unit. */
 async function fill(s, unit, field, text) {
-  const css = `[data-testid="unit-official-${unit}"] [data-testid="official-${field}"]`;
+  await fillField(s, `[data-testid="unit-official-${unit}"] [data-testid="official-${field}"]`, text);
+}
+
+/** Clicks a field, types `text` and presses Enter: one edit. */
+async function fillField(s, css, text) {
+  const field = css;
   await realClick(s, css);
   await realKeys(s, "ctrl+a");
   await realType(s, text);
@@ -68,6 +74,10 @@ test("the Perjanjian Kinerja of an acting secretary, from the units dialog to th
     await fill(s, "sekban", "name", NAME);
     await fill(s, "sekban", "nip", NIP);
     await fill(s, "sekban", "position", "Sekretaris BKPSDM");
+    // The kepala daerah, above the units: pihak kedua of the head of the agency.
+    await s.choose('[data-testid="regional-head-acting"]', "pj");
+    await waitFor(async () => (await s.value('[data-testid="regional-head-acting"]')) === "pj" || "not yet", "Pj. chosen");
+    await fillField(s, '[data-testid="regional-head-name"]', BUPATI);
     await s.screenshot(join(shots, "pk-units-dialog.png"));
     await realClick(s, '[data-testid="units-done"]');
     await waitFor(async () => !(await s.exists('[data-testid="units-dialog"]')) || "still open", "units dialog closed");
@@ -110,6 +120,16 @@ test("the Perjanjian Kinerja of an acting secretary, from the units dialog to th
     await previewReady(s);
     await waitFor(async () => /TAHUN 2023/.test(await s.text('[data-testid="print-page-2"]')) || "still 2025", "the 2023 preview");
     assert.ok(has(await s.text('[data-testid="print-page-2"]'), "BKPSDM (%) 100 %"));
+
+    // The head of the agency agrees with the kepala daerah.
+    await pick(s, '[data-testid="print-pk-unit"]', "kaban");
+    await sleep(400);
+    await previewReady(s);
+    await waitFor(async () => has(await s.text('[data-testid="print-page-1"]'), BUPATI) || "not yet", "the kaban's agreement");
+    const head = await s.text('[data-testid="print-page-1"]');
+    for (const expected of ["Pj. Bupati Way Kanan", "Pj. BUPATI WAY KANAN", "ANDIKA SAPUTRA"]) assert.ok(has(head, expected), `${expected}: ${head}`);
+    assert.ok(has(await s.text('[data-testid="print-page-2"]'), "Jumlah Rp 6.850.200.218"));
+    await s.screenshot(join(shots, "pk-print-kaban.png"));
    } catch (e) {
     await s.screenshot(join(shots, "pk-failed.png"));
     throw e;

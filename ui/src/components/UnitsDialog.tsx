@@ -9,17 +9,23 @@ import { Dialog } from "./Dialog";
 
 type OfficialField = "position" | "name" | "rank" | "nip" | "acting";
 
-/** The unit with one field of its official (pejabat) changed; an empty official goes away. */
-export function withOfficialField(unit: Unit, field: OfficialField, text: string): Unit {
-  const official: Official = { ...(unit.official ?? {}) };
+/** The official with one field changed (acting only plt, plh or pj); undefined when nothing is left. */
+export function officialWithField(before: Official | undefined, field: OfficialField, text: string): Official | undefined {
+  const official: Official = { ...(before ?? {}) };
   const t = text.trim();
   if (field === "acting") {
     if (t === "plt" || t === "plh" || t === "pj") official.acting = t as Acting;
     else delete official.acting;
   } else if (t === "") delete official[field];
   else official[field] = t;
+  return Object.keys(official).length === 0 ? undefined : official;
+}
+
+/** The unit with one field of its official (pejabat) changed; an empty official goes away. */
+export function withOfficialField(unit: Unit, field: OfficialField, text: string): Unit {
+  const official = officialWithField(unit.official, field, text);
   const out: Unit = { ...unit, official };
-  if (Object.keys(official).length === 0) delete out.official;
+  if (!official) delete out.official;
   return out;
 }
 
@@ -40,6 +46,13 @@ export function UnitsDialog() {
     void editor.apply(updateUnitOp(next));
   };
   const setOfficial = (u: Unit, field: OfficialField) => (v: string) => editor.apply(updateUnitOp(withOfficialField(u, field, v)));
+  // The kepala daerah: pihak kedua of the units without Atasan (document.regional_head).
+  const head = doc.document.regional_head;
+  const setHead = (field: OfficialField) => (v: string) => {
+    const document = { ...doc.document, regional_head: officialWithField(head, field, v) };
+    if (!document.regional_head) delete document.regional_head;
+    return editor.apply({ op: "update_document", document });
+  };
   const remove = (u: Unit) => {
     const owned = nodesOwnedBy(ix, u.id).length;
     editor.set({
@@ -71,6 +84,21 @@ export function UnitsDialog() {
         </>
       }
     >
+      <div
+        data-testid="regional-head"
+        title="Pihak kedua Perjanjian Kinerja unit yang tidak punya atasan"
+        style={{ display: "grid", gridTemplateColumns: "auto 96px minmax(0, 1.5fr) minmax(0, 1.5fr)", gap: 6, alignItems: "center", marginBottom: 8 }}
+      >
+        <span className="muted">Kepala daerah:</span>
+        <select aria-label="Definitif, Pj., Plt. atau Plh. kepala daerah" value={head?.acting ?? ""} disabled={readOnly} onChange={(e) => void setHead("acting")(e.target.value)} data-testid="regional-head-acting">
+          <option value="">Definitif</option>
+          <option value="pj">Pj.</option>
+          <option value="plt">Plt.</option>
+          <option value="plh">Plh.</option>
+        </select>
+        <CommitField label="Jabatan kepala daerah" value={head?.position ?? ""} onCommit={setHead("position")} testId="regional-head-position" disabled={readOnly} placeholder="Jabatan (kosong: Bupati … dari pemerintah daerah)" />
+        <CommitField label="Nama kepala daerah" value={head?.name ?? ""} onCommit={setHead("name")} testId="regional-head-name" disabled={readOnly} placeholder="Nama kepala daerah" />
+      </div>
       <div className="table-scroll">
         <table className="units" data-testid="units-table">
           <thead>
