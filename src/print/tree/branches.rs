@@ -39,6 +39,8 @@ pub(super) struct Plan {
 struct Branch {
     /// The node whose subtree the sheet holds.
     root: usize,
+    /// Nodes without a parent whose (small) subtrees share the sheet.
+    others: Vec<usize>,
     /// Its ancestors, from the top.
     path: Vec<usize>,
     /// The level of the sheet's top band.
@@ -89,7 +91,7 @@ pub(super) fn compose(ctx: &Ctx, level: Option<usize>) -> Drawn {
     };
     if plan.strays > 0 {
         warnings.push(format!(
-            "{} simpul tidak punya induk sampai level {}; masing-masing dicetak pada lembar cabangnya sendiri.",
+            "{} simpul tidak punya induk sampai level {}; dicetak pada lembar cabang tersendiri.",
             plan.strays,
             level_name(ctx.doc, plan.level)
         ));
@@ -167,12 +169,36 @@ fn plan_at(ctx: &Ctx, page: &PageSetup, h: &Hierarchy, numbers: &[String], level
 
     let mut branches = Vec::with_capacity(roots.len());
     let mut strays = 0;
+    let members = |roots: &[usize]| -> Vec<bool> { (0..n).map(|i| roots.iter().any(|&r| i == r || branch_of[i] == Some(r))).collect() };
+    // Nodes without any parent share sheets while they read; the others get one each.
+    let mut orphans: Vec<usize> = Vec::new();
     for &root in &roots {
         if nodes[root].level != level || h.parent[root].is_none() && level > 0 {
             strays += 1;
         }
-        let members: Vec<bool> = (0..n).map(|i| i == root || branch_of[i] == Some(root)).collect();
-        split.branch(root, &members, 1, &mut branches);
+        if h.parent[root].is_none() && level > 0 {
+            orphans.push(root);
+        } else {
+            split.branch(root, &members(&[root]), 1, &mut branches);
+        }
+    }
+    let mut group: Vec<usize> = Vec::new();
+    let mut shared: Option<Fitted> = None;
+    for &orphan in &orphans {
+        let mut tried = group.clone();
+        tried.push(orphan);
+        let fitted = split.together(&tried, &members(&tried));
+        if group.is_empty() || fitted.smallest_pt() >= READABLE_PT {
+            group = tried;
+            shared = Some(fitted);
+        } else {
+            split.shared(&group, shared.take(), &members(&group), &mut branches);
+            group = vec![orphan];
+            shared = Some(split.together(&group, &members(&group)));
+        }
+    }
+    if !group.is_empty() {
+        split.shared(&group, shared, &members(&group), &mut branches);
     }
     Plan { level, overview, branches, strays }
 }
@@ -187,6 +213,38 @@ struct Split<'a, 'c> {
 }
 
 impl Split<'_, '_> {
+    /// The subtrees of `roots` (no parents) laid out together.
+    fn together(&self, roots: &[usize], members: &[bool]) -> Fitted {
+        let nodes = &self.ctx.doc.tree.nodes;
+        let shift = roots.iter().map(|&r| nodes[r].level).min().unwrap_or(0);
+        let levels: Vec<Level> = self.ctx.doc.tree.levels.iter().skip(shift).cloned().collect();
+        let sub = sub_document(self.ctx.doc, members, self.numbers, |i| nodes[i].level.saturating_sub(shift), levels, |_| false);
+        best_layout(&sub, &self.base, self.ctx.options.layout, tree_area(self.page, path_height(0), 0.0), MAX_SCALE)
+    }
+
+    /// One sheet for the subtrees of `roots` (no parents), or the usual
+    /// sheets of the one when alone (split again where too large).
+    fn shared(&self, roots: &[usize], fitted: Option<Fitted>, members: &[bool], out: &mut Vec<Branch>) {
+        match (roots, fitted) {
+            ([root], _) => self.branch(*root, members, 1, out),
+            (_, fitted) => {
+                let fitted = fitted.unwrap_or_else(|| self.together(roots, members));
+                let shift = roots.iter().map(|&r| self.ctx.doc.tree.nodes[r].level).min().unwrap_or(0);
+                let number = out.len() + 2;
+                out.push(Branch {
+                    root: roots[0],
+                    others: roots[1..].to_vec(),
+                    path: Vec::new(),
+                    shift,
+                    fitted,
+                    number,
+                    from: 1,
+                    cut: Vec::new(),
+                });
+            }
+        }
+    }
+
     /// The sheet of `root`'s subtree (the nodes `members` holds), reached
     /// from sheet `from`; where the whole subtree reads under 6 pt, the sheet
     /// shows it down to the deepest depth that reads, and each box there
@@ -234,7 +292,7 @@ impl Split<'_, '_> {
         }
         let (fitted, cut) = chosen.expect("depth 1 is always taken");
         let number = out.len() + 2;
-        out.push(Branch { root, path, shift, fitted, number, from, cut: cut.iter().map(|&c| (c, 0)).collect() });
+        out.push(Branch { root, others: Vec::new(), path, shift, fitted, number, from, cut: cut.iter().map(|&c| (c, 0)).collect() });
         let me = out.len() - 1;
         for (k, &c) in cut.iter().enumerate() {
             // The cut box's subtree within this branch.
@@ -345,8 +403,10 @@ fn overview_sheet(ctx: &Ctx, plan: Option<&Plan>) -> Sheet {
         let place = Place { dx: margin + (area_w - f.layout.width * f.scale) / 2.0, dy: margin + HEADER_H, scale: f.scale, level_shift: 0 };
         draw_tree(&mut sheet, &f.layout, place, [f32::MIN, f32::MIN, f32::MAX, f32::MAX], &ctx.badges, &ctx.agreements);
         for branch in plan.branches.iter().filter(|b| b.from == 1) {
-            if let Some(b) = f.layout.find(&ctx.doc.tree.nodes[branch.root].id) {
-                connector(&mut sheet, place.x(b.x + b.width), place.y(b.y + b.height), branch.number, CONNECTOR_R);
+            for &root in std::iter::once(&branch.root).chain(&branch.others) {
+                if let Some(b) = f.layout.find(&ctx.doc.tree.nodes[root].id) {
+                    connector(&mut sheet, place.x(b.x + b.width), place.y(b.y + b.height), branch.number, CONNECTOR_R);
+                }
             }
         }
     }
@@ -373,7 +433,11 @@ fn branch_sheet(ctx: &Ctx, plan: &Plan, k: usize, branch: &Branch) -> Sheet {
     let size = 7.5;
     let skipped = branch.path.len().saturating_sub(PATH_LINES);
     if branch.path.is_empty() {
-        let line = "Tanpa induk di atasnya: simpul ini tidak terhubung ke tingkat yang lebih tinggi (periksa keterkaitannya).";
+        let line = if branch.others.is_empty() {
+            "Tanpa induk di atasnya: simpul ini tidak terhubung ke tingkat yang lebih tinggi (periksa keterkaitannya)."
+        } else {
+            "Tanpa induk di atasnya: simpul-simpul ini tidak terhubung ke tingkat yang lebih tinggi (periksa keterkaitannya)."
+        };
         up_arrow(&mut sheet, margin, y + size);
         sheet.text(margin + 8.0, y + size, line, size, false, grey(0.25));
     }
@@ -405,8 +469,10 @@ fn branch_sheet(ctx: &Ctx, plan: &Plan, k: usize, branch: &Branch) -> Sheet {
         level_shift: branch.shift,
     };
     draw_tree(&mut sheet, &f.layout, place, [f32::MIN, f32::MIN, f32::MAX, f32::MAX], &ctx.badges, &ctx.agreements);
-    if let Some(b) = f.layout.find(&doc.tree.nodes[branch.root].id) {
-        connector(&mut sheet, place.x(b.x + b.width), place.y(b.y), number, CONNECTOR_R);
+    for &root in std::iter::once(&branch.root).chain(&branch.others) {
+        if let Some(b) = f.layout.find(&doc.tree.nodes[root].id) {
+            connector(&mut sheet, place.x(b.x + b.width), place.y(b.y), number, CONNECTOR_R);
+        }
     }
     for &(node, to) in &branch.cut {
         if let Some(b) = f.layout.find(&doc.tree.nodes[node].id) {
