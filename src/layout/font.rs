@@ -36,11 +36,13 @@ impl Font {
 
     /// Width of `text` set at `size` points, in points.
     pub fn width(&self, text: &str, size: f32) -> f32 {
-        let units: u32 = text
-            .chars()
-            .map(|c| if (c as u32) < 128 { self.ascii[c as usize] } else { advance(&self.face, c) } as u32)
-            .sum();
+        let units: u32 = text.chars().map(|c| self.units(c)).sum();
         units as f32 / self.units_per_em * size
+    }
+
+    /// A character's advance in font units.
+    fn units(&self, c: char) -> u32 {
+        (if (c as u32) < 128 { self.ascii[c as usize] } else { advance(&self.face, c) }) as u32
     }
 
     /// Greedy word wrap into lines no wider than `max_width` points; a word
@@ -90,11 +92,20 @@ impl Font {
     /// else between characters with a hyphen.
     fn break_word<'w>(&self, word: &'w str, size: f32, max_width: f32) -> (String, &'w str) {
         let chars: Vec<(usize, char)> = word.char_indices().collect();
-        let fits = |s: &str| self.width(s, size) <= max_width;
+        // Widths of the heads, once (a very long word must not cost its length squared).
+        let mut head_units: Vec<u32> = Vec::with_capacity(chars.len() + 1);
+        head_units.push(0);
+        for &(_, c) in &chars {
+            head_units.push(head_units[head_units.len() - 1] + self.units(c));
+        }
+        let head_width: Vec<f32> = head_units.iter().map(|&u| u as f32 / self.units_per_em * size).collect();
+        let hyphen_units = self.units('-');
+        // The head before char k, with its hyphen, fits.
+        let fits_before = |k: usize| (head_units[k] + hyphen_units) as f32 / self.units_per_em * size <= max_width;
         // After a slash or hyphen.
-        for &(i, c) in chars.iter().rev() {
+        for (k, &(i, c)) in chars.iter().enumerate().rev() {
             let end = i + c.len_utf8();
-            if (c == '/' || c == '-') && end < word.len() && fits(&word[..end]) {
+            if (c == '/' || c == '-') && end < word.len() && head_width[k + 1] <= max_width {
                 return (word[..end].to_string(), &word[end..]);
             }
         }
@@ -107,16 +118,13 @@ impl Font {
             let prev = chars[k - 1].1;
             let starts = letter(c) && !vowel(c) && letter(prev) && (vowel(next) || (c == 'n' && (next == 'g' || next == 'y') && chars.get(k + 2).is_some_and(|x| vowel(x.1))));
             let splits_digraph = prev == 'n' && (c == 'g' || c == 'y');
-            if starts && !splits_digraph {
-                let head = format!("{}-", &word[..at]);
-                if fits(&head) {
-                    return (head, &word[at..]);
-                }
+            if starts && !splits_digraph && fits_before(k) {
+                return (format!("{}-", &word[..at]), &word[at..]);
             }
         }
         // Between characters.
         let mut cut = chars.len().saturating_sub(1).max(1);
-        while cut > 1 && !fits(&format!("{}-", &word[..chars[cut].0])) {
+        while cut > 1 && !fits_before(cut) {
             cut -= 1;
         }
         let at = chars.get(cut).map_or(word.len(), |x| x.0);

@@ -171,7 +171,9 @@ pub(super) fn best_layout(doc: &Document, base: &TreeOptions, choice: LayoutChoi
     };
     let mut best: Option<Fitted> = None;
     for &(compact, stacks) in variants {
-        let layout = best_fitting_layout(doc, &TreeOptions { compact, ..base.clone() }, stacks, area);
+        // The compact layout shapes its blocks for this area.
+        let options = TreeOptions { compact, compact_aspect: area.0 / area.1.max(1.0), ..base.clone() };
+        let layout = best_fitting_layout(doc, &options, stacks, area);
         let candidate = Fitted { scale: scale(&layout), layout };
         // Another variant only for clearly bigger text.
         if best.as_ref().is_none_or(|b| candidate.scale > b.scale * 1.02) {

@@ -173,7 +173,7 @@ describe("one round trip per edit", () => {
     let changes = 0;
     e.subscribe(() => changes++);
     await e.apply({ op: "update_node", node: { id: "n1", level: 1, statement: "Baru" } });
-    expect(m.applyOp).toHaveBeenCalledWith({ op: "update_node", node: { id: "n1", level: 1, statement: "Baru" } }, { mode: "tree", collapsed: [] });
+    expect(m.applyOp).toHaveBeenCalledWith({ op: "update_node", node: { id: "n1", level: 1, statement: "Baru" } }, { mode: "tree", collapsed: [], compact: false });
     expect(e.state.layout).toBe(layout);
     expect(e.state.view?.document.tree.nodes![1].statement).toBe("Baru");
     expect(m.treeLayout).not.toHaveBeenCalled();
@@ -188,7 +188,7 @@ describe("one round trip per edit", () => {
     const layout = { ...sampleLayout(), width: 99 };
     m.undo.mockResolvedValueOnce({ ...sampleView(undefined, { can_redo: true }), shown: { tree: layout } });
     await e.undo();
-    expect(m.undo).toHaveBeenCalledWith({ mode: "tree", collapsed: ["n1"] });
+    expect(m.undo).toHaveBeenCalledWith({ mode: "tree", collapsed: ["n1"], compact: false });
     expect(e.state.layout).toBe(layout);
     expect(m.treeLayout).not.toHaveBeenCalled();
   });

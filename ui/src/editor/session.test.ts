@@ -17,7 +17,7 @@ describe("opening", () => {
     expect(e.state.samples).toHaveLength(1);
     expect(e.state.layout).toEqual(sampleLayout());
     expect(e.state.selection).toBe("n0");
-    expect(m.treeLayout).toHaveBeenCalledWith([]);
+    expect(m.treeLayout).toHaveBeenCalledWith([], false);
     expect(m.setWindowTitle).toHaveBeenLastCalledWith("uji.pokin — Pokin Studio");
   });
   test("a launch file that could not be opened: its message on the start screen", async () => {

@@ -22,11 +22,22 @@ describe("view state", () => {
   test("collapse and expand ask for a new layout with the collapsed set", async () => {
     const e = await opened();
     await e.toggleCollapse("n1");
-    expect(m.treeLayout).toHaveBeenLastCalledWith(["n1"]);
+    expect(m.treeLayout).toHaveBeenLastCalledWith(["n1"], false);
     await e.toggleCollapse("n5");
     expect(e.state.collapsed).toEqual(["n1"]);
     await e.toggleCollapse("n1");
-    expect(m.treeLayout).toHaveBeenLastCalledWith([]);
+    expect(m.treeLayout).toHaveBeenLastCalledWith([], false);
+  });
+  test("Tata letak: ringkas asks for the compact layout, and lebar for the wide one again", async () => {
+    const e = await opened();
+    await e.setCompactLayout(true);
+    expect(e.state.compactTree).toBe(true);
+    expect(m.treeLayout).toHaveBeenLastCalledWith([], true);
+    m.treeLayout.mockClear();
+    await e.setCompactLayout(true);
+    expect(m.treeLayout).not.toHaveBeenCalled();
+    await e.setCompactLayout(false);
+    expect(m.treeLayout).toHaveBeenLastCalledWith([], false);
   });
   test("collapse to a level", async () => {
     const e = await opened();
