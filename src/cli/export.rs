@@ -86,7 +86,7 @@ impl PrintArgs {
     fn request(&self) -> pokin::render::PrintRequest {
         pokin::render::PrintRequest {
             view: self.view.clone(),
-            paper: self.paper.clone().unwrap_or_else(|| if self.view == "review" { "A4" } else { "A3" }.into()),
+            paper: self.paper.clone().unwrap_or_else(|| if self.view == "review" || self.view.starts_with("pk:") { "A4" } else { "A3" }.into()),
             landscape: self.landscape,
             mode: match self.mode {
                 Mode::Fit => "fit",

@@ -94,11 +94,22 @@ impl PrintRequest {
             ))
         })?;
         check_view_exists(doc, &view)?;
-        // The review report is a portrait form on A4 or F4.
+        // The review report and the Perjanjian Kinerja are portrait forms on A4 or F4.
         let review = view == View::Review;
         if review && !matches!(paper, Paper::A4 | Paper::F4) {
             return Err(Error::refused(format!("Catatan hasil reviu dicetak pada kertas A4 atau F4, bukan {}", self.paper)));
         }
+        if let View::Pk(_) = view {
+            if !matches!(paper, Paper::A4 | Paper::F4) {
+                return Err(Error::refused(format!("Perjanjian kinerja dicetak pada kertas A4 atau F4, bukan {}", self.paper)));
+            }
+            let period = doc.document.period;
+            if !self.year.is_some_and(|y| period.years().contains(&y)) {
+                let asked = self.year.map_or("Perjanjian kinerja perlu tahun".to_string(), |y| format!("Tahun {y} di luar periode dokumen"));
+                return Err(Error::refused(format!("{asked}; pilih salah satu: {}", super::pk::period_years(doc))));
+            }
+        }
+        let review = review || matches!(view, View::Pk(_));
         Ok(PrintOptions {
             view,
             paper,
@@ -170,6 +181,10 @@ mod tests {
         assert!(ask(r#"{"mode":"poster","scale":0}"#).starts_with("Skala poster 0 tidak wajar"));
         assert!(ask(r#"{"view":"pohon"}"#).starts_with("Tampilan `pohon` tidak dikenal"));
         assert!(ask(r#"{"view":"review","paper":"A3"}"#).starts_with("Catatan hasil reviu dicetak pada kertas A4 atau F4"));
+        assert!(ask(r#"{"view":"pk:p2i","paper":"A3","year":2025}"#).starts_with("Perjanjian kinerja dicetak pada kertas A4 atau F4, bukan A3"));
+        assert_eq!(ask(r#"{"view":"pk:p2i","paper":"A4"}"#), "Perjanjian kinerja perlu tahun; pilih salah satu: 2021, 2022, 2023, 2024, 2025, 2026");
+        assert!(ask(r#"{"view":"pk:p2i","paper":"A4","year":2030}"#).starts_with("Tahun 2030 di luar periode dokumen; pilih salah satu: 2021,"));
+        assert!(ask(r#"{"view":"pk:x9","paper":"A4","year":2025}"#).starts_with("Unit `x9` tidak ada di dokumen ini (yang ada: kaban, sekban"));
     }
 
     #[test]

@@ -24,9 +24,10 @@ pub fn samples() -> Vec<PathBuf> {
 /// The real trees in ../shared/real, where that folder is present.
 pub fn real_trees() -> Vec<PathBuf> {
     let dir = root().join("../shared/real");
-    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
-    let mut files: Vec<PathBuf> =
-        entries.map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "json")).collect();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries.map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "json")).collect();
     files.sort();
     files
 }
@@ -43,7 +44,11 @@ pub fn without_empty(value: Value) -> Value {
             map.into_iter()
                 .map(|(k, v)| {
                     // `extra` is kept verbatim.
-                    if k == "extra" { (k, v) } else { (k, without_empty(v)) }
+                    if k == "extra" {
+                        (k, v)
+                    } else {
+                        (k, without_empty(v))
+                    }
                 })
                 .filter(|(_, v)| !is_empty(v))
                 .collect(),
@@ -81,7 +86,10 @@ pub fn ok(args: &[&str]) -> String {
 
 /// Runs a helper program (pdftotext, pdfinfo …), which must succeed; its standard output.
 pub fn tool(name: &str, args: &[&str]) -> String {
-    let out = std::process::Command::new(name).args(args).output().unwrap_or_else(|e| panic!("{name}: {e} (scripts/setup installs poppler-utils)"));
+    let out = std::process::Command::new(name)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{name}: {e} (scripts/setup installs poppler-utils)"));
     assert!(out.status.success(), "{name} {args:?}: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
@@ -127,7 +135,8 @@ pub fn pdf_lines(pdf: &std::path::Path) -> Vec<PdfLine> {
         } else if raw.starts_with("<word ") {
             if let Some(line) = current.as_mut() {
                 let word = raw.split_once('>').unwrap().1.trim_end_matches("</word>");
-                let word = word.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'");
+                let word =
+                    word.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'");
                 if !line.text.is_empty() {
                     line.text.push(' ');
                 }

@@ -1,4 +1,7 @@
 import {
+  LAYOUTS,
+  MODES,
+  branchLevels,
   defaultPrintForm,
   defaultPrintOptions,
   formFromOptions,
@@ -48,11 +51,28 @@ describe("options", () => {
     expect(optionsFromForm({ ...form, scale: "1.5" })).toMatchObject({ ok: true, options: { scale: 1.5 } });
   });
   test("every field reaches the options", () => {
-    const form: PrintForm = { view: "flow:f1", paper: "F4", landscape: false, mode: "poster", scale: "2", margin: "5", indicators: true, years: [2027, 2025], owners: true, numbering: true, findings: true, legend: false };
+    const form: PrintForm = { view: "flow:f1", paper: "F4", landscape: false, mode: "poster", scale: "2", margin: "5", indicators: true, years: [2027, 2025], owners: true, numbering: true, findings: true, legend: false, layout: "", branchLevel: "" };
     expect(optionsFromForm(form, period)).toEqual({
       ok: true,
       options: { view: "flow:f1", paper: "F4", landscape: false, mode: "poster", scale: 2, margin_mm: 5, years: [2025, 2027], indicators: true, owners: true, numbering: true, findings: true, legend: false },
     });
+  });
+  test("per cabang: the branch level only in that mode, the layout when chosen", () => {
+    const form: PrintForm = { ...defaultPrintForm(), mode: "branches", branchLevel: "3", layout: "compact" };
+    expect(optionsFromForm(form, period)).toMatchObject({ ok: true, options: { mode: "branches", branch_level: 3, layout: "compact" } });
+    const auto = optionsFromForm({ ...form, branchLevel: "", layout: "" }, period);
+    expect(auto.ok && "branch_level" in auto.options).toBe(false);
+    expect(auto.ok && "layout" in auto.options).toBe(false);
+    const fit = optionsFromForm({ ...form, mode: "fit" }, period);
+    expect(fit.ok && "branch_level" in fit.options).toBe(false);
+    expect(formFromOptions({ ...defaultPrintOptions(), mode: "branches", branch_level: 0, layout: "wide" })).toMatchObject({ mode: "branches", branchLevel: "0", layout: "wide" });
+    expect(branchLevels([{ name: "Tujuan" }, { name: "" }])).toEqual([
+      { value: "", label: "Otomatis" },
+      { value: "0", label: "0 · Tujuan" },
+      { value: "1", label: "Level 1" },
+    ]);
+    expect(MODES.map((m) => m.value)).toEqual(["fit", "poster", "branches"]);
+    expect(LAYOUTS.map((l) => l.label)).toEqual(["Otomatis", "Lebar", "Ringkas"]);
   });
   test("a poster needs a scale between 0,1 and 10; a fit sheet ignores a wrong one", () => {
     for (const scale of ["", "abc", "0", "-1", "0,05", "11"]) {

@@ -18,7 +18,20 @@ export const PAPERS: { value: Paper; label: string }[] = [
 export const MODES: { value: PrintMode; label: string }[] = [
   { value: "fit", label: "Satu lembar (paskan)" },
   { value: "poster", label: "Poster (beberapa lembar)" },
+  { value: "branches", label: "Per cabang" },
 ];
+
+/** The tree layouts: the one that gives the largest text, children side by side, or rows wrapped. */
+export const LAYOUTS: { value: string; label: string }[] = [
+  { value: "", label: "Otomatis" },
+  { value: "wide", label: "Lebar" },
+  { value: "compact", label: "Ringkas" },
+];
+
+/** Cetak per cabang: the level whose nodes each get a sheet ("" = chosen so that the text reads). */
+export function branchLevels(levels: { name: string }[]): { value: string; label: string }[] {
+  return [{ value: "", label: "Otomatis" }, ...levels.map((l, i) => ({ value: String(i), label: l.name ? `${i} · ${l.name}` : `Level ${i}` }))];
+}
 
 /** How long the preview waits after the last change before it is asked for (ms). */
 export const PREVIEW_DELAY = 250;
@@ -60,6 +73,12 @@ export interface PrintForm {
   numbering: boolean;
   findings: boolean;
   legend: boolean;
+  /** The tree layout: "" (otomatis), "wide" or "compact". */
+  layout: string;
+  /** Cetak per cabang: the branch level as typed in the select ("" = otomatis). */
+  branchLevel: string;
+  /** The year of a Perjanjian Kinerja (view pk:UNIT). */
+  year?: number;
 }
 
 export function formFromOptions(o: PrintOptions): PrintForm {
@@ -76,6 +95,9 @@ export function formFromOptions(o: PrintOptions): PrintForm {
     numbering: o.numbering,
     findings: o.findings,
     legend: o.legend,
+    layout: o.layout ?? "",
+    branchLevel: o.branch_level === undefined || o.branch_level === null ? "" : String(o.branch_level),
+    ...(o.year !== undefined ? { year: o.year } : {}),
   };
 }
 
@@ -98,7 +120,7 @@ export type BuiltOptions = { ok: true; options: PrintOptions } | { ok: false; er
 export function optionsFromForm(form: PrintForm, period?: { from: number; to: number }): BuiltOptions {
   const errors: PrintFormErrors = {};
   // The review report is a portrait form on A4 or F4, sheet after sheet.
-  const review = isReview(form.view);
+  const review = isReview(form.view) || isPk(form.view);
   const mode: PrintMode = review ? "fit" : form.mode;
   let scale = parseNumber(form.scale);
   if (mode === "poster") {
@@ -127,6 +149,9 @@ export function optionsFromForm(form: PrintForm, period?: { from: number; to: nu
       numbering: form.numbering,
       findings: form.findings,
       legend: form.legend,
+      ...(!review && form.layout ? { layout: form.layout } : {}),
+      ...(mode === "branches" && form.branchLevel !== "" ? { branch_level: Number(form.branchLevel) } : {}),
+      ...(isPk(form.view) && form.year !== undefined ? { year: form.year } : {}),
     },
   };
 }
@@ -182,7 +207,7 @@ export function inlineSvg(svg: string, prefix: string): string {
 }
 
 /** What can be printed from a document: the tree, the process map and each sub-process map, the Peta Relasi, each flow. */
-export function printViews(doc: Pick<Document, "processes">): { value: string; label: string }[] {
+export function printViews(doc: Pick<Document, "processes"> & Partial<Pick<Document, "units">>): { value: string; label: string }[] {
   const views = [{ value: "tree", label: "Pohon kinerja" }];
   const processes = doc.processes?.map?.processes ?? [];
   if (processes.length > 0) {
@@ -194,7 +219,31 @@ export function printViews(doc: Pick<Document, "processes">): { value: string; l
   }
   for (const flow of doc.processes?.flows ?? []) views.push({ value: `flow:${flow.id}`, label: `Peta lintas fungsi: ${flow.name}` });
   views.push({ value: "review", label: "Catatan hasil reviu" });
+  if ((doc.units ?? []).length > 0) views.push({ value: PK_VIEW, label: "Perjanjian kinerja" });
   return views;
+}
+
+/** The view select's entry for the Perjanjian Kinerja; the unit is chosen beside it (pk:UNIT). */
+export const PK_VIEW = "pk";
+
+/** A Perjanjian Kinerja (pk:UNIT), A4/F4 portrait like the review report. */
+export function isPk(view: string): boolean {
+  return view === PK_VIEW || view.startsWith("pk:");
+}
+
+/** The unit of a pk:UNIT view ("" for none). */
+export function pkUnit(view: string): string {
+  return view.startsWith("pk:") ? view.slice(3) : "";
+}
+
+/** The year a new Perjanjian Kinerja starts at: this year within the period, else its nearest year. */
+export function defaultPkYear(period: { from: number; to: number }, today = new Date()): number {
+  return Math.min(Math.max(today.getFullYear(), period.from), period.to);
+}
+
+/** The form printing the Perjanjian Kinerja of `unit` for `year`, on A4 unless F4 was chosen. */
+export function formForPk(form: PrintForm, unit: string, year: number): PrintForm {
+  return { ...form, view: `pk:${unit}`, year, paper: REVIEW_PAPERS.includes(form.paper) ? form.paper : "A4" };
 }
 
 /** The review report (Catatan Hasil Reviu Pohon Kinerja). */

@@ -89,7 +89,7 @@ export type Extra = Record<string, unknown>;
 export type PrintOptions = PrintRequest;
 /** The papers and modes the print dialog offers (the core checks the request). */
 export type Paper = "A4" | "F4" | "A3" | "A2" | "A1" | "A0";
-export type PrintMode = "fit" | "poster";
+export type PrintMode = "fit" | "poster" | "branches";
 
 /** The arguments of `new_document`. */
 export interface NewDocumentArgs { path: string; title: string; agency: string; government: string; from: number; to: number }

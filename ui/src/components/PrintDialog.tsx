@@ -2,16 +2,23 @@ import { memo, useMemo, useState } from "react";
 import { editor, useEditor } from "../editor";
 import type { ReviewTeam } from "../generated";
 import {
+  LAYOUTS,
   MODES,
   PAPERS,
+  branchLevels,
   REVIEW_PAPERS,
+  PK_VIEW,
+  defaultPkYear,
   emptyMember,
+  formForPk,
   formForView,
   inlineSvg,
+  isPk,
   isReview,
   optionsFromForm,
   pageCaption,
   periodYears,
+  pkUnit,
   printViews,
   sameTeam,
   teamForm,
@@ -33,7 +40,9 @@ export function PrintDialog() {
   const built = optionsFromForm(form, period);
   const errors = built.ok ? {} : built.errors;
   const set = (patch: Partial<PrintForm>) => editor.setPrintForm(patch);
-  const review = isReview(form.view);
+  const pk = isPk(form.view);
+  const review = isReview(form.view) || pk;
+  const units = view.document.units ?? [];
   const papers = review ? PAPERS.filter((p) => REVIEW_PAPERS.includes(p.value)) : PAPERS;
   const team = view.document.review_team;
   return (
@@ -58,7 +67,13 @@ export function PrintDialog() {
         <form className="print-options" onSubmit={(e) => e.preventDefault()} aria-label="Pilihan cetak">
           <label className="field">
             <span>Yang dicetak</span>
-            <select value={form.view} onChange={(e) => set(formForView(form, e.target.value))} data-testid="print-view">
+            <select
+              value={pk ? PK_VIEW : form.view}
+              onChange={(e) =>
+                set(e.target.value === PK_VIEW ? formForPk(form, units[0]?.id ?? "", form.year ?? defaultPkYear(period)) : formForView(form, e.target.value))
+              }
+              data-testid="print-view"
+            >
               {printViews(view.document).map((v) => (
                 <option key={v.value} value={v.value}>
                   {v.label}
@@ -92,6 +107,30 @@ export function PrintDialog() {
                   ))}
                 </select>
               </label>
+              {form.mode === "branches" && (
+                <label className="field">
+                  <span>Level cabang</span>
+                  <select value={form.branchLevel} onChange={(e) => set({ branchLevel: e.target.value })} data-testid="print-branch-level">
+                    {branchLevels(view.document.tree.levels).map((l) => (
+                      <option key={l.value} value={l.value}>
+                        {l.label}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              )}
+              {form.view === "tree" && (
+                <label className="field">
+                  <span>Tata letak</span>
+                  <select value={form.layout} onChange={(e) => set({ layout: e.target.value })} data-testid="print-layout">
+                    {LAYOUTS.map((l) => (
+                      <option key={l.value} value={l.value}>
+                        {l.label}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              )}
             </>
           )}
           <div className="field-row">
@@ -127,7 +166,34 @@ export function PrintDialog() {
               {errors.margin}
             </p>
           )}
-          {review && <ReviewTeamFields key={JSON.stringify(team ?? {})} team={team} />}
+          {pk && (
+            <fieldset className="print-group" style={{ minWidth: 0 }} data-testid="print-pk">
+              <legend>Perjanjian kinerja</legend>
+              <label className="field">
+                <span>Unit kerja (pihak pertama)</span>
+                <select value={pkUnit(form.view)} onChange={(e) => set(formForPk(form, e.target.value, form.year ?? defaultPkYear(period)))} style={{ width: "100%", minWidth: 0 }} data-testid="print-pk-unit">
+                  {units.map((u) => (
+                    <option key={u.id} value={u.id}>
+                      {u.name}
+                      {u.official?.name ? ` — ${u.official.name}` : ""}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="field">
+                <span>Tahun</span>
+                <select value={form.year ?? ""} onChange={(e) => set(formForPk(form, pkUnit(form.view), Number(e.target.value)))} style={{ width: "100%", minWidth: 0 }} data-testid="print-pk-year">
+                  {periodYears(period).map((y) => (
+                    <option key={y} value={y}>
+                      {y}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <p className="muted small">Pejabat dan atasannya diisi di Struktur organisasi.</p>
+            </fieldset>
+          )}
+          {isReview(form.view) && <ReviewTeamFields key={JSON.stringify(team ?? {})} team={team} />}
           {!review && (
             <fieldset className="print-group">
               <legend>Isi</legend>
