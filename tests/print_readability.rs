@@ -5,18 +5,6 @@
 mod common;
 
 use common::s;
-use std::path::{Path, PathBuf};
-
-/// Every tree: the samples and, where present, the real ones.
-fn trees() -> Vec<PathBuf> {
-    let mut all = common::samples();
-    all.extend(common::real_trees());
-    all
-}
-
-fn name(path: &Path) -> String {
-    path.file_stem().unwrap().to_string_lossy().into_owned()
-}
 
 /// Trees too big for one A3 sheet at 6 pt: Deli Serdang's 104 nodes over six
 /// levels (71 sub kegiatan) — its boxes with their gaps alone would take 57 %
@@ -29,14 +17,14 @@ const TOO_BIG_FOR_ONE_A3: &[(&str, f32)] = &[("deliserdang-bappedalitbang-2025",
 fn one_a3_landscape_sheet_without_indicators_reads_at_six_points() {
     let dir = common::temp_dir();
     let mut report = Vec::new();
-    for tree in trees() {
-        let pdf = dir.path().join(format!("{}.pdf", name(&tree)));
+    for tree in common::all_trees() {
+        let pdf = dir.path().join(format!("{}.pdf", common::stem(&tree)));
         let out = common::pokin(&["export", "pdf", s(&tree), "-o", s(&pdf), "--paper", "A3", "--landscape", "--printed-on", "2025-01-02"]);
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         let pages = common::smallest_statement_pt(&pdf, &common::read(&tree));
-        assert_eq!(pages.len(), 1, "{}: one sheet", name(&tree));
+        assert_eq!(pages.len(), 1, "{}: one sheet", common::stem(&tree));
         let warnings = String::from_utf8_lossy(&out.stderr).into_owned();
-        report.push((name(&tree), pages[0], warnings));
+        report.push((common::stem(&tree), pages[0], warnings));
     }
     eprintln!("{:?}", report.iter().map(|(n, pt, _)| (n, pt)).collect::<Vec<_>>());
     for (tree, pt, warnings) in &report {

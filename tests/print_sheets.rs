@@ -8,17 +8,7 @@ mod common;
 
 use common::{ok, pokin, s, smallest_statement_pt, tool};
 use pokin::model::Document;
-use std::path::{Path, PathBuf};
-
-fn trees() -> Vec<PathBuf> {
-    let mut all = common::samples();
-    all.extend(common::real_trees());
-    all
-}
-
-fn name(path: &Path) -> String {
-    path.file_stem().unwrap().to_string_lossy().into_owned()
-}
+use std::path::Path;
 
 /// The years of the document's period: "2021,2022,…".
 fn period_years(doc: &Document) -> String {
@@ -52,11 +42,11 @@ fn assert_every_statement(pdf: &Path, doc: &Document, what: &str) {
 fn per_branch_sheets_read_at_6_pt_with_every_target_year() {
     let dir = common::temp_dir();
     let mut figures = Vec::new();
-    for path in trees() {
+    for path in common::all_trees() {
         let doc = common::read(&path);
         let years = period_years(&doc);
         for paper in ["F4", "A3"] {
-            let pdf = dir.path().join(format!("{}-{paper}.pdf", name(&path)));
+            let pdf = dir.path().join(format!("{}-{paper}.pdf", common::stem(&path)));
             let o = pokin(&[
                 "export",
                 "pdf",
@@ -74,7 +64,7 @@ fn per_branch_sheets_read_at_6_pt_with_every_target_year() {
                 &years,
             ]);
             assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-            let what = format!("{} {paper}", name(&path));
+            let what = format!("{} {paper}", common::stem(&path));
             let sizes = smallest_statement_pt(&pdf, &doc);
             let count = pages(&pdf);
             assert!(count >= 2, "{what}: an overview and at least one branch");
@@ -177,11 +167,11 @@ fn nothing_is_lost_from_odd_trees() {
 #[test]
 fn the_poster_is_a_grid_with_a_map_and_the_signature_whole_beside_the_tree() {
     let dir = common::temp_dir();
-    for path in trees() {
+    for path in common::all_trees() {
         let doc = common::read(&path);
         for (paper, landscape) in [("A3", true), ("A4", false), ("A4", true)] {
-            let what = format!("{} {paper}{}", name(&path), if landscape { " mendatar" } else { "" });
-            let pdf = dir.path().join(format!("{}-{paper}-{landscape}-poster.pdf", name(&path)));
+            let what = format!("{} {paper}{}", common::stem(&path), if landscape { " mendatar" } else { "" });
+            let pdf = dir.path().join(format!("{}-{paper}-{landscape}-poster.pdf", common::stem(&path)));
             let mut args = vec!["export", "pdf", s(&path), "-o", s(&pdf), "--paper", paper, "--mode", "poster"];
             if landscape {
                 args.push("--landscape");
@@ -212,7 +202,7 @@ fn the_poster_is_a_grid_with_a_map_and_the_signature_whole_beside_the_tree() {
 
 #[test]
 fn deli_serdang_poster_on_a3_takes_fewer_sheets_than_the_strip() {
-    let Some(path) = common::real_trees().into_iter().find(|p| name(p).starts_with("deliserdang")) else {
+    let Some(path) = common::real_trees().into_iter().find(|p| common::stem(p).starts_with("deliserdang")) else {
         return;
     };
     let dir = common::temp_dir();
@@ -228,7 +218,7 @@ fn deli_serdang_poster_on_a3_takes_fewer_sheets_than_the_strip() {
 
 #[test]
 fn fit_says_what_reads_better_and_which_years_lack_targets() {
-    let Some(path) = common::real_trees().into_iter().find(|p| name(p).starts_with("deliserdang")) else {
+    let Some(path) = common::real_trees().into_iter().find(|p| common::stem(p).starts_with("deliserdang")) else {
         return;
     };
     let dir = common::temp_dir();

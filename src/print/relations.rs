@@ -128,7 +128,7 @@ mod tests {
     use crate::render::Item;
 
     fn texts(sheet: &Sheet) -> Vec<&str> {
-        sheet.items.iter().filter_map(|i| if let Item::Text { text, .. } = i { Some(text.as_str()) } else { None }).collect()
+        sheet.texts().collect()
     }
 
     #[test]

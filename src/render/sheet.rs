@@ -45,6 +45,12 @@ impl Sheet {
         Sheet { width, height, items: Vec::new() }
     }
 
+    /// The texts drawn on the sheet, in drawing order (what a reader of the
+    /// printout finds; the tests read it).
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        self.items.iter().filter_map(|item| if let Item::Text { text, .. } = item { Some(text.as_str()) } else { None })
+    }
+
     pub fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, fill: Option<Colour>, stroke: Option<(Colour, f32)>) {
         self.items.push(Item::Rect { x, y, w, h, fill, stroke });
     }

@@ -32,6 +32,18 @@ pub fn real_trees() -> Vec<PathBuf> {
     files
 }
 
+/// Every tree: the samples and, where present, the real ones.
+pub fn all_trees() -> Vec<PathBuf> {
+    let mut all = samples();
+    all.extend(real_trees());
+    all
+}
+
+/// A file's name without its extension, for messages.
+pub fn stem(path: &std::path::Path) -> String {
+    path.file_stem().unwrap().to_string_lossy().into_owned()
+}
+
 pub fn read(path: &std::path::Path) -> Document {
     json::read(path).unwrap_or_else(|e| panic!("{e}"))
 }

@@ -1,17 +1,8 @@
 use super::*;
 use crate::model::{Acting, Official};
-use crate::render::Item;
 
 fn texts(sheets: &[Sheet]) -> String {
-    let mut out = Vec::new();
-    for sheet in sheets {
-        for item in &sheet.items {
-            if let Item::Text { text, .. } = item {
-                out.push(text.as_str());
-            }
-        }
-    }
-    out.join(" ")
+    sheets.iter().flat_map(Sheet::texts).collect::<Vec<_>>().join(" ")
 }
 
 fn squeezed(text: &str) -> String {

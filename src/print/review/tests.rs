@@ -4,15 +4,7 @@ use crate::model::{Criterion, Person, ReviewTeam};
 use crate::render::Item;
 
 fn texts(sheets: &[Sheet]) -> String {
-    let mut out = Vec::new();
-    for sheet in sheets {
-        for item in &sheet.items {
-            if let Item::Text { text, .. } = item {
-                out.push(text.as_str());
-            }
-        }
-    }
-    out.join(" ")
+    sheets.iter().flat_map(Sheet::texts).collect::<Vec<_>>().join(" ")
 }
 
 fn compose(doc: &Document) -> Drawn {
