@@ -498,7 +498,8 @@ fn pending_changes(b: &Entities, o: &Entities, t: &Entities) -> Vec<EntityChange
 
 /// A review note on each entity whose conflict kept the planner's value,
 /// holding the reviewer's: nothing the reviewer wrote is lost. Its id comes
-/// from its content, so merging the same copy again adds nothing.
+/// from the entity and the reviewer's values, so merging the same copy again
+/// adds nothing.
 fn conflict_notes(out: &mut Entities, conflicts: &[Conflict], reviewer: &str) {
     use sha2::{Digest, Sha256};
     let mut by_entity: BTreeMap<String, Vec<&Conflict>> = BTreeMap::new();
@@ -513,7 +514,11 @@ fn conflict_notes(out: &mut Entities, conflicts: &[Conflict], reviewer: &str) {
             .map(|c| format!("{}: usulan {} {}, di dokumen ini {}", field_name(&c.field), who, show(&c.theirs), show(&c.ours)))
             .collect();
         let text = format!("Konflik saat menggabungkan hasil reviu. {}.", lines.join("; "));
-        let digest = Sha256::digest(format!("{key}\n{text}").as_bytes());
+        // Named by what the reviewer proposed, not by the planner's value:
+        // merging the same copy again, after the first merge changed the
+        // planner's side (a parent deleted with its subtree), finds the note.
+        let proposed: Vec<String> = list.iter().map(|c| format!("{}={}", c.field, show(&c.theirs))).collect();
+        let digest = Sha256::digest(format!("{key}\n{}", proposed.join("\n")).as_bytes());
         let id = format!("c-k{}", digest[..4].iter().map(|b| format!("{b:02x}")).collect::<String>());
         let entity = Entity::Annotation(id.clone());
         if out.contains_key(&entity) {
