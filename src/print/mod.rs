@@ -278,7 +278,7 @@ fn compose(doc: &Document, provenance: &Provenance, options: &PrintOptions) -> C
     };
     if smallest < 6.0 {
         warnings.push(format!(
-            "Teks terkecil di kertas hanya {} pt (di bawah 6 pt) dan sulit dibaca. Pilih kertas yang lebih besar atau mode poster.",
+            "Teks terkecil di kertas hanya {} pt (di bawah 6 pt) dan sulit dibaca. Pilih kertas yang lebih besar, mode poster, atau cetak per cabang.",
             format::number(smallest as f64)
         ));
     }
@@ -286,7 +286,9 @@ fn compose(doc: &Document, provenance: &Provenance, options: &PrintOptions) -> C
     for (k, sheet) in sheets.iter_mut().enumerate() {
         furniture::draw_footer(sheet, page.margin, k + 1, pages, &printed, provenance);
     }
-    Composed { sheets, warnings, smallest, width: page.width, height: page.height }
+    // A poster may turn the sheet: the preview takes the sheets' own size.
+    let (width, height) = sheets.first().map_or((page.width, page.height), |s| (s.width, s.height));
+    Composed { sheets, warnings, smallest, width, height }
 }
 
 /// A view that names something the document lacks: a sheet with the header, and why.

@@ -14,7 +14,7 @@
 mod picture;
 mod rows;
 
-use super::furniture::{draw_header, draw_signer, Signer, FOOTER_H, HEADER_H, SIGNATURE_H, SIGNATURE_W};
+use super::furniture::{draw_heading, draw_signer, Signer, FOOTER_H, HEADER_H, SIGNATURE_H, SIGNATURE_W};
 use super::{Drawn, PageSetup};
 use crate::layout::table::{layout_table, Cell, Column, ColumnSpec, PageFrame, PlacedRow, RowSpec, TableSpec, TextStyle};
 use crate::layout::Font;
@@ -140,7 +140,8 @@ impl Pages<'_> {
 
     fn new_sheet(&mut self) {
         let mut sheet = Sheet::new(self.page.width, self.page.height);
-        draw_header(&mut sheet, self.doc, self.page.margin, &self.running);
+        // The report's own heading on every sheet, not the tree's title.
+        draw_heading(&mut sheet, self.doc, self.page.margin, &TITLE.to_uppercase(), &self.running);
         self.sheets.push(sheet);
         self.y = self.top();
     }
@@ -242,7 +243,7 @@ pub(super) fn compose_review(doc: &Document, provenance: &Provenance, page: &Pag
     let team = &doc.review_team;
     let round = round(doc);
     let date = if team.date.is_empty() { printed.to_string() } else { team.date.clone() };
-    let running = if round > 0 { format!("{TITLE} · Reviu ke-{round}") } else { TITLE.to_string() };
+    let running = if round > 0 { format!("Reviu ke-{round}") } else { String::new() };
     let mut pages = Pages { doc, page, running, sheets: Vec::new(), y: 0.0, smallest: LABEL_PT };
     let m = page.margin;
     let width = pages.width();
