@@ -200,11 +200,14 @@ fn the_poster_is_a_grid_with_a_map_and_the_signature_whole_beside_the_tree() {
     }
 }
 
+/// The real Deli Serdang tree, where ../shared/real is present.
+fn deli_serdang() -> Option<std::path::PathBuf> {
+    common::real_trees().into_iter().find(|p| common::stem(p).starts_with("deliserdang"))
+}
+
 #[test]
 fn deli_serdang_poster_on_a3_takes_fewer_sheets_than_the_strip() {
-    let Some(path) = common::real_trees().into_iter().find(|p| common::stem(p).starts_with("deliserdang")) else {
-        return;
-    };
+    let Some(path) = deli_serdang() else { return };
     let dir = common::temp_dir();
     let pdf = dir.path().join("deli.pdf");
     ok(&["export", "pdf", s(&path), "-o", s(&pdf), "--paper", "A3", "--landscape", "--mode", "poster"]);
@@ -218,9 +221,7 @@ fn deli_serdang_poster_on_a3_takes_fewer_sheets_than_the_strip() {
 
 #[test]
 fn fit_says_what_reads_better_and_which_years_lack_targets() {
-    let Some(path) = common::real_trees().into_iter().find(|p| common::stem(p).starts_with("deliserdang")) else {
-        return;
-    };
+    let Some(path) = deli_serdang() else { return };
     let dir = common::temp_dir();
     let pdf = dir.path().join("fit.pdf");
     let o = pokin(&["export", "pdf", s(&path), "-o", s(&pdf), "--paper", "F4", "--landscape", "--years", "2025,2027"]);
