@@ -14,6 +14,7 @@ pub mod format;
 pub mod interchange;
 pub mod layout;
 pub mod model;
+pub mod monitoring;
 pub mod print;
 pub mod render;
 pub mod store;

@@ -244,7 +244,7 @@ fn indicator(rng: &mut StdRng, i: usize, period: Period) -> Indicator {
         baseline: Baseline { year: Some(period.from - 1), value: Some(Value::from(base)) },
         targets,
         actuals,
-        extra: Extra::new(),
+        ..Default::default()
     }
 }
 

@@ -340,7 +340,7 @@ fn backtrack(trace: &[Vec<isize>], last: isize, n: isize, m: isize) -> Vec<Step>
 /// The document without the tree's nodes and links (every other field
 /// named, so that a new one cannot be left out unnoticed).
 fn skeleton(doc: &Document) -> Document {
-    let Document { format, document, units, tree, processes, validation, annotations, verdicts, review_team } = doc;
+    let Document { format, document, units, tree, processes, validation, annotations, verdicts, review_team, monitoring } = doc;
     let Tree { levels, nodes: _, links: _ } = tree;
     Document {
         format: format.clone(),
@@ -352,6 +352,7 @@ fn skeleton(doc: &Document) -> Document {
         annotations: annotations.clone(),
         verdicts: verdicts.clone(),
         review_team: review_team.clone(),
+        monitoring: monitoring.clone(),
     }
 }
 

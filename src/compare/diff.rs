@@ -221,6 +221,7 @@ pub(super) fn entity_of(change: &EntityChange) -> Option<Entity> {
         "annotation" => Entity::Annotation(one()?),
         "verdict" => Entity::Verdict(one()?),
         "review_team" => Entity::ReviewTeam,
+        "monitoring" => Entity::Monitoring,
         "link" => two().map(|(x, y)| Entity::Link(x, y))?,
         "indicator" => two().map(|(x, y)| Entity::Indicator(x, y))?,
         "step" => two().map(|(x, y)| Entity::Step(x, y))?,

@@ -28,6 +28,7 @@ pub enum Entity {
     Annotation(String),
     Verdict(String),
     ReviewTeam,
+    Monitoring,
 }
 
 /// An entity's place in its list and its fields (its key fields left out).
@@ -57,6 +58,7 @@ impl Entity {
             Entity::Annotation(_) => "annotation",
             Entity::Verdict(_) => "verdict",
             Entity::ReviewTeam => "review_team",
+            Entity::Monitoring => "monitoring",
         }
     }
 
@@ -101,6 +103,7 @@ impl Entity {
             Entity::Annotation(id) => Key::Annotation { id: id.clone() },
             Entity::Verdict(id) => Key::Verdict { id: id.clone() },
             Entity::ReviewTeam => Key::ReviewTeam,
+            Entity::Monitoring => Key::Monitoring,
         }
     }
 
@@ -130,6 +133,7 @@ fn of_key(key: &Key) -> Entity {
         Key::Annotation { id } => Entity::Annotation(id.clone()),
         Key::Verdict { id } => Entity::Verdict(id.clone()),
         Key::ReviewTeam => Entity::ReviewTeam,
+        Key::Monitoring => Entity::Monitoring,
     }
 }
 
@@ -137,7 +141,7 @@ fn of_key(key: &Key) -> Entity {
 fn key_fields(key: &Key) -> &'static [&'static str] {
     match key {
         Key::Link { .. } => &["from", "to"],
-        Key::Document | Key::Levels | Key::ProcessMap | Key::Validation | Key::ReviewTeam => &[],
+        Key::Document | Key::Levels | Key::ProcessMap | Key::Validation | Key::ReviewTeam | Key::Monitoring => &[],
         _ => &["id"],
     }
 }
@@ -269,7 +273,7 @@ pub fn assemble(entities: &Entities) -> Vec<(Key, Row)> {
                     map.insert("from".into(), Value::from(from.as_str()));
                     map.insert("to".into(), Value::from(to.as_str()));
                 }
-                Key::Document | Key::Levels | Key::ProcessMap | Key::Validation | Key::ReviewTeam => {}
+                Key::Document | Key::Levels | Key::ProcessMap | Key::Validation | Key::ReviewTeam | Key::Monitoring => {}
                 Key::Unit { id } | Key::Node { id } | Key::Process { id } | Key::Flow { id } | Key::Annotation { id } | Key::Verdict { id } | Key::Step { id, .. } => {
                     map.insert("id".into(), Value::from(id.as_str()));
                 }

@@ -28,6 +28,7 @@ pub enum Key {
     Annotation { id: String },
     Verdict { id: String },
     ReviewTeam,
+    Monitoring,
 }
 
 impl Key {
@@ -40,6 +41,30 @@ impl Key {
     /// and open to edits in a final document.
     pub fn is_review_note(&self) -> bool {
         matches!(self, Key::Annotation { .. } | Key::Verdict { .. } | Key::ReviewTeam)
+    }
+}
+
+impl Change {
+    /// Whether the change leaves the plan as it was: review data, the
+    /// monitoring settings, or a node whose realisasi (by year or quarter,
+    /// their notes, the budget's `spent`) changed and nothing else. Such a
+    /// change is open to a final document and leaves its fingerprint.
+    pub fn keeps_plan(&self) -> bool {
+        match &self.key {
+            k if k.is_review_note() => true,
+            Key::Monitoring => true,
+            Key::Node { .. } => {
+                let plan = |row: &Option<Row>| {
+                    row.as_ref().map(|r| {
+                        let mut node: Node = serde_json::from_value(r.data.clone()).unwrap_or_default();
+                        node.strip_monitoring();
+                        (r.ord, node)
+                    })
+                };
+                plan(&self.before) == plan(&self.after)
+            }
+            _ => false,
+        }
     }
 }
 

@@ -271,6 +271,27 @@ pub static KINDS: &[Kind] = &[
             Ok(())
         },
     },
+    // Written only once settings are made: files made before have no row.
+    Kind {
+        table: "monitoring",
+        columns: &[],
+        is: |k| matches!(k, Key::Monitoring),
+        ids: |_| Vec::new(),
+        describe: |_| "Pengaturan capaian".into(),
+        read: |d, _| Some(row_of(0.0, &d.monitoring)),
+        apply: |d, k, row| {
+            d.monitoring = match row {
+                Some(row) => decode(k, row)?,
+                None => MonitoringSettings::default(),
+            };
+            Ok(())
+        },
+        rows: |d| vec![(Key::Monitoring, row_of(0.0, &d.monitoring))],
+        load: |d, rows| {
+            d.monitoring = if rows.is_empty() { MonitoringSettings::default() } else { parse_one("monitoring", rows)? };
+            Ok(())
+        },
+    },
 ];
 
 /// The kind of entity `key` names.
@@ -351,5 +372,6 @@ pub fn empty_document() -> Document {
         annotations: Ordered::new(),
         verdicts: Ordered::new(),
         review_team: ReviewTeam::default(),
+        monitoring: MonitoringSettings::default(),
     }
 }

@@ -37,24 +37,41 @@ pub fn to_string(doc: &Document) -> String {
 /// document's fingerprint is the same before and after schema 2. (Not
 /// through `serde_json::Value`: a decision step then repeats the key `no`.)
 ///
-/// The plan only: review data (`annotations`, worksheet `verdicts`) is
-/// left out, so a review of a signed document never changes what was signed.
+/// The plan only: review data (`annotations`, worksheet `verdicts`, the
+/// review team) and monitoring data (realisasi by year and quarter, their
+/// notes, the budget's `spent`, the capaian settings) are left out, so
+/// neither a review nor the year's realisasi changes what was signed.
 pub fn canonical(doc: &Document) -> String {
-    let mut doc = doc.clone();
-    doc.annotations = Default::default();
-    doc.verdicts = Default::default();
-    doc.review_team = Default::default();
+    let mut doc = without_review(doc);
+    doc.tree.nodes.iter_mut().for_each(crate::model::Node::strip_monitoring);
     canonical_of(doc)
+}
+
+/// The canonical form with the realisasi, as plans were fingerprinted
+/// before monitoring data was left out (and as named versions keep the
+/// document): a final version signed then still identifies.
+pub fn canonical_with_monitoring(doc: &Document) -> String {
+    canonical_of(without_review(doc))
 }
 
 /// The canonical form as it was before review notes were left out: a final
 /// version of a document with annotations, signed then, still identifies.
-/// (Verdicts came later than that: never part of a fingerprint.)
+/// (Verdicts and capaian settings came later than that: never part of a fingerprint.)
 pub fn canonical_with_notes(doc: &Document) -> String {
     let mut doc = doc.clone();
     doc.verdicts = Default::default();
     doc.review_team = Default::default();
+    doc.monitoring = Default::default();
     canonical_of(doc)
+}
+
+fn without_review(doc: &Document) -> Document {
+    let mut doc = doc.clone();
+    doc.annotations = Default::default();
+    doc.verdicts = Default::default();
+    doc.review_team = Default::default();
+    doc.monitoring = Default::default();
+    doc
 }
 
 fn canonical_of(mut doc: Document) -> String {
@@ -92,6 +109,12 @@ fn visit_extras(doc: &mut Document, f: &mut dyn FnMut(&mut crate::model::Extra))
 /// SHA-256 of the canonical JSON, lower-case hex.
 pub fn fingerprint(doc: &Document) -> String {
     sha256_hex(&canonical(doc))
+}
+
+/// The fingerprint as made before monitoring data was left out of it (equal
+/// to `fingerprint` for a document without realisasi).
+pub fn fingerprint_with_monitoring(doc: &Document) -> String {
+    sha256_hex(&canonical_with_monitoring(doc))
 }
 
 /// The fingerprint as made before review notes were left out of it (equal

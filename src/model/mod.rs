@@ -10,6 +10,7 @@
 mod hierarchy;
 pub mod limits;
 mod meta;
+mod monitoring;
 mod ordered;
 mod processes;
 mod review;
@@ -19,6 +20,7 @@ mod worksheet;
 
 pub use hierarchy::Hierarchy;
 pub use meta::*;
+pub use monitoring::*;
 pub use processes::*;
 pub use review::*;
 pub use tree::*;
@@ -68,6 +70,9 @@ pub struct Document {
     /// Who reviews (the review report's header and signature); review data.
     #[serde(default, skip_serializing_if = "ReviewTeam::is_empty")]
     pub review_team: ReviewTeam,
+    /// Capaian categories and predicate scores; monitoring data like realisasi.
+    #[serde(default, skip_serializing_if = "MonitoringSettings::is_empty")]
+    pub monitoring: MonitoringSettings,
 }
 
 impl Document {
@@ -83,6 +88,7 @@ impl Document {
             annotations: Ordered::new(),
             verdicts: Ordered::new(),
             review_team: ReviewTeam::default(),
+            monitoring: MonitoringSettings::default(),
         }
     }
 

@@ -124,14 +124,36 @@ pub struct Indicator {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub direction: Option<Direction>,
+    /// How capaian is computed (absent: from `direction`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub method: Option<CapaianMethod>,
+    /// How quarterly realisasi make the year's (absent: cumulative).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub aggregation: Option<Aggregation>,
     #[serde(default, skip_serializing_if = "Baseline::is_empty")]
     pub baseline: Baseline,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty", deserialize_with = "by_year")]
     #[ts(as = "BTreeMap<String, Value>")]
     pub targets: BTreeMap<i32, Value>,
+    /// The year's agreed Perjanjian Kinerja target, where it differs from
+    /// or comes later than the Renstra's (plan, like `targets`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty", deserialize_with = "by_year")]
+    #[ts(as = "BTreeMap<String, Value>")]
+    pub pk_targets: BTreeMap<i32, Value>,
+    /// Realisasi by year (monitoring data: outside the plan's fingerprint).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty", deserialize_with = "by_year")]
     #[ts(as = "BTreeMap<String, Value>")]
     pub actuals: BTreeMap<i32, Value>,
+    /// Realisasi per quarter (TW I–IV, `null` where none) by year (monitoring data).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty", deserialize_with = "by_year")]
+    #[ts(as = "BTreeMap<String, Vec<Option<Value>>>")]
+    pub quarters: BTreeMap<i32, Vec<Option<Value>>>,
+    /// A note on the year's realisasi (monitoring data).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty", deserialize_with = "by_year")]
+    #[ts(as = "BTreeMap<String, String>")]
+    pub actual_notes: BTreeMap<i32, String>,
     #[serde(default, skip_serializing_if = "Extra::is_empty")]
     #[ts(type = "Record<string, unknown>")]
     pub extra: Extra,
@@ -140,8 +162,8 @@ pub struct Indicator {
 /// Values by year. JSON object keys are strings ("2021"); they are read as
 /// years whether the JSON comes from a file or from an already parsed value
 /// (as the desktop shell receives it).
-fn by_year<'de, D: serde::Deserializer<'de>>(de: D) -> Result<BTreeMap<i32, Value>, D::Error> {
-    let raw = Option::<BTreeMap<String, Value>>::deserialize(de)?.unwrap_or_default();
+fn by_year<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(de: D) -> Result<BTreeMap<i32, T>, D::Error> {
+    let raw = Option::<BTreeMap<String, T>>::deserialize(de)?.unwrap_or_default();
     raw.into_iter()
         .map(|(year, value)| {
             year.trim()
@@ -150,6 +172,59 @@ fn by_year<'de, D: serde::Deserializer<'de>>(de: D) -> Result<BTreeMap<i32, Valu
                 .map_err(|_| serde::de::Error::custom(format!("tahun `{year}` bukan bilangan bulat")))
         })
         .collect()
+}
+
+impl Node {
+    /// Takes the monitoring data out (its indicators' realisasi, the
+    /// budget's `spent`): what is left is the plan.
+    pub fn strip_monitoring(&mut self) {
+        self.indicators.iter_mut().for_each(|i| drop(i.take_monitoring()));
+        self.budget.spent = None;
+    }
+}
+
+impl Indicator {
+    /// The monitoring data (realisasi by year and quarter, their notes),
+    /// taken out: what is left is the plan.
+    pub fn take_monitoring(&mut self) -> Monitored {
+        Monitored {
+            actuals: std::mem::take(&mut self.actuals),
+            quarters: std::mem::take(&mut self.quarters),
+            actual_notes: std::mem::take(&mut self.actual_notes),
+        }
+    }
+}
+
+/// An indicator's monitoring data, apart from its plan.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Monitored {
+    pub actuals: BTreeMap<i32, Value>,
+    pub quarters: BTreeMap<i32, Vec<Option<Value>>>,
+    pub actual_notes: BTreeMap<i32, String>,
+}
+
+/// How a capaian is computed from realisasi R and target T.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum CapaianMethod {
+    /// R / T × 100 %.
+    Up,
+    /// (1 + (1 − R / T)) × 100 % (Permenpan RB 6/2022).
+    Down,
+    /// T / R × 100 %.
+    DownRatio,
+}
+
+/// How the quarters' realisasi make the year's (and each quarter's to date).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Aggregation {
+    /// Kumulatif: the sum of the quarters (the Permendagri 86/2017 form).
+    Cumulative,
+    /// TW terakhir: the last quarter with a value.
+    Last,
+    /// Rata-rata of the quarters with a value.
+    Average,
 }
 
 /// How a better value moves.
@@ -189,6 +264,7 @@ pub struct Budget {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub ceiling: Option<i64>,
+    /// Realisasi anggaran (monitoring data: outside the plan's fingerprint).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub spent: Option<i64>,

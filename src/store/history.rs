@@ -12,12 +12,15 @@ impl DocFile {
     /// Applies one edit durably. `Ok(None)` when it changed nothing.
     pub fn apply(&mut self, op: &Op) -> Result<Option<Applied>> {
         self.writable()?;
-        if !op.is_review_note() {
-            self.not_final()?;
-        }
+        let was_final = self.doc.document.status == Some(Status::Final);
         let changes = edit::execute(&mut self.doc, op)?;
         if changes.is_empty() {
             return Ok(None);
+        }
+        // A final document takes what leaves its plan as signed (review notes, realisasi).
+        if was_final && !changes.iter().all(Change::keeps_plan) {
+            edit::revert(&mut self.doc, &changes)?;
+            return self.not_final().map(|()| None);
         }
         let op_json = serde_json::to_string(op).expect("operations serialise");
         self.record(&op.label(), &op_json, changes).map(Some)
@@ -114,9 +117,9 @@ impl DocFile {
         Ok(Some(Applied { seq: self.head, label, changes }))
     }
 
-    /// A final document takes review notes only: the plan stays as signed.
+    /// A final document takes review notes and realisasi only: the plan stays as signed.
     fn final_allows(&self, changes: &[Change]) -> Result<()> {
-        if changes.iter().all(|c| c.key.is_review_note()) {
+        if changes.iter().all(Change::keeps_plan) {
             return Ok(());
         }
         self.not_final()

@@ -8,7 +8,7 @@ use rusqlite::{Connection, Transaction};
 
 /// "POKN" in ASCII.
 pub const APPLICATION_ID: i64 = 0x504F_4B4E;
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// Connection settings for a writer: crash-safe commits, one writer process,
 /// and a file that holds every committed edit by itself.
@@ -65,6 +65,25 @@ CREATE TABLE snapshot(name TEXT PRIMARY KEY, seq INTEGER NOT NULL, at TEXT NOT N
 /// Schema 3: the reviewer's worksheet verdicts (KKE).
 const V3: &str = "CREATE TABLE verdict(id TEXT PRIMARY KEY, ord REAL NOT NULL, data TEXT NOT NULL);";
 
+/// Schema 4: realisasi are monitoring data, outside the plan's
+/// fingerprint. Each named version keeps the fingerprint it was made with
+/// (printouts made then carry it) and gains its plan's as fingerprinted
+/// now, read from the document it keeps.
+fn v4_plan_fingerprints(tx: &Transaction) -> Result<(), MigrationError> {
+    tx.execute_batch("ALTER TABLE snapshot ADD COLUMN plan_fingerprint TEXT")?;
+    let versions: Vec<(i64, String, String)> = tx
+        .prepare("SELECT rowid, name, document FROM snapshot")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (rowid, name, text) in versions {
+        let doc = crate::interchange::json::from_str(&text, &format!("versi \"{name}\""))
+            .map_err(|e| MigrationError::Data(e.to_string()))?;
+        let plan = crate::interchange::json::fingerprint(&doc);
+        tx.execute("UPDATE snapshot SET plan_fingerprint = ?1 WHERE rowid = ?2", rusqlite::params![plan, rowid])?;
+    }
+    Ok(())
+}
+
 /// Why a migration stopped: SQLite, or a row it could not read.
 pub(super) enum MigrationError {
     Sql(rusqlite::Error),
@@ -90,6 +109,7 @@ pub(super) fn migrate(tx: &Transaction, from: i64) -> Result<(), MigrationError>
             0 => tx.execute_batch(V1)?,
             1 => v2_step_numbers(tx)?,
             2 => tx.execute_batch(V3)?,
+            3 => v4_plan_fingerprints(tx)?,
             _ => unreachable!("no migration from schema {version}"),
         }
         tx.pragma_update(None, "user_version", version + 1)?;

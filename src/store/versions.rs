@@ -45,8 +45,8 @@ impl DocFile {
         };
         self.conn
             .execute(
-                "INSERT INTO snapshot(name, seq, at, fingerprint, final, document) VALUES (?1, ?2, ?3, ?4, 0, ?5)",
-                params![snapshot.name, snapshot.seq, snapshot.at, snapshot.fingerprint, json::canonical(&self.doc)],
+                "INSERT INTO snapshot(name, seq, at, fingerprint, final, document, plan_fingerprint) VALUES (?1, ?2, ?3, ?4, 0, ?5, ?4)",
+                params![snapshot.name, snapshot.seq, snapshot.at, snapshot.fingerprint, json::canonical_with_monitoring(&self.doc)],
             )
             .map_err(self.db_err())?;
         Ok(snapshot)
@@ -93,7 +93,8 @@ impl DocFile {
         if let Some(version) = self.final_version(&fingerprint)? {
             return Ok((fingerprint, Some(version.name)));
         }
-        // Signed before review notes were left out of the fingerprint.
+        // Signed before review notes were left out of the fingerprint (files
+        // since schema 4 know every final version's plan fingerprint too).
         let with_notes = json::fingerprint_with_notes(doc);
         if with_notes != fingerprint {
             if let Some(version) = self.final_version(&with_notes)? {
@@ -103,9 +104,20 @@ impl DocFile {
         Ok((fingerprint, None))
     }
 
-    /// The final version whose fingerprint this is, if any.
+    /// The final version whose fingerprint this is, if any: the one it was
+    /// marked with (printed on what was printed then), or its plan's as
+    /// fingerprinted today (realisasi left out).
     pub fn final_version(&self, fingerprint: &str) -> Result<Option<Snapshot>> {
-        Ok(self.snapshots()?.into_iter().find(|s| s.is_final && s.fingerprint == fingerprint))
+        let plan: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT name FROM snapshot WHERE final = 1 AND plan_fingerprint = ?1 ORDER BY rowid LIMIT 1",
+                [fingerprint],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(self.db_err())?;
+        Ok(self.snapshots()?.into_iter().find(|s| s.is_final && (s.fingerprint == fingerprint || Some(&s.name) == plan.as_ref())))
     }
 
     /// A new draft file at `path` branched from this document (its current

@@ -5,6 +5,7 @@
 mod compound;
 mod processes;
 mod tree;
+mod monitoring;
 mod review;
 mod worksheet;
 
@@ -188,6 +189,30 @@ pub enum Op {
         role: String,
     },
 
+    /// An indicator's realisasi of a year (`quarter` 1–4: of that quarter,
+    /// TW I–IV); `None` clears it. Text that is a number ("97,81") is kept
+    /// as the number. Monitoring data: also on a final document.
+    SetRealisasi {
+        node: String,
+        indicator: String,
+        year: i32,
+        #[serde(default)]
+        #[ts(optional = nullable)]
+        quarter: Option<u8>,
+        #[ts(optional = nullable)]
+        value: Option<Value>,
+    },
+    /// A note on an indicator's realisasi of a year; empty removes it.
+    SetRealisasiNote { node: String, indicator: String, year: i32, note: String },
+    /// A node's realisasi anggaran (`None` clears it).
+    SetBudgetSpent {
+        node: String,
+        #[ts(optional = nullable, type = "number | null")]
+        spent: Option<i64>,
+    },
+    /// The capaian categories and predicate scores (empty lists: the defaults).
+    SetMonitoring { settings: MonitoringSettings },
+
     /// Sets a rule's severity for this document, or back to default (`None`).
     SetRule { rule: String, setting: Option<RuleSetting> },
     AcceptFinding { accepted: Accepted },
@@ -284,6 +309,11 @@ impl Op {
             Op::AcceptFinding { accepted } => format!("Terima temuan {}", accepted.rule),
             Op::UnacceptFinding { rule, .. } => format!("Batalkan penerimaan temuan {rule}"),
             Op::Batch { label, .. } => label.clone(),
+            Op::SetRealisasi { indicator, year, quarter: Some(q), .. } => format!("Isi realisasi {indicator} {year} TW {}", monitoring::roman(*q)),
+            Op::SetRealisasi { indicator, year, .. } => format!("Isi realisasi {indicator} {year}"),
+            Op::SetRealisasiNote { indicator, year, .. } => format!("Catatan realisasi {indicator} {year}"),
+            Op::SetBudgetSpent { node, .. } => format!("Isi realisasi anggaran {node}"),
+            Op::SetMonitoring { .. } => "Ubah pengaturan capaian".into(),
         }
     }
 
@@ -342,6 +372,13 @@ impl Op {
                 n.indicators.remove(at);
                 Ok(())
             }),
+
+            Op::SetRealisasi { node, indicator, year, quarter, value } => {
+                monitoring::set_realisasi(tx, node, indicator, *year, *quarter, value.as_ref())
+            }
+            Op::SetRealisasiNote { node, indicator, year, note } => monitoring::set_note(tx, node, indicator, *year, note),
+            Op::SetBudgetSpent { node, spent } => monitoring::set_spent(tx, node, *spent),
+            Op::SetMonitoring { settings } => monitoring::set_settings(tx, settings),
 
             Op::AddLink { link } => add_link(tx, link),
             Op::UpdateLink { link } => {

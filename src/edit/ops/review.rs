@@ -1,7 +1,7 @@
 //! Review notes (catatan reviu): threads, replies and their status. Review
 //! data beside the plan: these ops also run on a final document.
 
-use super::{missing, taken, Op};
+use super::{missing, taken};
 use crate::edit::change::row_of;
 use crate::edit::{read, Key, List, Tx};
 use crate::error::{Error, Result};
@@ -83,27 +83,10 @@ fn unique_id(prefix: &str, taken: impl Fn(&str) -> bool) -> String {
     }
 }
 
-impl Op {
-    /// Whether the op touches review data only (notes, worksheet verdicts) (allowed on a final document).
-    pub fn is_review_note(&self) -> bool {
-        matches!(
-            self,
-            Op::AddAnnotation { .. }
-                | Op::UpdateAnnotation { .. }
-                | Op::DeleteAnnotation { .. }
-                | Op::ReplyAnnotation { .. }
-                | Op::SetAnnotationStatus { .. }
-                | Op::SetVerdictMark { .. }
-                | Op::SetVerdictNote { .. }
-                | Op::SetReviewTeam { .. }
-        )
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::edit::execute;
+    use crate::edit::{execute, Op};
     use crate::model::{Document, Target};
 
     fn doc() -> Document {

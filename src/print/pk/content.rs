@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 /// Renstra target of that year. (The one place that decides it: a PK's own
 /// agreed target, when the model has one, goes here.)
 pub(crate) fn agreed_target(indicator: &Indicator, year: i32) -> Option<&Value> {
-    indicator.targets.get(&year)
+    crate::monitoring::realisasi::target_of(indicator, year).map(|(target, _)| target)
 }
 
 /// A party to the agreement: who signs, in which post.

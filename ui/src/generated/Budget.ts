@@ -3,4 +3,8 @@
 /**
  * Program / kegiatan / sub kegiatan budget, in whole rupiah.
  */
-export type Budget = { code?: string, name?: string, ceiling?: number, spent?: number, extra?: Record<string, unknown>, };
+export type Budget = { code?: string, name?: string, ceiling?: number, 
+/**
+ * Realisasi anggaran (monitoring data: outside the plan's fingerprint).
+ */
+spent?: number, extra?: Record<string, unknown>, };

@@ -10,6 +10,7 @@ import type { Kke } from "./Kke";
 import type { Level } from "./Level";
 import type { Link } from "./Link";
 import type { Mark } from "./Mark";
+import type { MonitoringSettings } from "./MonitoringSettings";
 import type { NewStepKind } from "./NewStepKind";
 import type { Node } from "./Node";
 import type { Process } from "./Process";
@@ -21,6 +22,7 @@ import type { Shape } from "./Shape";
 import type { Step } from "./Step";
 import type { Target } from "./Target";
 import type { Unit } from "./Unit";
+import type { Value } from "./Value";
 
 /**
  * One edit. `before` names the item the new or moved item goes in front
@@ -34,4 +36,4 @@ id?: string, after?: string | null, before?: string | null, } | { "op": "set_ste
 /**
  * The new flow's id (a fresh one when empty or taken).
  */
-id?: string, } | { "op": "add_sibling", of: string, id?: string, } | { "op": "shift_node", id: string, delta: number, } | { "op": "drop_node", id: string, onto: string, } | { "op": "shift_process", id: string, delta: number, } | { "op": "drop_process", id: string, onto?: string | null, band?: ProcessCategory | null, } | { "op": "move_step", flow: string, id: string, before?: string | null, } | { "op": "add_annotation", annotation: Annotation, } | { "op": "update_annotation", annotation: Annotation, } | { "op": "delete_annotation", id: string, } | { "op": "reply_annotation", id: string, reply: Reply, status?: AnnotationStatus | null, } | { "op": "set_annotation_status", id: string, status: AnnotationStatus, } | { "op": "set_verdict_mark", kke: Kke, on: Target, criterion: Criterion, mark?: Mark | null, author?: string, role?: string, } | { "op": "set_review_team", team: ReviewTeam, } | { "op": "set_verdict_note", kke: Kke, on: Target, note: string, author?: string, role?: string, } | { "op": "set_rule", rule: string, setting: RuleSetting | null, } | { "op": "accept_finding", accepted: Accepted, } | { "op": "unaccept_finding", rule: string, target: Target, } | { "op": "batch", label: string, ops: Array<Op>, };
+id?: string, } | { "op": "add_sibling", of: string, id?: string, } | { "op": "shift_node", id: string, delta: number, } | { "op": "drop_node", id: string, onto: string, } | { "op": "shift_process", id: string, delta: number, } | { "op": "drop_process", id: string, onto?: string | null, band?: ProcessCategory | null, } | { "op": "move_step", flow: string, id: string, before?: string | null, } | { "op": "add_annotation", annotation: Annotation, } | { "op": "update_annotation", annotation: Annotation, } | { "op": "delete_annotation", id: string, } | { "op": "reply_annotation", id: string, reply: Reply, status?: AnnotationStatus | null, } | { "op": "set_annotation_status", id: string, status: AnnotationStatus, } | { "op": "set_verdict_mark", kke: Kke, on: Target, criterion: Criterion, mark?: Mark | null, author?: string, role?: string, } | { "op": "set_review_team", team: ReviewTeam, } | { "op": "set_verdict_note", kke: Kke, on: Target, note: string, author?: string, role?: string, } | { "op": "set_realisasi", node: string, indicator: string, year: number, quarter?: number | null, value?: Value | null, } | { "op": "set_realisasi_note", node: string, indicator: string, year: number, note: string, } | { "op": "set_budget_spent", node: string, spent?: number | null, } | { "op": "set_monitoring", settings: MonitoringSettings, } | { "op": "set_rule", rule: string, setting: RuleSetting | null, } | { "op": "accept_finding", accepted: Accepted, } | { "op": "unaccept_finding", rule: string, target: Target, } | { "op": "batch", label: string, ops: Array<Op>, };
