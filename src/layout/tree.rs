@@ -47,6 +47,9 @@ pub struct Details {
     pub years: Vec<i32>,
     /// Hierarchical numbers ("1.2.3") before the statements.
     pub numbering: bool,
+    /// The monitoring of this year: each box its capaian and category
+    /// colour, and the budget of its branch (Tampilan › Capaian).
+    pub capaian: Option<i32>,
 }
 
 impl Default for TreeOptions {
@@ -95,6 +98,10 @@ pub struct BoxLayout {
     pub padding: f32,
     /// Owner and indicator lines under the statement (printout details), wrapped.
     pub notes: Vec<String>,
+    /// The box's capaian category colour (`#rrggbb`) in the capaian view.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub fill: Option<String>,
     pub note_size: f32,
     pub note_line_height: f32,
     /// How many nodes below are hidden because this one is collapsed.
@@ -136,6 +143,42 @@ impl TreeLayout {
 
 /// Space between a box's statement and its notes.
 const NOTE_GAP: f32 = 4.0;
+
+/// The capaian view's lines of a node: its capaian and category, each
+/// indicator's where it has several, and its branch's budget.
+fn capaian_notes(node: &crate::model::Node, report: &crate::monitoring::CapaianReport) -> Vec<String> {
+    use crate::format::{number, rupiah};
+    let mut notes = Vec::new();
+    let one = |v: f64| number((v * 10.0).round() / 10.0);
+    let own: Vec<_> = report.indicators.iter().filter(|c| c.node == node.id).collect();
+    let summary = report.nodes.iter().find(|n| n.node == node.id);
+    match summary.and_then(|s| s.capaian.map(|c| (c, s.category))) {
+        Some((c, category)) => {
+            let label = category.map(|k| format!(" · {}", report.categories[k].label)).unwrap_or_default();
+            notes.push(format!("Capaian {}: {} %{label}", report.year, one(c)));
+        }
+        None if !own.is_empty() => notes.push(format!("Capaian {}: –", report.year)),
+        None => {}
+    }
+    if own.len() > 1 {
+        for c in &own {
+            let name = node.indicators.iter().find(|i| i.id == c.indicator).map_or("", |i| i.name.as_str());
+            let value = c.capaian.map_or("–".to_string(), |v| format!("{} %", one(v)));
+            notes.push(format!("• {name}: {value}"));
+        }
+    }
+    if let Some(budget) = summary.and_then(|s| s.budget.map(|b| (b, s.own_budget, s.efficiency))) {
+        let (b, own_budget, efficiency) = budget;
+        let what = if own_budget { "Pagu" } else { "Pagu cabang" };
+        notes.push(format!("{what} {}", rupiah(b.ceiling)));
+        let serapan = b.serapan.map(|v| format!(" ({} %)", number(v))).unwrap_or_default();
+        notes.push(format!("Realisasi {}{serapan}", rupiah(b.spent)));
+        if let Some(e) = efficiency {
+            notes.push(format!("Efisiensi {}", number(e)));
+        }
+    }
+    notes
+}
 
 /// The notes under a statement: owner, then each indicator with its targets.
 fn node_notes(doc: &Document, node: &crate::model::Node, details: &Details) -> Vec<String> {
@@ -299,6 +342,12 @@ pub fn layout_tree(doc: &Document, options: &TreeOptions) -> TreeLayout {
     let note_line_height = options.line_height * note_size / options.font_size;
     let mut lines: Vec<Vec<String>> = vec![Vec::new(); n];
     let mut notes: Vec<Vec<String>> = vec![Vec::new(); n];
+    let monitoring = options.details.capaian.map(|year| crate::monitoring::report(doc, year));
+    let fill_of = |id: &str| -> Option<String> {
+        let report = monitoring.as_ref()?;
+        let k = report.nodes.iter().find(|c| c.node == id)?.category?;
+        Some(report.categories[k].colour.clone())
+    };
     let mut height = vec![0.0f32; n];
     let mut offset = vec![0.0f32; n];
     let rows = order.iter().map(|&i| row[i] + 1).max().unwrap_or(0).max(doc.tree.levels.len());
@@ -313,6 +362,11 @@ pub fn layout_tree(doc: &Document, options: &TreeOptions) -> TreeLayout {
         lines[i] = font.wrap(&statement, options.font_size, width);
         for note in node_notes(doc, &nodes[i], &options.details) {
             notes[i].extend(font.wrap(&note, note_size, width));
+        }
+        if let Some(report) = &monitoring {
+            for note in capaian_notes(&nodes[i], report) {
+                notes[i].extend(font.wrap(&note, note_size, width));
+            }
         }
         let notes_height =
             if notes[i].is_empty() { 0.0 } else { NOTE_GAP + notes[i].len() as f32 * note_line_height };
@@ -410,6 +464,7 @@ pub fn layout_tree(doc: &Document, options: &TreeOptions) -> TreeLayout {
             line_height: options.line_height,
             padding: options.padding,
             notes: std::mem::take(&mut notes[i]),
+            fill: fill_of(&nodes[i].id),
             note_size,
             note_line_height,
             hidden_children: hidden[i],
@@ -455,6 +510,7 @@ pub fn layout_tree(doc: &Document, options: &TreeOptions) -> TreeLayout {
             line_height: options.line_height,
             padding: options.padding,
             notes: Vec::new(),
+            fill: None,
             note_size,
             note_line_height,
             hidden_children: 0,
@@ -672,5 +728,25 @@ mod tests {
             eprintln!("{key}: wide {:.3} compact {:.3}", fit(&wide), fit(&compact));
             assert!(fit(&compact) >= fit(&wide) * 0.99, "{key}: {} < {}", fit(&compact), fit(&wide));
         }
+    }
+
+    #[test]
+    fn the_capaian_view_colours_boxes_and_writes_capaian_and_budget() {
+        let doc = crate::samples::find("waykanan-bkpsdm").unwrap().document();
+        let mut options = TreeOptions::default();
+        options.details.capaian = Some(2023);
+        let layout = layout_tree(&doc, &options);
+        let sakip = layout.find("n1").unwrap();
+        assert_eq!(sakip.fill.as_deref(), Some("#1e7b34"));
+        // The sasaran's branch spends through its program (n4): its pagu, once.
+        assert_eq!(
+            sakip.notes.join(" "),
+            "Capaian 2023: 123,7 % · Sangat Baik Pagu cabang 3.269.253.218 Realisasi 3.128.567.423 (95,7 %) Efisiensi 1,29"
+        );
+        let program = layout.find("n4").unwrap().notes.join(" ");
+        assert!(program.contains("Pagu 3.269.253.218") && program.contains("Realisasi 3.128.567.423 (95,7 %)"), "{program}");
+        // Without the view: no colour, no notes.
+        let plain = layout_tree(&doc, &TreeOptions::default());
+        assert!(plain.boxes.iter().all(|b| b.fill.is_none() && b.notes.is_empty()));
     }
 }

@@ -54,6 +54,23 @@ pub const MARK: Colour = LEVELS[2];
 /// A crosscutting link, and the outline of a box outside the agency (`ext:`).
 pub const CROSSCUTTING: Colour = (0.75, 0.35, 0.1);
 /// The fill of a box outside the agency (`ext:`).
+/// A `#rrggbb` colour (the monitoring categories'); `None` if malformed.
+pub fn hex(text: &str) -> Option<Colour> {
+    let h = text.strip_prefix('#')?;
+    if h.len() != 6 {
+        return None;
+    }
+    let byte = |i: usize| u8::from_str_radix(h.get(i..i + 2)?, 16).ok();
+    Some(rgb8(byte(0)?, byte(2)?, byte(4)?))
+}
+
+/// A colour lightened towards white (`amount` 0: itself, 1: white): a
+/// category's fill that dark text stays legible on.
+pub fn tint(colour: Colour, amount: f32) -> Colour {
+    let mix = |c: f32| c + (1.0 - c) * amount;
+    (mix(colour.0), mix(colour.1), mix(colour.2))
+}
+
 pub const EXTERNAL_FILL: Colour = (1.0, 0.97, 0.92);
 /// A link that closes a cycle (rule P001).
 pub const CYCLE: Colour = (0.8, 0.1, 0.1);

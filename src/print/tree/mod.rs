@@ -318,7 +318,13 @@ pub(super) fn draw_tree(sheet: &mut Sheet, layout: &TreeLayout, place: Place, wi
         if b.external {
             sheet.rect(x, y, w, h, Some(theme::EXTERNAL_FILL), Some((theme::CROSSCUTTING, 0.6 * s)));
         } else {
-            sheet.rect(x, y, w, h, Some(grey(1.0)), Some((grey(0.55), 0.5 * s)));
+            // The capaian view: the category's tint, and its full colour down the left edge.
+            let category = b.fill.as_deref().and_then(theme::hex);
+            let fill = category.map_or(grey(1.0), |c| theme::tint(c, 0.78));
+            sheet.rect(x, y, w, h, Some(fill), Some((grey(0.55), 0.5 * s)));
+            if let Some(c) = category {
+                sheet.rect(x, y, 3.0 * s, h, Some(c), None);
+            }
             sheet.rect(x, y, w, 2.5 * s, Some(theme::level(b.level + place.level_shift)), None);
         }
         let size = b.font_size * s;

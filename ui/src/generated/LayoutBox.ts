@@ -12,7 +12,11 @@ lines: Array<string>, font_size: number, line_height: number, padding: number,
 /**
  * Owner and indicator lines under the statement (printout details), wrapped.
  */
-notes: Array<string>, note_size: number, note_line_height: number, 
+notes: Array<string>, 
+/**
+ * The box's capaian category colour (`#rrggbb`) in the capaian view.
+ */
+fill?: string, note_size: number, note_line_height: number, 
 /**
  * How many nodes below are hidden because this one is collapsed.
  */
