@@ -16,7 +16,7 @@ fn stderr(o: &Output) -> String {
 
 #[test]
 fn every_command_has_help() {
-    for cmd in ["new", "import", "export", "validate", "history", "apply", "undo", "redo", "snapshot", "final", "draft", "verify", "synth", "review-copy", "diff", "merge", "comment", "comments"] {
+    for cmd in ["new", "import", "export", "validate", "history", "apply", "undo", "redo", "snapshot", "final", "draft", "verify", "synth", "review-copy", "diff", "merge", "comment", "comments", "capaian"] {
         let o = pokin(&[cmd, "--help"]);
         assert!(o.status.success(), "{cmd}: {}", stderr(&o));
         assert!(stdout(&o).contains("Usage: pokin"), "{cmd}");

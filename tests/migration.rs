@@ -61,3 +61,41 @@ fn a_schema_1_file_reads_read_only_without_being_changed() {
     drop(file);
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
+
+/// A schema 3 file (the release before realisasi left the fingerprint) with
+/// a final version signed then: made by this release, then put back the
+/// way schema 3 kept it — no plan fingerprint, the fingerprint taken with
+/// the realisasi.
+fn schema_3_final_waykanan() -> (tempfile::TempDir, std::path::PathBuf, String) {
+    let dir = common::temp_dir();
+    let path = dir.path().join("waykanan-skema3.pokin");
+    let doc = pokin::samples::find("waykanan-bkpsdm").unwrap().document();
+    DocFile::create(&path, &doc).unwrap().mark_final("Renstra 2021-2026").unwrap();
+    let old = json::fingerprint_with_monitoring(&DocFile::open_read_only(&path).unwrap().document().clone());
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch("ALTER TABLE snapshot DROP COLUMN plan_fingerprint; PRAGMA user_version = 3;").unwrap();
+    conn.execute("UPDATE snapshot SET fingerprint = ?1", [&old]).unwrap();
+    drop(conn);
+    (dir, path, old)
+}
+
+#[test]
+fn a_schema_3_final_version_keeps_its_printouts_and_takes_realisasi() {
+    let (_dir, path, old) = schema_3_final_waykanan();
+    let mut file = DocFile::open(&path).unwrap();
+    let plan = json::fingerprint(file.document());
+    assert_ne!(plan, old, "the sample has realisasi: the two forms differ");
+    // A printout made before the migration (the old fingerprint) and one made now (the plan's) both name the version.
+    assert_eq!(file.final_version(&old).unwrap().unwrap().name, "Renstra 2021-2026");
+    assert_eq!(file.final_version(&plan).unwrap().unwrap().name, "Renstra 2021-2026");
+    // Realisasi entered after the migration leave the version identified.
+    let op: pokin::edit::Op =
+        serde_json::from_str(r#"{"op": "set_realisasi", "node": "n1", "indicator": "i1", "year": 2024, "value": 75.2}"#).unwrap();
+    file.apply(&op).unwrap().unwrap();
+    let (fingerprint, version) = file.identify(file.document()).unwrap();
+    assert_eq!((fingerprint, version.as_deref()), (plan, Some("Renstra 2021-2026")));
+    drop(file);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(version, SCHEMA_VERSION);
+}

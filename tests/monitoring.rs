@@ -98,3 +98,44 @@ fn realisasi_on_a_final_document_leave_the_signed_plan_and_its_printouts() {
     assert_eq!(ind.quarters.get(&2024).unwrap()[1].as_ref().and_then(|v| v.as_f64()), Some(81.0));
     assert_eq!(pokin::interchange::json::fingerprint(reopened.document()), before);
 }
+
+#[test]
+fn the_cli_records_realisasi_on_a_final_document_and_prints_the_capaian() {
+    use common::{pokin, s};
+    let dir = common::temp_dir();
+    let file = dir.path().join("waykanan.pokin");
+    let sample = common::root().join("assets/samples/waykanan-bkpsdm.json");
+    let ok = |o: std::process::Output| {
+        assert!(o.status.success(), "{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    ok(pokin(&["import", s(&sample), s(&file)]));
+    ok(pokin(&["final", s(&file), "--name", "Renstra 2021-2026"]));
+    let before = dir.path().join("sebelum.pdf");
+    ok(pokin(&["export", "pdf", s(&file), "-o", s(&before)]));
+
+    let op = r#"{"op": "set_realisasi", "node": "n3", "indicator": "i3", "year": 2024, "quarter": 2, "value": 81}"#;
+    ok(pokin(&["apply", s(&file), op]));
+    ok(pokin(&["apply", s(&file), r#"{"op": "set_realisasi", "node": "n3", "indicator": "i3", "year": 2024, "value": "80,0"}"#]));
+    // A PDF printed before the realisasi is still the signed version's, and one printed after too.
+    assert!(ok(pokin(&["verify", s(&file), s(&before)])).starts_with("YA"));
+    let after = dir.path().join("sesudah.pdf");
+    ok(pokin(&["export", "pdf", s(&file), "-o", s(&after)]));
+    assert!(ok(pokin(&["verify", s(&file), s(&after)])).starts_with("YA"));
+    // The plan itself stays refused.
+    let o = pokin(&["apply", s(&file), r#"{"op": "delete_node", "id": "n4"}"#]);
+    assert!(!o.status.success() && String::from_utf8_lossy(&o.stderr).contains("ditetapkan"));
+
+    let json: serde_json::Value = serde_json::from_str(&ok(pokin(&["capaian", s(&file), "--year", "2024", "--format", "json"]))).unwrap();
+    assert_eq!(json["year"], 2024);
+    let ip = json["indicators"].as_array().unwrap().iter().find(|c| c["indicator"] == "i3").unwrap();
+    assert_eq!((ip["node"].as_str(), ip["target"].as_f64(), ip["realisasi"].as_f64()), (Some("n3"), Some(64.0), Some(80.0)));
+    assert_eq!((ip["capaian"].as_f64(), ip["kategori"].as_str()), (Some(125.0), Some("Sangat Baik")));
+    let y2023: serde_json::Value = serde_json::from_str(&ok(pokin(&["capaian", s(&file), "--year", "2023", "--format", "json"]))).unwrap();
+    let ip = y2023["indicators"].as_array().unwrap().iter().find(|c| c["indicator"] == "i3").unwrap();
+    assert_eq!(ip["capaian"].as_f64(), Some(131.875));
+    assert_eq!(y2023["budget"], serde_json::json!({"ceiling": 6_850_200_218i64, "spent": 6_700_428_889i64, "serapan": 6_700_428_889.0 / 6_850_200_218.0 * 100.0}));
+    let text = ok(pokin(&["capaian", s(&file), "--year", "2023"]));
+    assert!(text.contains("i1 Nilai Sakip BKPSDM: target 59,1 (PK), realisasi 73,11 → 123,71 % (Sangat Baik)"), "{text}");
+    assert!(text.contains("Anggaran: pagu 6.850.200.218, realisasi 6.700.428.889, serapan 97,81 %"), "{text}");
+}

@@ -188,8 +188,11 @@ fn way_kanan() {
             ("P026", 3),
             // P027: under Program Kepegawaian Daerah (8 indicators) and the two-indicator nodes no link names the one it serves.
             ("P027", 8),
+            // P031: Tabel 3.3.1 measures 2021–2023 against PK targets one year ahead of the Renstra's (Lampiran 2.3).
+            ("P031", 2),
         ],
     );
+    assert!(has(&f, "P031", indicator("n1", "i1")) && has(&f, "P031", indicator("n3", "i3")));
     assert!(has(&f, "P024", indicator("n1", "i1")) && has(&f, "P024", indicator("n3", "i3")));
     assert!(has(&f, "P009", indicator("n3", "i4")));
     assert!(has(&f, "P018", indicator("n3", "i4")));

@@ -4,6 +4,7 @@
 
 mod export;
 mod history;
+mod monitoring;
 mod review;
 mod signing;
 
@@ -83,6 +84,16 @@ enum Command {
     /// Status keluar: 0 tanpa kesalahan, 1 ada kesalahan, 2 berkas tak terbaca.
     Validate {
         file: PathBuf,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+    },
+    /// Capaian kinerja setahun: target (PK bila ada, selain itu Renstra), realisasi, % capaian dan
+    /// kategori tiap indikator, serta pagu, realisasi dan serapan anggaran (tiap rupiah sekali)
+    Capaian {
+        file: PathBuf,
+        /// Tahun (bawaan: tahun terakhir yang punya realisasi)
+        #[arg(long)]
+        year: Option<i32>,
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
     },
@@ -246,6 +257,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             }
             return Ok(if report.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS });
         }
+        Command::Capaian { file, year, format } => monitoring::capaian(file, year, format)?,
         Command::History { file } => history::history(file)?,
         Command::Apply { file, op } => history::apply(file, op)?,
         Command::Undo { file } => history::undo(file)?,

@@ -49,7 +49,7 @@ impl MonitoringSettings {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Category {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "whole_opt")]
     #[ts(optional)]
     pub min: Option<f64>,
     pub label: String,
@@ -60,7 +60,25 @@ pub struct Category {
 #[serde(deny_unknown_fields)]
 pub struct PredicateScore {
     pub value: String,
+    #[serde(serialize_with = "whole")]
     pub score: f64,
+}
+
+/// A whole number written without ".0" (91, not 91.0): files keep the
+/// numbers as they were typed, so JSON → model → JSON is the identity.
+fn whole<S: serde::Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        s.serialize_i64(*v as i64)
+    } else {
+        s.serialize_f64(*v)
+    }
+}
+
+fn whole_opt<S: serde::Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(v) => whole(v, s),
+        None => s.serialize_none(),
+    }
 }
 
 /// Permendagri 86/2017: ≥ 91 Sangat Tinggi, 76–90 Tinggi, 66–75 Sedang,

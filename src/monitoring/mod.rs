@@ -169,6 +169,42 @@ pub fn indicator_capaian(doc: &Document, node: &Node, ind: &Indicator, year: i32
     }
 }
 
+/// What an indicator's capaian in `year` would be with `value` as its
+/// realisasi (of the year, or of `quarter` 1–4): the monitoring table's
+/// figure while a cell is typed, before the edit is made. `None` where
+/// the node or indicator does not exist.
+pub fn preview(doc: &Document, node: &str, indicator: &str, year: i32, quarter: Option<u8>, value: Option<&Value>) -> Option<IndicatorCapaian> {
+    let n = doc.node(node)?;
+    let mut ind = n.indicators.iter().find(|i| i.id == indicator)?.clone();
+    let value = value.and_then(normalise);
+    match quarter.filter(|q| (1..=4).contains(q)) {
+        None => match value {
+            Some(v) => drop(ind.actuals.insert(year, v)),
+            None => drop(ind.actuals.remove(&year)),
+        },
+        Some(q) => {
+            let quarters = ind.quarters.entry(year).or_insert_with(|| vec![None; 4]);
+            quarters.resize(4, None);
+            quarters[usize::from(q) - 1] = value;
+        }
+    }
+    Some(indicator_capaian(doc, n, &ind, year, &category_infos(doc)))
+}
+
+/// The year monitoring opens on: the latest with a realisasi recorded,
+/// else the first of the period.
+pub fn default_year(doc: &Document) -> i32 {
+    doc.tree
+        .nodes
+        .iter()
+        .flat_map(|n| &n.indicators)
+        .flat_map(|i| i.actuals.keys().chain(i.quarters.keys()))
+        .copied()
+        .filter(|y| doc.document.period.years().contains(y))
+        .max()
+        .unwrap_or(doc.document.period.from)
+}
+
 /// Each node's branch budget (by index into `tree.nodes`): its own where
 /// it has one, else the sum of its primary children's; `None` where the
 /// branch holds no budget. A budget recorded at two levels (a program's
@@ -261,6 +297,18 @@ mod tests {
         assert_eq!(label(-20.0), "Sangat Rendah");
         assert_eq!(c[0].colour, "#1e7b34");
         assert_eq!(c[4].colour, "#d2322d");
+    }
+
+    #[test]
+    fn a_preview_computes_the_typed_value_without_editing() {
+        let doc = crate::samples::find("waykanan-bkpsdm").unwrap().document();
+        let typed = Value::Text("80,0".into());
+        let c = preview(&doc, "n3", "i3", 2024, None, Some(&typed)).unwrap();
+        assert!((c.capaian.unwrap() - 125.0).abs() < 1e-9);
+        let c = preview(&doc, "n3", "i3", 2024, Some(1), Some(&Value::from(32.0))).unwrap();
+        assert!((c.quarters[0].unwrap() - 50.0).abs() < 1e-9);
+        assert!(doc.node("n3").unwrap().indicators[0].actuals.get(&2024).is_none());
+        assert!(preview(&doc, "n3", "i9", 2024, None, None).is_none());
     }
 
     #[test]

@@ -61,6 +61,8 @@ mod p027;
 mod p028;
 mod p029;
 mod p030;
+mod p031;
+mod p032;
 
 /// One catalogue entry: `rule!(id, module, default severity, title, group: "…")`.
 ///
@@ -105,6 +107,8 @@ pub(super) static ALL: &[Rule] = &[
     rule!("P028", p028, Warning, "Indikator induk yang tidak didukung kondisi di bawahnya", group: "indikator induk tanpa pendukung"),
     rule!("P029", p029, Warning, "Crosscutting belum disepakati instansi mitra", group: "crosscutting yang belum disepakati"),
     rule!("P030", p030, Warning, "Target atau realisasi di luar periode", group: "indikator dengan nilai di luar periode"),
+    rule!("P031", p031, Info, "Target PK berbeda dari target Renstra", group: "indikator dengan target perjanjian kinerja berbeda dari renstra"),
+    rule!("P032", p032, Warning, "Capaian tidak dapat dihitung", group: "indikator yang capaiannya tidak dapat dihitung"),
     rule!("B001", b001, Warning, "Proses tidak melayani simpul pohon kinerja", group: "proses yang tidak melayani pohon kinerja"),
     rule!("B002", b002, Warning, "Proses tanpa unit pemilik", group: "proses tanpa unit pemilik"),
     rule!("B003", b003, Error, "Induk proses melingkar atau tidak ada", group: "induk proses yang melingkar atau tidak ada"),

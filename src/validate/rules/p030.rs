@@ -10,7 +10,15 @@ pub fn check(cx: &Context, out: &mut Sink) {
     let outside = |year: &i32| !period.years().contains(year);
     for node in cx.doc.tree.nodes.iter() {
         for ind in &node.indicators {
-            let mut years: Vec<i32> = ind.targets.keys().chain(ind.actuals.keys()).copied().filter(outside).collect();
+            let mut years: Vec<i32> = ind
+                .targets
+                .keys()
+                .chain(ind.pk_targets.keys())
+                .chain(ind.actuals.keys())
+                .chain(ind.quarters.keys())
+                .copied()
+                .filter(outside)
+                .collect();
             years.sort_unstable();
             years.dedup();
             if years.is_empty() {
