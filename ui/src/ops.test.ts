@@ -84,6 +84,18 @@ describe("indicators", () => {
     expect(i.targets).toBeUndefined();
     expect(i.name).toBe("Indeks RB");
   });
+  test("a PK target sits beside the Renstra target of the same year", () => {
+    const i = withTarget(node, "i1", 2025, "61", "pk_targets").indicators![0];
+    expect(i.targets).toEqual({ "2025": 60 });
+    expect(i.pk_targets).toEqual({ "2025": 61 });
+    expect(withTarget({ ...node, indicators: [i] }, "i1", 2025, "", "pk_targets").indicators![0]).not.toHaveProperty("pk_targets");
+  });
+  test("capaian method and quarterly aggregation; empty means the default", () => {
+    const i = withIndicatorField(withIndicatorField(node, "i1", "method", "down_ratio"), "i1", "aggregation", "last").indicators![0];
+    expect([i.method, i.aggregation]).toEqual(["down_ratio", "last"]);
+    const back = withIndicatorField({ ...node, indicators: [i] }, "i1", "method", "").indicators![0];
+    expect(back).not.toHaveProperty("method");
+  });
   test("other indicators are left alone", () => {
     expect(withTarget(node, "i1", 2026, "1").indicators![1]).toBe(node.indicators![1]);
   });

@@ -3,7 +3,7 @@
 // nothing is sent. No I/O here; the store sends what these return.
 
 import type { Budget, Direction, Finding, Indicator, Link, Node, Op, Target, Unit, Value } from "./types";
-import type { Agreement, AgreementStatus } from "./generated";
+import type { Aggregation, Agreement, AgreementStatus, CapaianMethod } from "./generated";
 import { indexView, siblingsOf, type DocIndex, type TreeView } from "./model";
 import { parseRupiah, parseValue } from "./format";
 
@@ -112,7 +112,7 @@ export function withField(node: Node, field: NodeField, value: string): Node {
 
 // ---- indicators (edited through update_node, the whole node at once) ---
 
-export type IndicatorField = "name" | "unit" | "definition" | "source" | "direction" | "baseline_year" | "baseline_value";
+export type IndicatorField = "name" | "unit" | "definition" | "source" | "direction" | "method" | "aggregation" | "baseline_year" | "baseline_value";
 
 function mapIndicator(node: Node, id: string, change: (i: Indicator) => Indicator): Node {
   return { ...node, indicators: (node.indicators ?? []).map((i) => (i.id === id ? change(i) : i)) };
@@ -122,6 +122,8 @@ function cleanIndicator(i: Indicator): Indicator {
   const out: Indicator = { ...i };
   for (const k of ["name", "unit", "definition", "source"] as const) if (!out[k]) delete out[k];
   if (!out.direction) delete out.direction;
+  if (!out.method) delete out.method;
+  if (!out.aggregation) delete out.aggregation;
   if (out.baseline) {
     const b = { ...out.baseline };
     if (b.year === undefined || b.year === null) delete b.year;
@@ -130,6 +132,7 @@ function cleanIndicator(i: Indicator): Indicator {
     else delete out.baseline;
   }
   if (out.targets && Object.keys(out.targets).length === 0) delete out.targets;
+  if (out.pk_targets && Object.keys(out.pk_targets).length === 0) delete out.pk_targets;
   if (out.actuals && Object.keys(out.actuals).length === 0) delete out.actuals;
   return out;
 }
@@ -141,6 +144,10 @@ export function withIndicatorField(node: Node, id: string, field: IndicatorField
     switch (field) {
       case "direction":
         return cleanIndicator({ ...i, direction: (t === "" ? undefined : (t as Direction)) });
+      case "method":
+        return cleanIndicator({ ...i, method: t === "" ? undefined : (t as CapaianMethod) });
+      case "aggregation":
+        return cleanIndicator({ ...i, aggregation: t === "" ? undefined : (t as Aggregation) });
       case "baseline_year": {
         const year = t === "" ? undefined : Number.parseInt(t, 10);
         return cleanIndicator({ ...i, baseline: { ...i.baseline, year: Number.isFinite(year) ? year : undefined } });
@@ -153,14 +160,15 @@ export function withIndicatorField(node: Node, id: string, field: IndicatorField
   });
 }
 
-/** A node with one indicator's target for `year` set from the cell's text (empty removes it). */
-export function withTarget(node: Node, id: string, year: number, text: string): Node {
+/** A node with one indicator's target for `year` set from the cell's text (empty removes it):
+ * the Renstra target (`targets`) or the year's Perjanjian Kinerja target (`pk_targets`). */
+export function withTarget(node: Node, id: string, year: number, text: string, kind: "targets" | "pk_targets" = "targets"): Node {
   return mapIndicator(node, id, (i) => {
-    const targets: Record<string, Value> = { ...i.targets };
+    const targets: Record<string, Value> = { ...i[kind] };
     const value = parseValue(text);
     if (value === undefined) delete targets[String(year)];
     else targets[String(year)] = value;
-    return cleanIndicator({ ...i, targets });
+    return cleanIndicator({ ...i, [kind]: targets });
   });
 }
 

@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { Fragment, useMemo } from "react";
 import { editor, useEditor } from "../../editor";
 import { findingsOfNode } from "../../findings";
 import { formatDate, formatPercent, formatRupiah, formatValue, summaryText } from "../../format";
@@ -272,6 +272,21 @@ const DIRECTIONS: [string, string][] = [
   ["stable", "tetap"],
 ];
 
+/** How capaian is computed (absent: by the direction). */
+const METHODS: [string, string][] = [
+  ["", "menurut arah"],
+  ["up", "R/T (naik)"],
+  ["down", "2 − R/T (turun)"],
+  ["down_ratio", "T/R (turun)"],
+];
+
+/** How the quarters make the year's realisasi (absent: kumulatif). */
+const AGGREGATIONS: [string, string][] = [
+  ["", "kumulatif"],
+  ["last", "TW terakhir"],
+  ["average", "rata-rata"],
+];
+
 function IndicatorTable({ node, doc, readOnly }: { node: Node; doc: Document; readOnly: boolean }) {
   const years = periodYears(doc);
   const indicators = node.indicators ?? [];
@@ -304,12 +319,14 @@ function IndicatorTable({ node, doc, readOnly }: { node: Node; doc: Document; re
                 ))}
                 <th>Definisi / formulasi</th>
                 <th>Sumber data</th>
+                <th title="Cara menghitung capaian dan menjumlah realisasi triwulan">Capaian</th>
                 <th aria-label="Hapus" />
               </tr>
             </thead>
             <tbody>
               {indicators.map((ind) => (
-                <tr key={ind.id} data-testid={`indicator-row-${ind.id}`}>
+                <Fragment key={ind.id}>
+                <tr data-testid={`indicator-row-${ind.id}`}>
                   <td>
                     <CommitField label="Nama indikator" value={ind.name ?? ""} onCommit={set(ind, "name")} testId="indicator-name" disabled={readOnly} className="w-name" placeholder="Nama indikator" />
                   </td>
@@ -373,6 +390,22 @@ function IndicatorTable({ node, doc, readOnly }: { node: Node; doc: Document; re
                   <td>
                     <CommitField label="Sumber data" value={ind.source ?? ""} onCommit={set(ind, "source")} testId="indicator-source" disabled={readOnly} className="w-text" />
                   </td>
+                  <td className="capaian-method">
+                    <select aria-label="Cara menghitung capaian" value={ind.method ?? ""} disabled={readOnly} onChange={(e) => set(ind, "method")(e.target.value)} data-testid="indicator-method">
+                      {METHODS.map(([v, label]) => (
+                        <option key={v} value={v}>
+                          {label}
+                        </option>
+                      ))}
+                    </select>
+                    <select aria-label="Realisasi triwulan" value={ind.aggregation ?? ""} disabled={readOnly} onChange={(e) => set(ind, "aggregation")(e.target.value)} data-testid="indicator-aggregation">
+                      {AGGREGATIONS.map(([v, label]) => (
+                        <option key={v} value={v}>
+                          {label}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
                   <td>
                     <button
                       type="button"
@@ -387,6 +420,27 @@ function IndicatorTable({ node, doc, readOnly }: { node: Node; doc: Document; re
                     </button>
                   </td>
                 </tr>
+                <tr className="pk-targets" data-testid={`pk-row-${ind.id}`}>
+                  <td colSpan={4} className="muted small" title="Target yang disepakati dalam Perjanjian Kinerja tahun itu, bila berbeda dari target Renstra; capaian diukur terhadapnya">
+                    Target Perjanjian Kinerja (bila berbeda)
+                  </td>
+                  {years.map((y) => (
+                    <td key={y} className="num">
+                      <CommitField
+                        label={`Target PK ${y}`}
+                        value={formatValue(ind.pk_targets?.[String(y)])}
+                        onCommit={(v) => editor.patchNode(node.id, (n) => withTarget(n, ind.id, y, v, "pk_targets"))}
+                        testId={`pk-target-${y}`}
+                        disabled={readOnly}
+                        className="w-num"
+                        inputMode="decimal"
+                        placeholder="–"
+                      />
+                    </td>
+                  ))}
+                  <td colSpan={4} />
+                </tr>
+                </Fragment>
               ))}
             </tbody>
           </table>
