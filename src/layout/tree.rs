@@ -144,40 +144,69 @@ impl TreeLayout {
 /// Space between a box's statement and its notes.
 const NOTE_GAP: f32 = 4.0;
 
-/// The capaian view's lines of a node: its capaian and category, each
-/// indicator's where it has several, and its branch's budget.
-fn capaian_notes(node: &crate::model::Node, report: &crate::monitoring::CapaianReport) -> Vec<String> {
-    use crate::format::{number, rupiah};
-    let mut notes = Vec::new();
-    let one = |v: f64| number((v * 10.0).round() / 10.0);
-    let own: Vec<_> = report.indicators.iter().filter(|c| c.node == node.id).collect();
-    let summary = report.nodes.iter().find(|n| n.node == node.id);
-    match summary.and_then(|s| s.capaian.map(|c| (c, s.category))) {
-        Some((c, category)) => {
-            let label = category.map(|k| format!(" · {}", report.categories[k].label)).unwrap_or_default();
-            notes.push(format!("Capaian {}: {} %{label}", report.year, one(c)));
+/// The capaian report of a year, looked up by node.
+struct Monitoring {
+    report: crate::monitoring::CapaianReport,
+    /// Node id → its indicators' entries (indices into `report.indicators`) and its summary (into `report.nodes`).
+    by_node: FxHashMap<String, (Vec<usize>, Option<usize>)>,
+}
+
+impl Monitoring {
+    fn new(doc: &Document, year: i32) -> Monitoring {
+        let report = crate::monitoring::report(doc, year);
+        let mut by_node: FxHashMap<String, (Vec<usize>, Option<usize>)> = FxHashMap::default();
+        for (k, c) in report.indicators.iter().enumerate() {
+            by_node.entry(c.node.clone()).or_default().0.push(k);
         }
-        None if !own.is_empty() => notes.push(format!("Capaian {}: –", report.year)),
-        None => {}
-    }
-    if own.len() > 1 {
-        for c in &own {
-            let name = node.indicators.iter().find(|i| i.id == c.indicator).map_or("", |i| i.name.as_str());
-            let value = c.capaian.map_or("–".to_string(), |v| format!("{} %", one(v)));
-            notes.push(format!("• {name}: {value}"));
+        for (k, n) in report.nodes.iter().enumerate() {
+            by_node.entry(n.node.clone()).or_default().1 = Some(k);
         }
+        Monitoring { report, by_node }
     }
-    if let Some(budget) = summary.and_then(|s| s.budget.map(|b| (b, s.own_budget, s.efficiency))) {
-        let (b, own_budget, efficiency) = budget;
-        let what = if own_budget { "Pagu" } else { "Pagu cabang" };
-        notes.push(format!("{what} {}", rupiah(b.ceiling)));
-        let serapan = b.serapan.map(|v| format!(" ({} %)", number(v))).unwrap_or_default();
-        notes.push(format!("Realisasi {}{serapan}", rupiah(b.spent)));
-        if let Some(e) = efficiency {
-            notes.push(format!("Efisiensi {}", number(e)));
+
+    /// The node's category colour.
+    fn fill(&self, id: &str) -> Option<String> {
+        let summary = &self.report.nodes[self.by_node.get(id)?.1?];
+        Some(self.report.categories[summary.category?].colour.clone())
+    }
+
+    /// The capaian view's lines of a node: its capaian and category, each
+    /// indicator's where it has several, and its branch's budget.
+    fn notes(&self, node: &crate::model::Node) -> Vec<String> {
+        use crate::format::{number, rupiah};
+        let report = &self.report;
+        let mut notes = Vec::new();
+        let Some((own, summary)) = self.by_node.get(&node.id) else { return notes };
+        let one = |v: f64| number((v * 10.0).round() / 10.0);
+        let summary = summary.map(|k| &report.nodes[k]);
+        match summary.and_then(|s| s.capaian.map(|c| (c, s.category))) {
+            Some((c, category)) => {
+                let label = category.map(|k| format!(" · {}", report.categories[k].label)).unwrap_or_default();
+                notes.push(format!("Capaian {}: {} %{label}", report.year, one(c)));
+            }
+            None if !own.is_empty() => notes.push(format!("Capaian {}: –", report.year)),
+            None => {}
         }
+        if own.len() > 1 {
+            for c in own.iter().map(|&k| &report.indicators[k]) {
+                let name = node.indicators.iter().find(|i| i.id == c.indicator).map_or("", |i| i.name.as_str());
+                let value = c.capaian.map_or("–".to_string(), |v| format!("{} %", one(v)));
+                notes.push(format!("• {name}: {value}"));
+            }
+        }
+        if let Some(s) = summary {
+            if let Some(b) = s.budget {
+                let what = if s.own_budget { "Pagu" } else { "Pagu cabang" };
+                notes.push(format!("{what} {}", rupiah(b.ceiling)));
+                let serapan = b.serapan.map(|v| format!(" ({} %)", number(v))).unwrap_or_default();
+                notes.push(format!("Realisasi {}{serapan}", rupiah(b.spent)));
+                if let Some(e) = s.efficiency {
+                    notes.push(format!("Efisiensi {}", number(e)));
+                }
+            }
+        }
+        notes
     }
-    notes
 }
 
 /// The notes under a statement: owner, then each indicator with its targets.
@@ -342,12 +371,8 @@ pub fn layout_tree(doc: &Document, options: &TreeOptions) -> TreeLayout {
     let note_line_height = options.line_height * note_size / options.font_size;
     let mut lines: Vec<Vec<String>> = vec![Vec::new(); n];
     let mut notes: Vec<Vec<String>> = vec![Vec::new(); n];
-    let monitoring = options.details.capaian.map(|year| crate::monitoring::report(doc, year));
-    let fill_of = |id: &str| -> Option<String> {
-        let report = monitoring.as_ref()?;
-        let k = report.nodes.iter().find(|c| c.node == id)?.category?;
-        Some(report.categories[k].colour.clone())
-    };
+    let monitoring = options.details.capaian.map(|year| Monitoring::new(doc, year));
+    let fill_of = |id: &str| monitoring.as_ref().and_then(|m| m.fill(id));
     let mut height = vec![0.0f32; n];
     let mut offset = vec![0.0f32; n];
     let rows = order.iter().map(|&i| row[i] + 1).max().unwrap_or(0).max(doc.tree.levels.len());
@@ -363,8 +388,8 @@ pub fn layout_tree(doc: &Document, options: &TreeOptions) -> TreeLayout {
         for note in node_notes(doc, &nodes[i], &options.details) {
             notes[i].extend(font.wrap(&note, note_size, width));
         }
-        if let Some(report) = &monitoring {
-            for note in capaian_notes(&nodes[i], report) {
+        if let Some(m) = &monitoring {
+            for note in m.notes(&nodes[i]) {
                 notes[i].extend(font.wrap(&note, note_size, width));
             }
         }

@@ -105,6 +105,8 @@ pub struct CategoryInfo {
 pub struct CapaianReport {
     pub year: i32,
     pub categories: Vec<CategoryInfo>,
+    /// The predicate scores in force (the document's, else the defaults).
+    pub predicates: Vec<PredicateScore>,
     /// Every indicator with a target or a realisasi in the year, in the tree's reading order.
     pub indicators: Vec<IndicatorCapaian>,
     /// Every node with a capaian or a budget, in the tree's reading order.
@@ -270,7 +272,7 @@ pub fn report(doc: &Document, year: i32) -> CapaianReport {
             });
         }
     }
-    CapaianReport { year, categories, indicators, nodes, budget }
+    CapaianReport { year, categories, predicates: doc.monitoring.predicates(), indicators, nodes, budget }
 }
 
 #[cfg(test)]

@@ -119,11 +119,12 @@ impl DocFile {
 
     /// A final document takes review notes and realisasi only: the plan stays as signed.
     fn final_allows(&self, changes: &[Change]) -> Result<()> {
-        if changes.iter().all(Change::keeps_plan) {
+        if self.doc.document.status != Some(Status::Final) || changes.iter().all(Change::keeps_plan) {
             return Ok(());
         }
         self.not_final()
     }
+
 
     /// Applies changes (already in the order to apply) and moves the history head.
     fn move_head(&mut self, head: i64, changes: &[Change]) -> Result<()> {
