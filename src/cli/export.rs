@@ -31,10 +31,10 @@ pub(super) enum TreeLayout {
 /// Options of `export pdf`.
 #[derive(clap::Args)]
 pub(super) struct PrintArgs {
-    /// Yang dicetak: tree (pohon kinerja), processes (peta proses bisnis level 0), processes:ID (peta sub proses bisnis), relations (peta relasi), flow:ID (peta lintas fungsi / SOP-AP), review (catatan hasil reviu, A4/F4 tegak), pk:UNIT (perjanjian kinerja unit itu, dengan --year)
+    /// Yang dicetak: tree (pohon kinerja), processes (peta proses bisnis level 0), processes:ID (peta sub proses bisnis), relations (peta relasi), flow:ID (peta lintas fungsi / SOP-AP), review (catatan hasil reviu, A4/F4 tegak), pk:UNIT (perjanjian kinerja unit itu, dengan --year), capaian (tabel capaian kinerja tahun --year), anggaran (tabel realisasi anggaran)
     #[arg(long, default_value = "tree")]
     view: String,
-    /// Kertas: A4, F4, A3, A2, A1, A0 (bawaan: A3; A4 untuk catatan hasil reviu)
+    /// Kertas: A4, F4, A3, A2, A1, A0 (bawaan: A3; A4 untuk catatan hasil reviu, perjanjian kinerja, capaian dan anggaran)
     #[arg(long)]
     paper: Option<String>,
     /// Mendatar (landscape)
@@ -49,9 +49,12 @@ pub(super) struct PrintArgs {
     /// Mode branches: level yang tiap simpulnya mendapat satu lembar (0 = level teratas; bawaan: dipilih agar terbaca)
     #[arg(long)]
     branch_level: Option<usize>,
-    /// Tahun perjanjian kinerja (--view pk:UNIT)
+    /// Tahun perjanjian kinerja (--view pk:UNIT) atau tabel capaian/anggaran (bawaan: tahun terakhir yang ada realisasinya)
     #[arg(long)]
     year: Option<i32>,
+    /// Tabel capaian: tampilkan juga tahun-tahun sebelumnya dalam periode dan target akhir Renstra (sebaiknya --landscape)
+    #[arg(long)]
+    compare_years: bool,
     /// Skala mode poster (1 = ukuran di layar)
     #[arg(long, default_value_t = 1.0)]
     scale: f32,
@@ -86,7 +89,7 @@ impl PrintArgs {
     fn request(&self) -> pokin::render::PrintRequest {
         pokin::render::PrintRequest {
             view: self.view.clone(),
-            paper: self.paper.clone().unwrap_or_else(|| if self.view == "review" || self.view.starts_with("pk:") { "A4" } else { "A3" }.into()),
+            paper: self.paper.clone().unwrap_or_else(|| if ["review", "capaian", "anggaran"].contains(&self.view.as_str()) || self.view.starts_with("pk:") { "A4" } else { "A3" }.into()),
             landscape: self.landscape,
             mode: match self.mode {
                 Mode::Fit => "fit",
@@ -102,6 +105,7 @@ impl PrintArgs {
             .into(),
             branch_level: self.branch_level,
             year: self.year,
+            compare_years: self.compare_years,
             scale: self.scale,
             margin_mm: self.margin,
             years: self.years.clone(),

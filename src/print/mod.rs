@@ -6,10 +6,12 @@
 //! - `relations`: the Peta Relasi, a paged table (`layout::table`);
 //! - `sop`: a Peta Lintas Fungsi in the SOP-AP form;
 //! - `review`: the review report (Catatan Hasil Reviu), portrait A4/F4;
+//! - `monitoring`: the LKjIP tables of a year: capaian kinerja and realisasi anggaran;
 //! - `furniture`: what every printout shares: header, footer with the
 //!   fingerprint, signature block, legend.
 
 mod furniture;
+mod monitoring;
 mod pk;
 mod process_map;
 mod relations;
@@ -103,10 +105,14 @@ pub enum View {
     Review,
     /// The Perjanjian Kinerja of a unit (by unit id) for `PrintOptions::year`.
     Pk(String),
+    /// Tabel capaian kinerja of `PrintOptions::year` (LKjIP).
+    Capaian,
+    /// Tabel realisasi anggaran (LKjIP).
+    Anggaran,
 }
 
 impl View {
-    /// `tree`, `processes`, `processes:ID`, `relations`, `flow:ID`, `review`, `pk:UNIT`; `None` for a view that cannot be printed.
+    /// `tree`, `processes`, `processes:ID`, `relations`, `flow:ID`, `review`, `pk:UNIT`, `capaian`, `anggaran`; `None` for a view that cannot be printed.
     pub fn parse(name: &str) -> Option<View> {
         let id = |prefix: &str| name.strip_prefix(prefix).filter(|id| !id.is_empty()).map(str::to_string);
         match name {
@@ -114,6 +120,8 @@ impl View {
             "processes" => Some(View::Processes),
             "relations" => Some(View::Relations),
             "review" => Some(View::Review),
+            "capaian" => Some(View::Capaian),
+            "anggaran" => Some(View::Anggaran),
             _ => id("flow:")
                 .map(View::Flow)
                 .or_else(|| id("processes:").map(View::SubProcesses))
@@ -131,8 +139,10 @@ pub struct PrintOptions {
     pub mode: PrintMode,
     /// The tree layout (fit and branches pick the best one on `Auto`).
     pub layout: LayoutChoice,
-    /// The year of a Perjanjian Kinerja.
+    /// The year of a Perjanjian Kinerja or of the monitoring tables.
     pub year: Option<i32>,
+    /// Tabel capaian: the period's earlier years side by side, and the Renstra's end target.
+    pub compare_years: bool,
     /// How much neighbouring poster sheets repeat, for gluing.
     pub overlap_mm: f32,
     /// Indicators with their targets for these years.
@@ -157,6 +167,7 @@ impl Default for PrintOptions {
             mode: PrintMode::Fit,
             layout: LayoutChoice::Auto,
             year: None,
+            compare_years: false,
             overlap_mm: 10.0,
             indicators: false,
             years: Vec::new(),
@@ -275,6 +286,8 @@ fn compose(doc: &Document, provenance: &Provenance, options: &PrintOptions) -> C
         },
         View::Review => review::compose_review(doc, provenance, &page, &printed),
         View::Pk(ref unit) => pk::compose_pk(doc, unit, options, provenance, &page, &printed),
+        View::Capaian => monitoring::compose_capaian(doc, options, provenance, &page),
+        View::Anggaran => monitoring::compose_anggaran(doc, options, provenance, &page),
     };
     if smallest < 6.0 {
         warnings.push(format!(

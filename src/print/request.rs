@@ -12,7 +12,7 @@ use serde::Deserialize;
 #[derive(Debug, Clone, PartialEq, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct PrintRequest {
-    /// tree, processes, processes:ID, relations, flow:ID, review
+    /// tree, processes, processes:ID, relations, flow:ID, review, pk:UNIT, capaian, anggaran
     pub view: String,
     /// A4, F4, A3, A2, A1, A0
     pub paper: String,
@@ -25,9 +25,13 @@ pub struct PrintRequest {
     /// Cetak per cabang: the level whose nodes each get a sheet (0 = the top; none: chosen to fit).
     #[ts(optional)]
     pub branch_level: Option<usize>,
-    /// The year of a Perjanjian Kinerja (view pk:UNIT).
+    /// The year of a Perjanjian Kinerja (view pk:UNIT) or of the monitoring
+    /// tables (capaian, anggaran; none: the latest year with realisasi).
     #[ts(optional)]
     pub year: Option<i32>,
+    /// Tabel capaian: the period's earlier years side by side, and the Renstra's end target.
+    #[ts(as = "Option<bool>", optional)]
+    pub compare_years: bool,
     /// The poster's scale (1 = the screen's size).
     pub scale: f32,
     pub margin_mm: f32,
@@ -53,6 +57,7 @@ impl Default for PrintRequest {
             layout: String::new(),
             branch_level: None,
             year: None,
+            compare_years: false,
             scale: 1.0,
             margin_mm: 10.0,
             years: Vec::new(),
@@ -90,7 +95,7 @@ impl PrintRequest {
         let view = if self.view.is_empty() { "tree" } else { self.view.as_str() };
         let view = View::parse(view).ok_or_else(|| {
             Error::refused(format!(
-                "Tampilan `{view}` tidak dikenal; pilih tree (pohon kinerja), processes (peta proses bisnis), processes:ID (peta sub proses bisnis), relations (peta relasi), flow:ID (peta lintas fungsi), review (catatan hasil reviu) atau pk:UNIT (perjanjian kinerja)"
+                "Tampilan `{view}` tidak dikenal; pilih tree (pohon kinerja), processes (peta proses bisnis), processes:ID (peta sub proses bisnis), relations (peta relasi), flow:ID (peta lintas fungsi), review (catatan hasil reviu), pk:UNIT (perjanjian kinerja), capaian (tabel capaian kinerja) atau anggaran (tabel realisasi anggaran)"
             ))
         })?;
         check_view_exists(doc, &view)?;
@@ -109,15 +114,27 @@ impl PrintRequest {
                 return Err(Error::refused(format!("{asked}; pilih salah satu: {}", super::pk::period_years(doc))));
             }
         }
+        let monitoring = matches!(view, View::Capaian | View::Anggaran);
+        if monitoring {
+            let what = if view == View::Capaian { "Tabel capaian kinerja" } else { "Tabel realisasi anggaran" };
+            if !matches!(paper, Paper::A4 | Paper::F4 | Paper::A3) {
+                return Err(Error::refused(format!("{what} dicetak pada kertas A4, F4 atau A3, bukan {}", self.paper)));
+            }
+            if let Some(year) = self.year.filter(|y| !doc.document.period.years().contains(y)) {
+                return Err(Error::refused(format!("Tahun {year} di luar periode dokumen; pilih salah satu: {}", super::pk::period_years(doc))));
+            }
+        }
+        let compare_years = self.compare_years && view == View::Capaian;
         let review = review || matches!(view, View::Pk(_));
         Ok(PrintOptions {
             view,
             paper,
             landscape: self.landscape && !review,
             margin_mm: self.margin_mm,
-            mode: if review { PrintMode::Fit } else { mode },
+            mode: if review || monitoring { PrintMode::Fit } else { mode },
             layout,
             year: self.year,
+            compare_years,
             indicators: self.indicators || !self.years.is_empty(),
             years: self.years.clone(),
             owners: self.owners,

@@ -17,6 +17,11 @@ import {
   teamFromForm,
   toggleYear,
   formForView,
+  ANGGARAN_VIEW,
+  CAPAIAN_VIEW,
+  defaultMonitoringYear,
+  formForMonitoring,
+  isMonitoring,
   type PrintForm,
 } from "./print";
 
@@ -211,5 +216,47 @@ describe("the review report", () => {
     expect(teamFromForm({ ...form, date: "2026-02-30" }).ok).toBe(false);
     expect(teamFromForm({ ...form, round: "" })).toMatchObject({ ok: true, team: { round: 0 } });
     expect(teamForm(undefined)).toEqual({ unit: "", round: "", date: "", leader: { name: "", rank: "", nip: "", role: "" }, members: [] });
+  });
+});
+
+describe("the monitoring tables", () => {
+  const doc = {
+    document: { period: { from: 2021, to: 2026 } },
+    processes: { map: { processes: [] }, flows: [] },
+    tree: {
+      nodes: [
+        { indicators: [{ id: "i1", actuals: { "2021": 61.45, "2023": 73.11 } }], budget: { ceiling: 100, spent: 90 } },
+        { indicators: [{ id: "i2", quarters: { "2024": [null, 5, null, null] } }] },
+      ],
+    },
+  };
+
+  test("are offered with indicators and with a budget", () => {
+    const values = (d: object) => printViews(d as Parameters<typeof printViews>[0]).map((v) => v.value);
+    expect(values(doc)).toEqual(expect.arrayContaining([CAPAIAN_VIEW, ANGGARAN_VIEW]));
+    expect(values({ processes: doc.processes, tree: { nodes: [{ indicators: [{ id: "i1" }] }] } })).toContain(CAPAIAN_VIEW);
+    expect(values({ processes: doc.processes, tree: { nodes: [{ indicators: [{ id: "i1" }] }] } })).not.toContain(ANGGARAN_VIEW);
+    expect(values({})).not.toContain(CAPAIAN_VIEW);
+  });
+
+  test("start at the latest year with realisasi (a quarter counts), else the period's last", () => {
+    expect(defaultMonitoringYear(doc)).toBe(2024);
+    expect(defaultMonitoringYear({ ...doc, tree: { nodes: [{ indicators: [{ id: "i1", actuals: { "2022": 1 } }] }] } })).toBe(2022);
+    expect(defaultMonitoringYear({ document: doc.document, tree: { nodes: [] } })).toBe(2026);
+  });
+
+  test("are sent fitted, with the year, on A4, F4 or A3, portrait or landscape; the comparison only for the capaian", () => {
+    const form = formForMonitoring({ ...defaultPrintForm(), paper: "A1", mode: "poster", layout: "compact" }, CAPAIAN_VIEW, 2023);
+    expect(form).toMatchObject({ view: "capaian", year: 2023, paper: "A4" });
+    expect(formForMonitoring({ ...defaultPrintForm(), paper: "F4" }, ANGGARAN_VIEW, 2023).paper).toBe("F4");
+    const built = optionsFromForm({ ...form, landscape: true, compareYears: true }, period);
+    expect(built.ok && built.options).toMatchObject({ view: "capaian", year: 2023, paper: "A4", landscape: true, mode: "fit", compare_years: true });
+    expect(built.ok && built.options.layout).toBeUndefined();
+    const anggaran = optionsFromForm({ ...formForMonitoring(form, ANGGARAN_VIEW, 2023), compareYears: true }, period);
+    expect(anggaran.ok && anggaran.options.compare_years).toBeUndefined();
+    expect(anggaran.ok && anggaran.options.year).toBe(2023);
+    // Back from the options: the checkbox is ticked again.
+    expect(built.ok && formFromOptions(built.options).compareYears).toBe(true);
+    expect([isMonitoring("capaian"), isMonitoring("anggaran"), isMonitoring("pk:x")]).toEqual([true, true, false]);
   });
 });

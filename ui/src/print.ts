@@ -3,7 +3,7 @@
 // the preview pages made ready to sit inline in the page.
 
 import { formatNumber, parseNumber } from "./format";
-import type { Person, ReviewTeam } from "./generated";
+import type { Indicator, Person, ReviewTeam } from "./generated";
 import type { Document, DocumentMeta, Paper, PrintMode, PrintOptions } from "./types";
 
 export const PAPERS: { value: Paper; label: string }[] = [
@@ -77,8 +77,10 @@ export interface PrintForm {
   layout: string;
   /** Cetak per cabang: the branch level as typed in the select ("" = otomatis). */
   branchLevel: string;
-  /** The year of a Perjanjian Kinerja (view pk:UNIT). */
+  /** The year of a Perjanjian Kinerja (view pk:UNIT) or of the monitoring tables (capaian, anggaran). */
   year?: number;
+  /** Tabel capaian: the period's earlier years side by side ("bandingkan tahun sebelumnya"). */
+  compareYears?: boolean;
 }
 
 export function formFromOptions(o: PrintOptions): PrintForm {
@@ -98,6 +100,7 @@ export function formFromOptions(o: PrintOptions): PrintForm {
     layout: o.layout ?? "",
     branchLevel: o.branch_level === undefined || o.branch_level === null ? "" : String(o.branch_level),
     ...(o.year !== undefined ? { year: o.year } : {}),
+    ...(o.compare_years ? { compareYears: true } : {}),
   };
 }
 
@@ -121,7 +124,9 @@ export function optionsFromForm(form: PrintForm, period?: { from: number; to: nu
   const errors: PrintFormErrors = {};
   // The review report is a portrait form on A4 or F4, sheet after sheet.
   const review = isReview(form.view) || isPk(form.view);
-  const mode: PrintMode = review ? "fit" : form.mode;
+  // The monitoring tables are paged tables on A4, F4 or A3, portrait or landscape.
+  const monitoring = isMonitoring(form.view);
+  const mode: PrintMode = review || monitoring ? "fit" : form.mode;
   let scale = parseNumber(form.scale);
   if (mode === "poster") {
     if (scale === null || scale < SCALE_MIN || scale > SCALE_MAX) {
@@ -138,7 +143,7 @@ export function optionsFromForm(form: PrintForm, period?: { from: number; to: nu
     ok: true,
     options: {
       view: form.view,
-      paper: review && !REVIEW_PAPERS.includes(form.paper) ? "A4" : form.paper,
+      paper: (review && !REVIEW_PAPERS.includes(form.paper)) || (monitoring && !MONITORING_PAPERS.includes(form.paper)) ? "A4" : form.paper,
       landscape: review ? false : form.landscape,
       mode,
       scale: scale!,
@@ -149,9 +154,10 @@ export function optionsFromForm(form: PrintForm, period?: { from: number; to: nu
       numbering: form.numbering,
       findings: form.findings,
       legend: form.legend,
-      ...(!review && form.layout ? { layout: form.layout } : {}),
+      ...(!review && !monitoring && form.layout ? { layout: form.layout } : {}),
       ...(mode === "branches" && form.branchLevel !== "" ? { branch_level: Number(form.branchLevel) } : {}),
-      ...(isPk(form.view) && form.year !== undefined ? { year: form.year } : {}),
+      ...((isPk(form.view) || monitoring) && form.year !== undefined ? { year: form.year } : {}),
+      ...(form.view === CAPAIAN_VIEW && form.compareYears ? { compare_years: true } : {}),
     },
   };
 }
@@ -206,8 +212,13 @@ export function inlineSvg(svg: string, prefix: string): string {
   return s;
 }
 
-/** What can be printed from a document: the tree, the process map and each sub-process map, the Peta Relasi, each flow. */
-export function printViews(doc: Pick<Document, "processes"> & Partial<Pick<Document, "units">>): { value: string; label: string }[] {
+/**
+ * What can be printed from a document: the tree, the process map and each
+ * sub-process map, the Peta Relasi, each flow, the review report, the
+ * Perjanjian Kinerja (with units), the Tabel capaian (with indicators) and
+ * the Tabel anggaran (with a budget).
+ */
+export function printViews(doc: Pick<Document, "processes"> & Partial<Pick<Document, "units" | "tree">>): { value: string; label: string }[] {
   const views = [{ value: "tree", label: "Pohon kinerja" }];
   const processes = doc.processes?.map?.processes ?? [];
   if (processes.length > 0) {
@@ -220,7 +231,40 @@ export function printViews(doc: Pick<Document, "processes"> & Partial<Pick<Docum
   for (const flow of doc.processes?.flows ?? []) views.push({ value: `flow:${flow.id}`, label: `Peta lintas fungsi: ${flow.name}` });
   views.push({ value: "review", label: "Catatan hasil reviu" });
   if ((doc.units ?? []).length > 0) views.push({ value: PK_VIEW, label: "Perjanjian kinerja" });
+  const nodes = doc.tree?.nodes ?? [];
+  if (nodes.some((n) => (n.indicators ?? []).length > 0)) views.push({ value: CAPAIAN_VIEW, label: "Tabel capaian" });
+  if (nodes.some((n) => n.budget?.ceiling !== undefined || n.budget?.spent !== undefined)) views.push({ value: ANGGARAN_VIEW, label: "Tabel anggaran" });
   return views;
+}
+
+/** The LKjIP tables of a year: capaian kinerja, and realisasi anggaran. */
+export const CAPAIAN_VIEW = "capaian";
+export const ANGGARAN_VIEW = "anggaran";
+
+/** Tabel capaian or Tabel anggaran. */
+export function isMonitoring(view: string): boolean {
+  return view === CAPAIAN_VIEW || view === ANGGARAN_VIEW;
+}
+
+/** The papers of the monitoring tables. */
+export const MONITORING_PAPERS: Paper[] = ["A4", "F4", "A3"];
+
+/** Whether an indicator has a realisasi recorded for `year` (the yearly value or a quarter). */
+function recorded(ind: Indicator, year: number): boolean {
+  const key = String(year);
+  return ind.actuals?.[key] !== undefined || (ind.quarters?.[key] ?? []).some((q) => q !== null && q !== undefined);
+}
+
+/** The monitoring tables' year, as the core chooses it: the latest of the period with any realisasi, else the period's last. */
+export function defaultMonitoringYear(doc: { document: { period: { from: number; to: number } }; tree?: { nodes?: { indicators?: Indicator[] }[] } }): number {
+  const indicators = (doc.tree?.nodes ?? []).flatMap((n) => n.indicators ?? []);
+  const years = periodYears(doc.document.period).filter((y) => indicators.some((ind) => recorded(ind, y)));
+  return years.length > 0 ? years[years.length - 1] : doc.document.period.to;
+}
+
+/** The form printing a monitoring table for `year`, on A4 unless F4 or A3 was chosen. */
+export function formForMonitoring(form: PrintForm, view: string, year: number): PrintForm {
+  return { ...form, view, year, paper: MONITORING_PAPERS.includes(form.paper) ? form.paper : "A4" };
 }
 
 /** The view select's entry for the Perjanjian Kinerja; the unit is chosen beside it (pk:UNIT). */

@@ -7,12 +7,17 @@ import {
   PAPERS,
   branchLevels,
   REVIEW_PAPERS,
+  MONITORING_PAPERS,
+  CAPAIAN_VIEW,
   PK_VIEW,
+  defaultMonitoringYear,
   defaultPkYear,
   emptyMember,
+  formForMonitoring,
   formForPk,
   formForView,
   inlineSvg,
+  isMonitoring,
   isPk,
   isReview,
   optionsFromForm,
@@ -42,8 +47,22 @@ export function PrintDialog() {
   const set = (patch: Partial<PrintForm>) => editor.setPrintForm(patch);
   const pk = isPk(form.view);
   const review = isReview(form.view) || pk;
+  const monitoring = isMonitoring(form.view);
   const units = view.document.units ?? [];
-  const papers = review ? PAPERS.filter((p) => REVIEW_PAPERS.includes(p.value)) : PAPERS;
+  const papers = review
+    ? PAPERS.filter((p) => REVIEW_PAPERS.includes(p.value))
+    : monitoring
+      ? PAPERS.filter((p) => MONITORING_PAPERS.includes(p.value))
+      : PAPERS;
+  const choose = (value: string) => {
+    if (value === PK_VIEW) return formForPk(form, units[0]?.id ?? "", form.year ?? defaultPkYear(period));
+    if (isMonitoring(value)) {
+      // Keep the year chosen for the other table; otherwise the latest year with realisasi.
+      const year = monitoring && form.year !== undefined ? form.year : defaultMonitoringYear(view.document);
+      return formForMonitoring(form, value, year);
+    }
+    return formForView(form, value);
+  };
   const team = view.document.review_team;
   return (
     <Dialog
@@ -69,9 +88,7 @@ export function PrintDialog() {
             <span>Yang dicetak</span>
             <select
               value={pk ? PK_VIEW : form.view}
-              onChange={(e) =>
-                set(e.target.value === PK_VIEW ? formForPk(form, units[0]?.id ?? "", form.year ?? defaultPkYear(period)) : formForView(form, e.target.value))
-              }
+              onChange={(e) => set(choose(e.target.value))}
               data-testid="print-view"
             >
               {printViews(view.document).map((v) => (
@@ -97,17 +114,19 @@ export function PrintDialog() {
                 <input type="checkbox" checked={form.landscape} onChange={(e) => set({ landscape: e.target.checked })} data-testid="print-landscape" />
                 <span>Mendatar</span>
               </label>
-              <label className="field">
-                <span>Mode</span>
-                <select value={form.mode} onChange={(e) => set({ mode: e.target.value as PrintMode })} data-testid="print-mode">
-                  {MODES.map((m) => (
-                    <option key={m.value} value={m.value}>
-                      {m.label}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              {form.mode === "branches" && (
+              {!monitoring && (
+                <label className="field">
+                  <span>Mode</span>
+                  <select value={form.mode} onChange={(e) => set({ mode: e.target.value as PrintMode })} data-testid="print-mode">
+                    {MODES.map((m) => (
+                      <option key={m.value} value={m.value}>
+                        {m.label}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              )}
+              {!monitoring && form.mode === "branches" && (
                 <label className="field">
                   <span>Level cabang</span>
                   <select value={form.branchLevel} onChange={(e) => set({ branchLevel: e.target.value })} data-testid="print-branch-level">
@@ -134,7 +153,7 @@ export function PrintDialog() {
             </>
           )}
           <div className="field-row">
-            {!review && (
+            {!review && !monitoring && (
               <label className="field">
                 <span>
                   Skala {form.mode === "fit" && <em>(untuk poster)</em>}
@@ -193,8 +212,39 @@ export function PrintDialog() {
               <p className="muted small">Pejabat dan atasannya diisi di Struktur organisasi.</p>
             </fieldset>
           )}
+          {monitoring && (
+            <fieldset className="print-group" style={{ minWidth: 0 }} data-testid="print-monitoring">
+              <legend>{form.view === CAPAIAN_VIEW ? "Tabel capaian kinerja" : "Tabel realisasi anggaran"}</legend>
+              <label className="field">
+                <span>Tahun</span>
+                <select
+                  value={form.year ?? defaultMonitoringYear(view.document)}
+                  onChange={(e) => set({ year: Number(e.target.value) })}
+                  style={{ width: "100%", minWidth: 0 }}
+                  data-testid="print-monitoring-year"
+                >
+                  {periodYears(period).map((y) => (
+                    <option key={y} value={y}>
+                      {y}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              {form.view === CAPAIAN_VIEW && (
+                <label className="check">
+                  <input type="checkbox" checked={!!form.compareYears} onChange={(e) => set({ compareYears: e.target.checked })} data-testid="print-compare-years" />
+                  <span>Bandingkan tahun sebelumnya</span>
+                </label>
+              )}
+              <p className="muted small">
+                {form.view === CAPAIAN_VIEW
+                  ? "Target: target PK tahun itu, atau Renstra bila tidak ada. Dengan perbandingan, kertas mendatar lebih lega."
+                  : "Pagu dan realisasi program, kegiatan dan sub kegiatan; jumlahnya menghitung setiap rupiah sekali."}
+              </p>
+            </fieldset>
+          )}
           {isReview(form.view) && <ReviewTeamFields key={JSON.stringify(team ?? {})} team={team} />}
-          {!review && (
+          {!review && !monitoring && (
             <fieldset className="print-group">
               <legend>Isi</legend>
               <label className="check">

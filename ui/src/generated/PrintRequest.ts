@@ -5,7 +5,7 @@
  */
 export type PrintRequest = { 
 /**
- * tree, processes, processes:ID, relations, flow:ID, review
+ * tree, processes, processes:ID, relations, flow:ID, review, pk:UNIT, capaian, anggaran
  */
 view: string, 
 /**
@@ -25,9 +25,14 @@ layout?: string,
  */
 branch_level?: number, 
 /**
- * The year of a Perjanjian Kinerja (view pk:UNIT).
+ * The year of a Perjanjian Kinerja (view pk:UNIT) or of the monitoring
+ * tables (capaian, anggaran; none: the latest year with realisasi).
  */
 year?: number, 
+/**
+ * Tabel capaian: the period's earlier years side by side, and the Renstra's end target.
+ */
+compare_years?: boolean, 
 /**
  * The poster's scale (1 = the screen's size).
  */
