@@ -177,3 +177,26 @@ fn what_cannot_be_printed_is_refused() {
     let help = ok(&["export", "--help"]);
     assert!(help.contains("capaian") && help.contains("--compare-years"), "{help}");
 }
+
+#[test]
+fn the_tree_prints_in_its_capaian_view_with_the_categories_in_the_legend() {
+    let dir = common::temp_dir();
+    let pdf = dir.path().join("pohon-capaian.pdf");
+    export(&sample(), &pdf, &["--view", "tree", "--capaian", "--year", "2023", "--paper", "A3", "--landscape"]);
+    let text = tool("pdftotext", &[s(&pdf), "-"]).split_whitespace().collect::<Vec<_>>().join(" ");
+    for want in [
+        "Capaian 2023: 123,7 % · Sangat Baik",
+        "Pagu 3.269.253.218",
+        "Realisasi 3.128.567.423 (95,7 %)",
+        "Capaian Sangat Baik: 91 % ke atas",
+        "Capaian Sangat Rendah: di bawah 51 %",
+    ] {
+        assert!(text.contains(want), "{want} in {text}");
+    }
+    screenshots(&pdf, "lkjip-pohon-capaian");
+    // Without --capaian the tree prints as always: no capaian lines, no categories.
+    let plain = dir.path().join("pohon.pdf");
+    export(&sample(), &plain, &["--view", "tree", "--year", "2023", "--paper", "A3", "--landscape"]);
+    let text = tool("pdftotext", &[s(&plain), "-"]);
+    assert!(!text.contains("Capaian 2023") && !text.contains("Sangat Baik"), "{text}");
+}

@@ -472,3 +472,17 @@ fn merging_the_same_copy_twice_after_a_deletion_changes_nothing() {
     let (again, _) = merged(&base, &result, &theirs, &Choice::all());
     same(&again, &result).unwrap();
 }
+
+/// A case the merge laws found: the reviewer re-parents a node onto the
+/// node its crosscutting link (in the base, untouched by the planner)
+/// points to; the link becomes the parent link. That is the reviewer's
+/// change alone, not a conflict.
+#[test]
+fn a_reparent_onto_a_crosscutting_target_merges_without_conflict() {
+    let base = start_document();
+    let theirs = edited(&base, &[Action::Move { node: 32, parent: 63 }]);
+    assert_ne!(base, theirs);
+    let (result, report) = merged(&base, &base, &theirs, &Choice::all());
+    assert!(report.conflicts.is_empty(), "{:?}", report.conflicts);
+    same(&result, &theirs).unwrap();
+}

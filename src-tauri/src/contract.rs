@@ -14,6 +14,7 @@ use pokin::layout::processes::ProcessMapLayout;
 use pokin::layout::relations::RelationsLayout;
 use pokin::layout::TreeLayout;
 use pokin::model::Document;
+use pokin::monitoring::{CapaianReport, IndicatorCapaian};
 use pokin::validate::Report;
 use serde::Deserialize;
 use serde_json::Value;
@@ -102,6 +103,10 @@ pub(crate) struct ShownReply {
     #[serde(default)]
     #[ts(as = "Option<RelationsLayout>", optional)]
     relations: Option<Value>,
+    /// With the tree in the capaian view (`Screen::Tree`'s `capaian`): that year's monitoring.
+    #[serde(default)]
+    #[ts(as = "Option<CapaianReport>", optional)]
+    capaian: Option<Value>,
 }
 
 /// Writes every type of the bridge, one file per type, and `index.ts`
@@ -116,6 +121,9 @@ pub(crate) fn export(dir: &Path) -> Result<(), ExportError> {
     crate::Printed::export_all(&cfg)?;
     RuleInfo::export_all(&cfg)?;
     Numbered::<TreeLayout>::export_all(&cfg)?;
+    // The monitoring (capaian_report, capaian_preview, an edit's reply in the capaian view).
+    CapaianReport::export_all(&cfg)?;
+    IndicatorCapaian::export_all(&cfg)?;
     crate::review::export(&cfg)?;
     let mut names: Vec<String> = std::fs::read_dir(dir)?
         .flatten()
@@ -215,8 +223,8 @@ mod tests {
         let flow = doc.processes.flows[0].id.clone();
         let process = doc.processes.map.processes[0].id.clone();
         let screens = [
-            (Screen::Tree { collapsed: vec![], compact: None }, "tree"),
-            (Screen::Tree { collapsed: vec![], compact: None }, "tree_delta"),
+            (Screen::Tree { collapsed: vec![], compact: None, capaian: None }, "tree"),
+            (Screen::Tree { collapsed: vec![], compact: None, capaian: None }, "tree_delta"),
             (Screen::Map { parent: None, width: 800.0, height: 600.0 }, "map"),
             (Screen::Map { parent: Some(process), width: 800.0, height: 600.0 }, "map"),
             (Screen::Flow { flow: Some(flow), width: 800.0 }, "flow"),
@@ -239,11 +247,52 @@ mod tests {
                 ("relations", shown.relations.is_some()),
             ];
             assert_eq!(present.iter().filter(|(_, p)| *p).map(|(k, _)| *k).collect::<Vec<_>>(), vec![key]);
+            assert!(shown.capaian.is_none(), "the report only with the capaian view");
             file.undo().unwrap();
         }
         drop(file);
         let _ = std::fs::remove_dir_all(&dir);
     }
+
+    /// The capaian view: a realisasi typed in the monitoring table comes back
+    /// as the year's report and the boxes whose colour and lines changed.
+    #[test]
+    fn an_edit_in_the_capaian_view_carries_the_report_and_the_changed_boxes() {
+        let dir = temp_dir("capaian");
+        let sample = pokin::samples::find("waykanan-bkpsdm").expect("the Way Kanan sample");
+        let mut file = DocFile::create(&dir.join("doc.pokin"), &sample.document()).unwrap();
+        let session = Session::default();
+        view_json(&file, &mut session.sent.lock().unwrap(), pokin::validate::validate(file.document()), None, &[]);
+        let screen = || Screen::Tree { collapsed: vec![], compact: None, capaian: Some(2024) };
+        let edit = |file: &mut DocFile, op: &str| -> (ShownReply, serde_json::Value) {
+            let from = file.head();
+            let op: pokin::edit::Op = serde_json::from_str(op).unwrap();
+            let changes = file.apply(&op).unwrap().map(|a| a.changes).unwrap_or_default();
+            let reply = edited(&session, file, screen(), crate::wire::Edit { from, changes: &changes }).unwrap();
+            let reply: EditedView = serde_json::from_slice(&reply_bytes(reply)).unwrap();
+            let raw = reply.shown.clone();
+            (serde_json::from_value(reply.shown).unwrap(), raw)
+        };
+        // The first reply: the whole layout, with the report.
+        let (shown, _) = edit(&mut file, r#"{"op":"set_realisasi","node":"n3","indicator":"i3","year":2024,"value":"60"}"#);
+        assert!(shown.tree.is_some());
+        let core = serde_json::to_value(pokin::monitoring::report(file.document(), 2024)).unwrap();
+        assert_eq!(shown.capaian, Some(core), "the core's report, as it writes it");
+        // Then 80 of 64: 125 %, the best category; only the boxes that changed travel, with their fill and notes.
+        let (shown, raw) = edit(&mut file, r#"{"op":"set_realisasi","node":"n3","indicator":"i3","year":2024,"value":"80"}"#);
+        let delta = shown.tree_delta.expect("the tree as changes");
+        let items = delta["boxes"]["items"].as_array().unwrap();
+        let n3 = items.iter().find(|i| i[0] == "n3").expect("box n3 changed");
+        assert_eq!(n3[1]["fill"], "#1e7b34");
+        assert!(n3[1]["notes"][0].as_str().unwrap().starts_with("Capaian 2024: 125 %"), "{}", n3[1]["notes"]);
+        assert!(items.len() < file.document().tree.nodes.len(), "not every box");
+        let ind = raw["capaian"]["indicators"].as_array().unwrap().iter().find(|c| c["node"] == "n3" && c["indicator"] == "i3").cloned().unwrap();
+        assert!((ind["capaian"].as_f64().unwrap() - 125.0).abs() < 1e-9);
+        assert_eq!(ind["target_source"], "renstra");
+        drop(file);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
 
     fn reply_bytes(response: tauri::ipc::Response) -> Vec<u8> {
         match tauri::ipc::IpcResponse::body(response).unwrap() {

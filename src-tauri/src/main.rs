@@ -15,7 +15,8 @@ use pokin::layout::flow::{layout_flow_unpaged, FlowLayout};
 use pokin::layout::processes::{layout_process_map, ProcessMapLayout};
 use pokin::layout::relations::{layout_relations, RelationsLayout};
 use pokin::layout::{layout_tree, TreeLayout, TreeOptions};
-use pokin::model::{Document, Period};
+use pokin::model::{Document, Period, Value};
+use pokin::monitoring::{self, CapaianReport, IndicatorCapaian};
 use pokin::render::{preview_tree, print_tree, Preview, PrintRequest, Provenance};
 use pokin::store::{self, with_default_extension, DocFile, Snapshot};
 use pokin::validate;
@@ -37,6 +38,12 @@ enum Screen {
         #[serde(default)]
         #[ts(optional)]
         compact: Option<bool>,
+        /// The capaian view of this year (Tampilan › Capaian, the Tabel
+        /// monitoring): boxes with their category colour and capaian lines,
+        /// and the year's `CapaianReport` in the reply.
+        #[serde(default)]
+        #[ts(optional)]
+        capaian: Option<i32>,
     },
     /// The Peta Proses Bisnis (level 0 or a process's sub-process map) in width × height points.
     Map { parent: Option<String>, width: f32, height: f32 },
@@ -58,6 +65,9 @@ struct Shown {
     flow: Option<ShownFlow>,
     #[serde(skip_serializing_if = "Option::is_none")]
     relations: Option<RelationsLayout>,
+    /// With the tree in the capaian view: the year's monitoring.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    capaian: Option<CapaianReport>,
 }
 
 #[derive(Serialize, TS)]
@@ -66,17 +76,22 @@ struct ShownFlow {
     layout: FlowLayout,
 }
 
-/// The screen's tree layout: the compact one shaped for a wide screen.
-fn tree_options(collapsed: Vec<String>, compact: bool) -> TreeOptions {
-    TreeOptions { collapsed: collapsed.into_iter().collect(), compact, compact_aspect: 1.6, ..TreeOptions::default() }
+/// The screen's tree layout: the compact one shaped for a wide screen; in
+/// the capaian view of a year, its boxes coloured and annotated.
+fn tree_options(collapsed: Vec<String>, compact: bool, capaian: Option<i32>) -> TreeOptions {
+    let mut options = TreeOptions { collapsed: collapsed.into_iter().collect(), compact, compact_aspect: 1.6, ..TreeOptions::default() };
+    options.details.capaian = capaian;
+    options
 }
 
 /// The core's layout of what `screen` shows, for the document as it is now.
 fn shown(doc: &Document, screen: Screen) -> Shown {
     match screen {
-        Screen::Tree { collapsed, compact } => {
-            Shown { tree: Some(layout_tree(doc, &tree_options(collapsed, compact.unwrap_or(false)))), ..Shown::default() }
-        }
+        Screen::Tree { collapsed, compact, capaian } => Shown {
+            tree: Some(layout_tree(doc, &tree_options(collapsed, compact.unwrap_or(false), capaian))),
+            capaian: capaian.map(|year| monitoring::report(doc, year)),
+            ..Shown::default()
+        },
         Screen::Map { parent, width, height } => {
             if parent.as_deref().is_some_and(|id| doc.process(id).is_none()) {
                 return Shown::default();
@@ -167,9 +182,11 @@ fn edited(session: &Session, file: &DocFile, screen: Screen, edit: wire::Edit) -
         (report.join().expect("validation turns a panicking rule into a finding"), shown)
     });
     let shown = match shown {
-        Shown { tree: Some(layout), .. } => {
+        Shown { tree: Some(layout), capaian, .. } => {
             let (key, json) = sent.tree(layout);
-            object(&[(key, json)])
+            let mut fields = vec![(key, json)];
+            fields.extend(capaian.map(|report| ("capaian", to_json(&report))));
+            object(&fields)
         }
         other => to_json(&other),
     };
@@ -431,11 +448,37 @@ fn process_map_layout(
 
 #[tauri::command]
 /// The tree's layout with its number (`seq`): the base of the changes an edit's reply carries.
-fn tree_layout(session: State<'_, Session>, collapsed: Vec<String>, compact: Option<bool>) -> Reply<ViewReply> {
+fn tree_layout(session: State<'_, Session>, collapsed: Vec<String>, compact: Option<bool>, capaian: Option<i32>) -> Reply<ViewReply> {
     with_file(&session, |file| {
-        let layout = layout_tree(file.document(), &tree_options(collapsed, compact.unwrap_or(false)));
+        let layout = layout_tree(file.document(), &tree_options(collapsed, compact.unwrap_or(false), capaian));
         Ok(tauri::ipc::Response::new(session.sent.lock().unwrap().whole_tree(layout)))
     })
+}
+
+/// The monitoring of `year` (none: the year monitoring opens on, the
+/// core's `default_year`): each indicator's capaian, each node's, the
+/// budget rolled up.
+#[tauri::command]
+fn capaian_report(session: State<'_, Session>, year: Option<i32>) -> Reply<CapaianReport> {
+    with_file(&session, |file| {
+        let doc = file.document();
+        Ok(monitoring::report(doc, year.unwrap_or_else(|| monitoring::default_year(doc))))
+    })
+}
+
+/// The capaian an indicator would have with `value` as its realisasi of
+/// `year` (or of TW `quarter`), without editing: the monitoring table's
+/// figure while a cell is typed. Null where the node or indicator is gone.
+#[tauri::command]
+fn capaian_preview(
+    session: State<'_, Session>,
+    node: String,
+    indicator: String,
+    year: i32,
+    quarter: Option<u8>,
+    value: Option<Value>,
+) -> Reply<Option<IndicatorCapaian>> {
+    with_file(&session, |file| Ok(monitoring::preview(file.document(), &node, &indicator, year, quarter, value.as_ref())))
 }
 
 #[tauri::command]
@@ -533,6 +576,8 @@ fn main() {
             flow_layout,
             process_map_layout,
             relations_layout,
+            capaian_report,
+            capaian_preview,
             print_preview,
             print_pdf,
             list_rules,

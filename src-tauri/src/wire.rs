@@ -483,6 +483,30 @@ mod tests {
         assert_eq!(delta(&before, &now), serde_json::json!({ "order": [{ "insert": ["c"] }, { "keep": 1 }, { "skip": 1 }], "items": [["c", { "id": "c", "v": 5 }]] }));
     }
 
+    /// The capaian view: a box whose colour or notes changed goes again, whole; the others stay.
+    #[test]
+    fn a_box_with_new_notes_or_colour_travels() {
+        let doc = pokin::samples::find("waykanan-bkpsdm").unwrap().document();
+        let mut options = pokin::layout::TreeOptions::default();
+        options.details.capaian = Some(2024);
+        let layout = pokin::layout::layout_tree(&doc, &options);
+        let mut sent = Sent::default();
+        sent.whole_tree(layout.clone());
+        let mut now = layout.clone();
+        let at = now.boxes.iter().position(|b| b.id == "n3").unwrap();
+        now.boxes[at].fill = Some("#d2322d".into());
+        now.boxes[at].notes = vec!["Capaian 2024: 10 % · Sangat Rendah".into()];
+        let (key, json) = sent.tree(now);
+        assert_eq!(key, "tree_delta");
+        let d: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let items = d["boxes"]["items"].as_array().unwrap();
+        assert_eq!(items.len(), 1);
+        assert_eq!(items[0][0], "n3");
+        assert_eq!(items[0][1]["fill"], "#d2322d");
+        assert_eq!(items[0][1]["notes"], serde_json::json!(["Capaian 2024: 10 % · Sangat Rendah"]));
+        assert!(d["boxes"].get("order").is_none());
+    }
+
     #[test]
     fn a_link_key_is_its_ends_and_kind() {
         assert_eq!(edge_key("n1", "n0", &LinkKind::Primary), "n1\nn0\nprimary");

@@ -55,6 +55,9 @@ pub(super) struct PrintArgs {
     /// Tabel capaian: tampilkan juga tahun-tahun sebelumnya dalam periode dan target akhir Renstra (sebaiknya --landscape)
     #[arg(long)]
     compare_years: bool,
+    /// Pohon kinerja berwarna menurut kategori capaian tahun --year (bawaan: tahun terakhir yang ada realisasinya), dengan capaian dan anggaran di tiap kotak
+    #[arg(long)]
+    capaian: bool,
     /// Skala mode poster (1 = ukuran di layar)
     #[arg(long, default_value_t = 1.0)]
     scale: f32,
@@ -106,6 +109,7 @@ impl PrintArgs {
             branch_level: self.branch_level,
             year: self.year,
             compare_years: self.compare_years,
+            capaian: self.capaian,
             scale: self.scale,
             margin_mm: self.margin,
             years: self.years.clone(),

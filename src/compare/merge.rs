@@ -272,12 +272,16 @@ impl<'a> Merger<'a> {
                 let v = |p: Option<&String>| p.map(|s| Value::from(s.as_str())).unwrap_or(Value::Null);
                 self.conflict(&item, super::diff::PARENT, v(b), v(o), v(t))
             };
-            // The reviewer's new parent link is a crosscutting link here: a conflict on the parent.
+            // The reviewer's new parent link is a crosscutting link the planner
+            // made here: a conflict on the parent. (A crosscutting link both
+            // had in the base, turned into the parent link by the reviewer, is
+            // the reviewer's change alone.)
             let clash = theirs
                 && all.iter().any(|e| {
                     matches!(e, Entity::Link(from, _) if from == node)
                         && self.t.get(*e).is_some_and(|f| primary_link(e, f).is_some())
                         && self.o.get(*e).is_some_and(|f| primary_link(e, f).is_none())
+                        && self.o.get(*e) != self.b.get(*e)
                 });
             let theirs = if clash {
                 let v = |p: Option<&String>| p.map(|s| Value::from(s.as_str())).unwrap_or(Value::Null);

@@ -118,6 +118,11 @@ pub struct CapaianReport {
 /// Green (met and more) to red (far below), for 5 categories; others spread over it.
 const CATEGORY_COLOURS: [&str; 5] = ["#1e7b34", "#7cb342", "#f2c12e", "#ef8a2c", "#d2322d"];
 
+/// The categories in force with their colours (the legend's).
+pub fn categories(doc: &Document) -> Vec<CategoryInfo> {
+    category_infos(doc)
+}
+
 fn category_infos(doc: &Document) -> Vec<CategoryInfo> {
     let categories = doc.monitoring.categories();
     let k = categories.len();
@@ -193,18 +198,24 @@ pub fn preview(doc: &Document, node: &str, indicator: &str, year: i32, quarter: 
     Some(indicator_capaian(doc, n, &ind, year, &category_infos(doc)))
 }
 
-/// The year monitoring opens on: the latest with a realisasi recorded,
-/// else the first of the period.
+/// The year monitoring opens on (the screen, the printouts, `pokin
+/// capaian`): the latest of the period with a realisasi recorded, else
+/// this year held inside the period.
 pub fn default_year(doc: &Document) -> i32 {
-    doc.tree
+    let period = doc.document.period;
+    let recorded = doc
+        .tree
         .nodes
         .iter()
         .flat_map(|n| &n.indicators)
-        .flat_map(|i| i.actuals.keys().chain(i.quarters.keys()))
+        .flat_map(|i| i.actuals.keys().chain(i.quarters.iter().filter(|(_, q)| q.iter().any(Option::is_some)).map(|(y, _)| y)))
         .copied()
-        .filter(|y| doc.document.period.years().contains(y))
-        .max()
-        .unwrap_or(doc.document.period.from)
+        .filter(|y| period.years().contains(y))
+        .max();
+    recorded.unwrap_or_else(|| {
+        let this_year = crate::clock::today().get(..4).and_then(|y| y.parse().ok()).unwrap_or(period.from);
+        this_year.clamp(period.from, period.to.max(period.from))
+    })
 }
 
 /// Each node's branch budget (by index into `tree.nodes`): its own where

@@ -186,8 +186,23 @@ fn signer_block(mut sheet: Option<&mut Sheet>, sig: &Signer, note: Option<&str>,
     lowest
 }
 
-/// The tree's legend: main and crosscutting links, boxes of other agencies.
-pub(super) fn draw_legend(sheet: &mut Sheet, x: f32, y: f32) {
+/// The tree's legend: main and crosscutting links, boxes of other agencies;
+/// in the capaian view, the categories' colours in a column beside them.
+pub(super) fn draw_legend(sheet: &mut Sheet, x: f32, y: f32, categories: &[crate::monitoring::CategoryInfo]) {
+    let cx = x + 200.0;
+    let row = 44.0 / categories.len().max(5) as f32;
+    for (k, c) in categories.iter().enumerate() {
+        let colour = theme::hex(&c.colour).unwrap_or(grey(0.5));
+        let top = y + 2.0 + k as f32 * row;
+        sheet.rect(cx, top, 12.0, row - 2.0, Some(theme::tint(colour, 0.78)), Some((grey(0.55), 0.4)));
+        sheet.rect(cx, top, 2.5, row - 2.0, Some(colour), None);
+        let bound = match (c.min, k.checked_sub(1).and_then(|p| categories[p].min)) {
+            (Some(min), _) => format!(": {} % ke atas", crate::format::number(min)),
+            (None, Some(above)) => format!(": di bawah {} %", crate::format::number(above)),
+            (None, None) => String::new(),
+        };
+        sheet.text(cx + 16.0, top + row - 3.5, &format!("Capaian {}{bound}", c.label), 6.5, false, grey(0.2));
+    }
     sheet.text(x, y + 8.0, "Keterangan", 7.5, true, grey(0.15));
     sheet.polyline(&[[x, y + 18.0], [x + 24.0, y + 18.0]], grey(0.45), 0.6, false);
     sheet.text(x + 30.0, y + 20.5, "keterkaitan utama (dari anak ke induk)", 7.0, false, grey(0.2));

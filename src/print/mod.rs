@@ -143,6 +143,8 @@ pub struct PrintOptions {
     pub year: Option<i32>,
     /// Tabel capaian: the period's earlier years side by side, and the Renstra's end target.
     pub compare_years: bool,
+    /// The tree in the capaian view of this year (tinted boxes, capaian and budget lines, the categories in the legend).
+    pub capaian: Option<i32>,
     /// How much neighbouring poster sheets repeat, for gluing.
     pub overlap_mm: f32,
     /// Indicators with their targets for these years.
@@ -168,6 +170,7 @@ impl Default for PrintOptions {
             layout: LayoutChoice::Auto,
             year: None,
             compare_years: false,
+            capaian: None,
             overlap_mm: 10.0,
             indicators: false,
             years: Vec::new(),

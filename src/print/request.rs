@@ -32,6 +32,9 @@ pub struct PrintRequest {
     /// Tabel capaian: the period's earlier years side by side, and the Renstra's end target.
     #[ts(as = "Option<bool>", optional)]
     pub compare_years: bool,
+    /// The tree in its capaian view of `year` (none: the latest year with realisasi): boxes tinted by category, capaian and budget under each statement.
+    #[ts(as = "Option<bool>", optional)]
+    pub capaian: bool,
     /// The poster's scale (1 = the screen's size).
     pub scale: f32,
     pub margin_mm: f32,
@@ -58,6 +61,7 @@ impl Default for PrintRequest {
             branch_level: None,
             year: None,
             compare_years: false,
+            capaian: false,
             scale: 1.0,
             margin_mm: 10.0,
             years: Vec::new(),
@@ -125,6 +129,7 @@ impl PrintRequest {
             }
         }
         let compare_years = self.compare_years && view == View::Capaian;
+        let capaian = (self.capaian && view == View::Tree).then(|| self.year.unwrap_or_else(|| crate::monitoring::default_year(doc)));
         let review = review || matches!(view, View::Pk(_));
         Ok(PrintOptions {
             view,
@@ -135,6 +140,7 @@ impl PrintRequest {
             layout,
             year: self.year,
             compare_years,
+            capaian,
             indicators: self.indicators || !self.years.is_empty(),
             years: self.years.clone(),
             owners: self.owners,

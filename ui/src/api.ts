@@ -6,7 +6,7 @@ import { invoke } from "@tauri-apps/api/core";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import type { RuleInfo } from "./editor/rules";
 import type { Against, CompareSources, Comparison, Kke, MergeChoice, Merged, MergePreview, Preferences, ReviewCopy, ReviewState, Worksheet } from "./generated";
-import type { DocumentView, EditedView, FlowLayout, NewDocumentArgs, Op, PrintOptions, PrintPreview, PrintResult, NumberedTreeLayout, ProcessMapLayout, RelationsLayout, SampleInfo, Screen, Snapshot } from "./types";
+import type { CapaianReport, DocumentView, EditedView, FlowLayout, IndicatorCapaian, NewDocumentArgs, Op, PrintOptions, PrintPreview, PrintResult, NumberedTreeLayout, ProcessMapLayout, RelationsLayout, SampleInfo, Screen, Snapshot } from "./types";
 
 export function currentDocument(): Promise<DocumentView | null> {
   return invoke<DocumentView | null>("current_document");
@@ -58,9 +58,17 @@ export function createSnapshot(name: string): Promise<Snapshot> {
 export function listSnapshots(): Promise<Snapshot[]> {
   return invoke<Snapshot[]>("list_snapshots");
 }
-/** The tree's layout with its number: the base of the changes an edit's reply carries. */
-export function treeLayout(collapsed: string[], compact = false): Promise<NumberedTreeLayout> {
-  return invoke<NumberedTreeLayout>("tree_layout", { collapsed, compact });
+/** The tree's layout with its number: the base of the changes an edit's reply carries. With `capaian`, the capaian view of that year. */
+export function treeLayout(collapsed: string[], compact = false, capaian: number | null = null): Promise<NumberedTreeLayout> {
+  return invoke<NumberedTreeLayout>("tree_layout", { collapsed, compact, capaian });
+}
+/** The monitoring of `year` (issue #14; null: the year monitoring opens on, the core's choice): each indicator's capaian, each node's, the budget rolled up. */
+export function capaianReport(year: number | null): Promise<CapaianReport> {
+  return invoke<CapaianReport>("capaian_report", { year });
+}
+/** The capaian `value` (as typed: the core reads "97,81") would give, without editing; null: no such indicator. */
+export function capaianPreview(node: string, indicator: string, year: number, quarter: number | null, value: string | null): Promise<IndicatorCapaian | null> {
+  return invoke<IndicatorCapaian | null>("capaian_preview", { node, indicator, year, quarter, value });
 }
 /** The Peta Proses Bisnis (parent null) or a process's Peta Sub Proses Bisnis, in width × height points. */
 export function processMapLayout(parent: string | null, width: number, height: number): Promise<ProcessMapLayout> {

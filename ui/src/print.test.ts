@@ -19,7 +19,6 @@ import {
   formForView,
   ANGGARAN_VIEW,
   CAPAIAN_VIEW,
-  defaultMonitoringYear,
   formForMonitoring,
   isMonitoring,
   type PrintForm,
@@ -239,10 +238,11 @@ describe("the monitoring tables", () => {
     expect(values({})).not.toContain(CAPAIAN_VIEW);
   });
 
-  test("start at the latest year with realisasi (a quarter counts), else the period's last", () => {
-    expect(defaultMonitoringYear(doc)).toBe(2024);
-    expect(defaultMonitoringYear({ ...doc, tree: { nodes: [{ indicators: [{ id: "i1", actuals: { "2022": 1 } }] }] } })).toBe(2022);
-    expect(defaultMonitoringYear({ document: doc.document, tree: { nodes: [] } })).toBe(2026);
+  test("without a year chosen, the core chooses it (no year is sent)", () => {
+    const form = formForMonitoring({ ...defaultPrintForm(), year: 2022 }, CAPAIAN_VIEW, undefined);
+    expect(form.year).toBeUndefined();
+    const built = optionsFromForm(form);
+    expect(built.ok && built.options.year).toBeUndefined();
   });
 
   test("are sent fitted, with the year, on A4, F4 or A3, portrait or landscape; the comparison only for the capaian", () => {

@@ -3,7 +3,7 @@
 // the preview pages made ready to sit inline in the page.
 
 import { formatNumber, parseNumber } from "./format";
-import type { Indicator, Person, ReviewTeam } from "./generated";
+import type { Person, ReviewTeam } from "./generated";
 import type { Document, DocumentMeta, Paper, PrintMode, PrintOptions } from "./types";
 
 export const PAPERS: { value: Paper; label: string }[] = [
@@ -250,20 +250,9 @@ export function isMonitoring(view: string): boolean {
 export const MONITORING_PAPERS: Paper[] = ["A4", "F4", "A3"];
 
 /** Whether an indicator has a realisasi recorded for `year` (the yearly value or a quarter). */
-function recorded(ind: Indicator, year: number): boolean {
-  const key = String(year);
-  return ind.actuals?.[key] !== undefined || (ind.quarters?.[key] ?? []).some((q) => q !== null && q !== undefined);
-}
-
-/** The monitoring tables' year, as the core chooses it: the latest of the period with any realisasi, else the period's last. */
-export function defaultMonitoringYear(doc: { document: { period: { from: number; to: number } }; tree?: { nodes?: { indicators?: Indicator[] }[] } }): number {
-  const indicators = (doc.tree?.nodes ?? []).flatMap((n) => n.indicators ?? []);
-  const years = periodYears(doc.document.period).filter((y) => indicators.some((ind) => recorded(ind, y)));
-  return years.length > 0 ? years[years.length - 1] : doc.document.period.to;
-}
-
-/** The form printing a monitoring table for `year`, on A4 unless F4 or A3 was chosen. */
-export function formForMonitoring(form: PrintForm, view: string, year: number): PrintForm {
+/** The form printing a monitoring table for `year` (none: the core's choice, the latest year with realisasi), on A4 unless F4 or A3 was chosen. */
+export function formForMonitoring(form: PrintForm, view: string, year: number | undefined): PrintForm {
+  // `year: undefined` (not left out): the form is merged into the one shown, whose year it replaces.
   return { ...form, view, year, paper: MONITORING_PAPERS.includes(form.paper) ? form.paper : "A4" };
 }
 

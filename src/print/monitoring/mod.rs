@@ -39,11 +39,9 @@ const PAD: f32 = 3.0;
 const GAP: f32 = 8.0;
 const RULE: (Colour, f32) = (grey(0.35), 0.5);
 
-/// The year a monitoring table prints when none is asked: the latest year
-/// of the period with any realisasi recorded, else the period's last.
+/// The year a monitoring table prints when none is asked (the core's one choice).
 pub(crate) fn default_year(doc: &Document) -> i32 {
-    let period = doc.document.period;
-    years_with_realisasi(doc).into_iter().max().unwrap_or(period.to)
+    crate::monitoring::default_year(doc)
 }
 
 /// The years of the period with a realisasi recorded on some indicator, in order.

@@ -413,7 +413,7 @@ fn overview_sheet(ctx: &Ctx, plan: Option<&Plan>) -> Sheet {
     let sig_y = ph - margin - FOOTER_H - SIGNATURE_H;
     draw_signature(&mut sheet, ctx.doc, pw - margin - SIGNATURE_W, sig_y, ctx.provenance);
     if ctx.options.legend {
-        draw_legend(&mut sheet, margin, sig_y + 10.0);
+        draw_legend(&mut sheet, margin, sig_y + 10.0, &ctx.categories());
     }
     sheet
 }

@@ -80,7 +80,7 @@ fn draw(ctx: &Ctx, fitted: &Fitted) -> Sheet {
     let sig_y = ph - margin - FOOTER_H - SIGNATURE_H;
     draw_signature(&mut sheet, ctx.doc, pw - margin - SIGNATURE_W, sig_y, ctx.provenance);
     if ctx.options.legend {
-        draw_legend(&mut sheet, margin, sig_y + 10.0);
+        draw_legend(&mut sheet, margin, sig_y + 10.0, &ctx.categories());
     }
     sheet
 }

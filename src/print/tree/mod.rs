@@ -74,6 +74,13 @@ pub(super) struct Ctx<'a> {
     pub agreements: Agreements<'a>,
 }
 
+impl Ctx<'_> {
+    /// The capaian categories for the legend (none outside the capaian view).
+    pub fn categories(&self) -> Vec<crate::monitoring::CategoryInfo> {
+        self.options.capaian.map(|_| crate::monitoring::categories(self.doc)).unwrap_or_default()
+    }
+}
+
 pub(super) fn compose_tree(doc: &Document, provenance: &Provenance, options: &PrintOptions, page: &PageSetup) -> Drawn {
     let ctx = Ctx { doc, provenance, options, page, badges: badges(doc, options), agreements: agreements(doc) };
     let (sheets, mut warnings, smallest) = match options.mode {
@@ -112,6 +119,7 @@ pub(super) fn tree_options(options: &PrintOptions) -> TreeOptions {
     tree_options.details.years = options.years.clone();
     tree_options.details.owners = options.owners;
     tree_options.details.numbering = options.numbering;
+    tree_options.details.capaian = options.capaian;
     tree_options
 }
 

@@ -16,8 +16,9 @@ use crate::render::{Sheet, POINTS_PER_MM};
 
 /// The label line above each tile.
 const LABEL_H: f32 = 18.0;
-/// The legend's box.
+/// The legend's box (wider with the capaian categories beside it).
 const LEGEND_W: f32 = 200.0;
+const LEGEND_CAPAIAN_W: f32 = 330.0;
 const LEGEND_H: f32 = 50.0;
 /// Kept free around the boxes, lines and overlays placed beside the tree.
 const CLEARANCE: f32 = 6.0;
@@ -235,7 +236,7 @@ impl PosterPlan {
 }
 
 /// The tiles of `content` on `width` × `height` sheets.
-pub(super) fn plan(content: &Content, width: f32, height: f32, margin: f32, overlap: f32, turned: bool, legend: bool) -> PosterPlan {
+pub(super) fn plan(content: &Content, width: f32, height: f32, margin: f32, overlap: f32, turned: bool, legend: Option<f32>) -> PosterPlan {
     let tw = width - 2.0 * margin;
     let th = height - 2.0 * margin - LABEL_H - FOOTER_H;
     let full_width = content.width.max(SIGNATURE_W + 2.0 * CLEARANCE);
@@ -304,13 +305,13 @@ pub(super) fn plan(content: &Content, width: f32, height: f32, margin: f32, over
     if let MapSpot::Tile(rect) = map {
         obstacles.push(rect.grown(CLEARANCE));
     }
-    let legend = if legend {
+    let legend = if let Some(legend_w) = legend {
         let mut order: Vec<usize> = vec![signature.0];
         order.extend((0..printed.len()).filter(|&k| k != signature.0));
         order.into_iter().find_map(|k| {
             let (r, c) = printed[k];
-            let (x, y) = find_room(&obstacles, grid.exclusive(r, c), LEGEND_W + 2.0 * CLEARANCE, LEGEND_H + 2.0 * CLEARANCE, true)?;
-            Some((k, Rect { x: x + CLEARANCE, y: y + CLEARANCE, w: LEGEND_W, h: LEGEND_H }))
+            let (x, y) = find_room(&obstacles, grid.exclusive(r, c), legend_w + 2.0 * CLEARANCE, LEGEND_H + 2.0 * CLEARANCE, true)?;
+            Some((k, Rect { x: x + CLEARANCE, y: y + CLEARANCE, w: legend_w, h: LEGEND_H }))
         })
     } else {
         None
@@ -341,7 +342,7 @@ pub(super) fn compose(ctx: &Ctx, scale: f32) -> Drawn {
         let content = Content::new(&layout, scale);
         for turned in [false, true] {
             let (w, h) = if turned { (page.height, page.width) } else { (page.width, page.height) };
-            let candidate = plan(&content, w, h, page.margin, overlap, turned, ctx.options.legend);
+            let candidate = plan(&content, w, h, page.margin, overlap, turned, ctx.options.legend.then_some(if ctx.options.capaian.is_some() { LEGEND_CAPAIAN_W } else { LEGEND_W }));
             if best.as_ref().is_none_or(|(_, _, b)| candidate.sheet_count() < b.sheet_count()) {
                 best = Some((layout.clone(), Content::new(&layout, scale), candidate));
             }
@@ -381,7 +382,7 @@ fn draw(ctx: &Ctx, layout: &TreeLayout, content: &Content, plan: &PosterPlan, sc
         let w = area.w.min((area.h - 14.0) * aspect);
         draw_map(&mut sheet, Rect { x: area.x, y: area.y, w, h: (w / aspect + 14.0).min(area.h) }, content, plan, first_page);
         if ctx.options.legend && plan.legend.is_none() {
-            draw_legend(&mut sheet, margin, area.bottom() + 4.0);
+            draw_legend(&mut sheet, margin, area.bottom() + 4.0, &ctx.categories());
         }
         sheets.push(sheet);
     }
@@ -421,7 +422,7 @@ fn draw(ctx: &Ctx, layout: &TreeLayout, content: &Content, plan: &PosterPlan, sc
         if let Some((_, rect)) = plan.legend.filter(|(t, _)| *t == k) {
             let (x, y) = at(&rect);
             sheet.rect(x - 3.0, y - 3.0, rect.w + 6.0, rect.h + 6.0, Some(grey(1.0)), None);
-            draw_legend(&mut sheet, x, y);
+            draw_legend(&mut sheet, x, y, &ctx.categories());
         }
         if let (0, MapSpot::Tile(rect)) = (k, plan.map) {
             let (x, y) = at(&rect);
@@ -530,7 +531,7 @@ mod tests {
                 for scale in [0.6, 1.0, 1.7] {
                     let content = Content::new(&layout, scale);
                     for (w, h) in [(842.0, 595.0), (595.0, 842.0), (1191.0, 842.0), (935.0, 609.0)] {
-                        let plan = plan(&content, w, h, 28.0, 28.0, false, true);
+                        let plan = plan(&content, w, h, 28.0, 28.0, false, Some(LEGEND_W));
                         check(&content, &plan);
                     }
                 }
@@ -549,7 +550,7 @@ mod tests {
             segments: Vec::new(),
             labels: Vec::new(),
         };
-        let plan = plan(&content, 842.0, 595.0, 28.0, 28.0, false, false);
+        let plan = plan(&content, 842.0, 595.0, 28.0, 28.0, false, None);
         assert!(plan.grid.rows() * plan.grid.cols() > 4);
         assert_eq!(plan.printed.len(), 2, "{:?}", plan.printed);
         check(&content, &plan);

@@ -19,9 +19,12 @@ import { FlowView } from "./FlowView";
 import { ProcessSidePanel } from "./panels/ProcessPanels";
 import { DocumentDialog } from "./DocumentDialog";
 import { RulesDialog } from "./RulesDialog";
+import { CapaianSettingsDialog } from "./CapaianSettingsDialog";
 import { ReviewPanel } from "./panels/ReviewPanel";
 import { ReviewBanners, ReviewLayer } from "./ReviewDialogs";
 import { WorksheetView } from "./worksheet/WorksheetView";
+import { MonitoringPanel } from "./monitoring/MonitoringPanel";
+import { useMonitoring } from "../editor/monitoring";
 
 const MODES: Mode[] = ["tree", "map", "relations", "flow"];
 /** Keys of the tree and process views that mean nothing on the worksheet. */
@@ -309,6 +312,7 @@ function Toolbar() {
   const readOnly = view.read_only !== null && view.read_only !== undefined;
   const hasNode = selection !== null && !selection.startsWith("ext:");
   const compactTree = useEditor((s) => s.compactTree);
+  const capaianYear = useEditor((s) => s.capaianYear);
   return (
     <nav className="toolbar" aria-label="Menu dan alat">
       <Menu label="Berkas" testId="menu-file">
@@ -345,6 +349,13 @@ function Toolbar() {
         <Item label="Bentangkan semua" onClick={() => void editor.expandAll()} testId="menu-expand-all" />
         <Item label={`${compactTree ? "" : "✓ "}Tata letak: lebar`} onClick={() => void editor.setCompactLayout(false)} testId="menu-layout-wide" />
         <Item label={`${compactTree ? "✓ " : ""}Tata letak: ringkas`} onClick={() => void editor.setCompactLayout(true)} testId="menu-layout-compact" />
+        <Item
+          label={capaianYear === null ? "Capaian tahun …" : `✓ Capaian tahun ${capaianYear}`}
+          onClick={() => void editor.monitoring.toggleCapaian()}
+          testId="menu-capaian"
+        />
+        <Item label="Tabel monitoring…" onClick={() => void editor.monitoring.openTable()} testId="menu-monitoring" />
+        <Item label="Pengaturan capaian…" onClick={() => editor.openDialog("capaian-settings")} testId="menu-capaian-settings" />
         <Item label="Panel reviu" keys="Ctrl+Alt+R" onClick={() => editor.review.togglePanel()} testId="menu-review-panel" />
         <Item label="Bandingkan…" onClick={() => void editor.review.requestCompare()} testId="menu-compare" />
         <Item label="Kertas kerja KKE 1 (indikator SMART)" keys="Ctrl+5" onClick={() => editor.worksheets.open(1)} testId="menu-kke-1" />
@@ -458,6 +469,7 @@ export function MainScreen() {
   const dialog = useEditor((s) => s.dialog);
   const mode = useEditor((s) => s.mode);
   const modal = useEditor((s) => s.dialog !== null || s.confirm !== null || s.prompt !== null);
+  const monitoringOpen = useMonitoring(editor.monitoring, (s) => s.open);
   useKeyboard();
   if (!view) return null;
   return (
@@ -467,6 +479,7 @@ export function MainScreen() {
         {view.read_only !== null && view.read_only !== undefined && (
           <div className="banner warning" role="status" data-testid="readonly-banner">
             Dokumen ini dibuka hanya-baca: {view.read_only}
+            {view.document.document.status === "final" && editor.monitoring.writable() && " — realisasi (Tampilan › Tabel monitoring) dan catatan reviu tetap dapat diisi."}
           </div>
         )}
         <Toolbar />
@@ -482,11 +495,13 @@ export function MainScreen() {
             {mode === "flow" && <FlowView />}
             {mode === "worksheet" && <WorksheetView />}
             {/* The worksheet shows the findings behind its automatic marks itself, and needs the room. */}
-            {mode !== "worksheet" && <FindingsPanel />}
+            {mode !== "worksheet" && !(mode === "tree" && monitoringOpen) && <FindingsPanel />}
           </div>
           {mode === "tree" ? <SidePanel /> : mode === "worksheet" ? null : <ProcessSidePanel />}
           <ReviewPanel />
         </div>
+        {/* The Tabel monitoring: the whole width under the tree and its side panel. */}
+        {mode === "tree" && monitoringOpen && <MonitoringPanel />}
         {dialog === "units" && <UnitsDialog />}
         {dialog === "snapshots" && <SnapshotsDialog />}
         {dialog === "link" && <LinkDialog />}
@@ -494,6 +509,7 @@ export function MainScreen() {
         {dialog === "print" && <PrintDialog />}
         {dialog === "document" && <DocumentDialog />}
         {dialog === "rules" && <RulesDialog />}
+        {dialog === "capaian-settings" && <CapaianSettingsDialog />}
         <ReviewLayer />
       </div>
     </ReactFlowProvider>

@@ -10,7 +10,6 @@ import {
   MONITORING_PAPERS,
   CAPAIAN_VIEW,
   PK_VIEW,
-  defaultMonitoringYear,
   defaultPkYear,
   emptyMember,
   formForMonitoring,
@@ -57,9 +56,8 @@ export function PrintDialog() {
   const choose = (value: string) => {
     if (value === PK_VIEW) return formForPk(form, units[0]?.id ?? "", form.year ?? defaultPkYear(period));
     if (isMonitoring(value)) {
-      // Keep the year chosen for the other table; otherwise the latest year with realisasi.
-      const year = monitoring && form.year !== undefined ? form.year : defaultMonitoringYear(view.document);
-      return formForMonitoring(form, value, year);
+      // Keep the year chosen for the other table; otherwise the core's choice (the latest year with realisasi).
+      return formForMonitoring(form, value, monitoring ? form.year : undefined);
     }
     return formForView(form, value);
   };
@@ -218,11 +216,12 @@ export function PrintDialog() {
               <label className="field">
                 <span>Tahun</span>
                 <select
-                  value={form.year ?? defaultMonitoringYear(view.document)}
-                  onChange={(e) => set({ year: Number(e.target.value) })}
+                  value={form.year ?? ""}
+                  onChange={(e) => set({ year: e.target.value === "" ? undefined : Number(e.target.value) })}
                   style={{ width: "100%", minWidth: 0 }}
                   data-testid="print-monitoring-year"
                 >
+                  <option value="">Otomatis (tahun terakhir yang ada realisasinya)</option>
                   {periodYears(period).map((y) => (
                     <option key={y} value={y}>
                       {y}

@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from "react";
 import {
   Handle,
   Position,
@@ -19,6 +19,7 @@ import { editor, useEditor } from "../editor";
 import { InPlaceEditor } from "./InPlaceEditor";
 import { TreeMinimap } from "./TreeMinimap";
 import { TreeReviewMarks } from "./ReviewDialogs";
+import { CapaianLegend } from "./monitoring/CapaianLegend";
 import { fitViewport, foldLevelForFit, openingViewport, readableZoom } from "../editor/zoom";
 import { indexView } from "../model";
 import { nodeBadges, SEVERITY_LABEL, type Badge } from "../findings";
@@ -62,15 +63,21 @@ function StatementEditor({ id, initial, box }: { id: string; initial: string; bo
   );
 }
 
-/** One box of the core's layout, drawn as it will be printed: its lines as wrapped by the core. */
+/** Space the core leaves between a box's statement and its notes (src/layout/tree.rs, NOTE_GAP). */
+const NOTE_GAP = 4;
+
+/** One box of the core's layout, drawn as it will be printed: its lines as wrapped by the core, its notes (the capaian view's) under them. */
 export const TreeBox = memo(function TreeBox({ id, data, selected }: NodeProps<BoxNode>) {
   const { box, badge, parent, collapsed, editing, statement } = data;
   const className = ["box", levelClass(box.level), box.external ? "external" : "", selected ? "is-selected" : "", box.lines.length === 0 ? "empty" : ""]
     .filter(Boolean)
     .join(" ");
   const text = box.lines.join("\n");
+  // The capaian view: the category's tint, its full colour down the left edge (as printed).
+  const fill = box.fill ?? undefined;
+  const style = fill ? ({ "--fill": fill } as CSSProperties) : undefined;
   return (
-    <div className={className} data-testid={`node-${id}`} data-level={box.level} title={statement}>
+    <div className={fill ? `${className} has-fill` : className} style={style} data-testid={`node-${id}`} data-level={box.level} data-fill={fill} title={statement}>
       <Handle type="source" position={Position.Top} isConnectable={false} className="box-handle" />
       <Handle type="target" position={Position.Bottom} isConnectable={false} className="box-handle" />
       {box.external && <span className="box-tag">Instansi lain</span>}
@@ -80,6 +87,21 @@ export const TreeBox = memo(function TreeBox({ id, data, selected }: NodeProps<B
       >
         {text || <span className="placeholder">(kondisi belum diisi)</span>}
       </div>
+      {box.notes.length > 0 && (
+        <div
+          className="box-notes"
+          data-testid={`notes-${id}`}
+          style={{
+            top: box.padding + box.lines.length * box.line_height + NOTE_GAP,
+            left: box.padding,
+            right: box.padding,
+            fontSize: box.note_size,
+            lineHeight: `${box.note_line_height}px`,
+          }}
+        >
+          {box.notes.join("\n")}
+        </div>
+      )}
       {badge && (
         <span
           className={`box-badge sev-${badge.worst}`}
@@ -396,7 +418,12 @@ function sameBox(a: LayoutBox, b: LayoutBox): boolean {
     a.hidden_children === b.hidden_children &&
     a.external === b.external &&
     a.lines.length === b.lines.length &&
-    a.lines.every((l, i) => l === b.lines[i])
+    a.lines.every((l, i) => l === b.lines[i]) &&
+    a.fill === b.fill &&
+    a.note_size === b.note_size &&
+    a.note_line_height === b.note_line_height &&
+    a.notes.length === b.notes.length &&
+    a.notes.every((l, i) => l === b.notes[i])
   );
 }
 
@@ -699,6 +726,7 @@ export function TreeCanvas() {
         <TreeReviewMarks />
       </ReactFlow>
       <BandLabels layout={layout} levels={kinds} />
+      <CapaianLegend />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { Edits, EDITS_API } from "./edits";
 import { Findings, FINDINGS_API } from "./findings";
 import { FlowEditor, FLOW_API } from "./flow";
 import { Messages, MESSAGES_API } from "./messages";
+import { Monitoring } from "./monitoring";
 import { Printing, PRINT_API } from "./print";
 import { ProcessMap, PROCESS_MAP_API } from "./processMap";
 import { Review } from "./review";
@@ -81,6 +82,9 @@ export class Editor {
 
   /** The reviewer's worksheets, KKE Format 1 and 2 (its own state: `useWorksheet`; after `review`, whose preferences it signs with). */
   readonly worksheets = new Worksheets(this);
+
+  /** Monitoring: the tree's capaian view and the Tabel monitoring (its own state: `useMonitoring`; after `review`, whose writability it shares). */
+  readonly monitoring = new Monitoring(this);
 
   set(patch: Partial<EditorState>): void {
     this.state = { ...this.state, ...patch };

@@ -21,6 +21,11 @@ export const EDITS_API = ["apply", "decide", "undo", "redo", "refreshLayout", "s
 /** What an edit's reply adds to the state besides the view (e.g. the node it made, selected). */
 export type After = (view: DocumentView) => Partial<EditorState> | null;
 
+/** The tree as the screen shows it: folded subtrees, wide or compact, and the capaian view's year (then the reply carries that year's report). */
+function treeScreen(s: EditorState): Screen {
+  return s.capaianYear === null ? { mode: "tree", collapsed: s.collapsed, compact: s.compactTree } : { mode: "tree", collapsed: s.collapsed, compact: s.compactTree, capaian: s.capaianYear };
+}
+
 /** The flow's width in layout points for a room of `pixels`. */
 export function flowWidthPoints(pixels: number): number {
   return Math.max(FLOW_MIN_WIDTH, pixels / FLOW_SCALE);
@@ -36,7 +41,7 @@ export class Edits {
   screen(s: EditorState = this.ed.state): Screen {
     switch (s.mode) {
       case "tree":
-        return { mode: "tree", collapsed: s.collapsed, compact: s.compactTree };
+        return treeScreen(s);
       case "map":
         return { mode: "map", parent: s.mapParent, width: s.mapSize.width / MAP_SCALE, height: s.mapSize.height / MAP_SCALE };
       case "flow":
@@ -45,7 +50,7 @@ export class Edits {
         return { mode: "relations" };
       case "worksheet":
         // The worksheet has no layout: its sheet is asked for after the reply (refreshLayout).
-        return { mode: "tree", collapsed: s.collapsed, compact: s.compactTree };
+        return treeScreen(s);
     }
   }
 
@@ -85,11 +90,14 @@ export class Edits {
   private layoutPatch(shown: Shown | undefined, sent: Screen, next: EditorState): Partial<EditorState> | null {
     if (!shown || next.mode !== sent.mode) return null;
     switch (sent.mode) {
-      case "tree":
-        if (shown.tree) return { layout: shown.tree };
+      case "tree": {
+        // The capaian view's report comes with its layout: both of the view in this reply.
+        const capaian = sent.capaian !== undefined && shown.capaian && next.capaianYear === sent.capaian ? { capaian: shown.capaian, capaianView: next.view } : {};
+        if (shown.tree) return { layout: shown.tree, ...capaian };
         // The changes since the layout on screen (when it is the one they are against).
-        if (shown.tree_delta && next.layout && next.layout.seq === shown.tree_delta.base) return { layout: patchTreeLayout(next.layout, shown.tree_delta) };
+        if (shown.tree_delta && next.layout && next.layout.seq === shown.tree_delta.base) return { layout: patchTreeLayout(next.layout, shown.tree_delta), ...capaian };
         return null;
+      }
       case "map":
         return shown.map && next.mapParent === sent.parent ? { mapLayout: shown.map } : null;
       case "flow":
@@ -220,7 +228,7 @@ export class Edits {
       );
     }
     return this.latest.tree.run(
-      () => api.treeLayout(s.collapsed, s.compactTree),
+      () => (s.capaianYear === null ? api.treeLayout(s.collapsed, s.compactTree) : api.treeLayout(s.collapsed, s.compactTree, s.capaianYear)),
       (layout) => this.ed.set({ layout }),
       (e) => this.ed.toast(errorText(e)),
     );

@@ -2,7 +2,7 @@
 // and the managers in this folder change (through `Editor.set`).
 
 import { defaultPrintForm, type PrintForm } from "../print";
-import type { DocumentView, FlowLayout, NumberedTreeLayout, PrintPreview, ProcessMapLayout, RelationsLayout, SampleInfo, Target } from "../types";
+import type { CapaianReport, DocumentView, FlowLayout, NumberedTreeLayout, PrintPreview, ProcessMapLayout, RelationsLayout, SampleInfo, Target } from "../types";
 
 export interface Toast {
   id: number;
@@ -31,7 +31,7 @@ export interface PromptRequest {
   onOk: (value: string) => void;
 }
 
-export type DialogName = "new" | "units" | "snapshots" | "link" | "print" | "document" | "rules";
+export type DialogName = "new" | "units" | "snapshots" | "link" | "print" | "document" | "rules" | "capaian-settings";
 
 /** What the workspace shows: the tree, one of the business-process maps, or the reviewer's worksheets (KKE). */
 export type Mode = "tree" | "map" | "relations" | "flow" | "worksheet";
@@ -77,6 +77,12 @@ export interface EditorState {
   collapsed: string[];
   /** Tampilan › Tata letak: ringkas (the compact layout) instead of lebar. */
   compactTree: boolean;
+  /** Tampilan › Capaian tahun …: the tree's capaian view of this year (null: the ordinary view). The Tabel monitoring shows this year too. */
+  capaianYear: number | null;
+  /** The core's monitoring of `capaianYear` (the legend, the budget total, the Tabel monitoring). */
+  capaian: CapaianReport | null;
+  /** The document view `capaian` was computed from (another view: it is asked for again). */
+  capaianView: DocumentView | null;
   /** The node whose statement is being edited in place. */
   editing: string | null;
   toasts: Toast[];
@@ -131,6 +137,9 @@ export function initialState(): EditorState {
     selection: null,
     collapsed: [],
     compactTree: false,
+    capaianYear: null,
+    capaian: null,
+    capaianView: null,
     editing: null,
     toasts: [],
     startError: null,

@@ -34,6 +34,10 @@ year?: number,
  */
 compare_years?: boolean, 
 /**
+ * The tree in its capaian view of `year` (none: the latest year with realisasi): boxes tinted by category, capaian and budget under each statement.
+ */
+capaian?: boolean, 
+/**
  * The poster's scale (1 = the screen's size).
  */
 scale: number, margin_mm: number, 

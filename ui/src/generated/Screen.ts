@@ -4,4 +4,10 @@
  * What the screen shows, sent with an edit, undo or redo so that one reply
  * carries everything the screen needs: the mode and its layout parameters.
  */
-export type Screen = { "mode": "tree", collapsed: Array<string>, compact?: boolean, } | { "mode": "map", parent: string | null, width: number, height: number, } | { "mode": "flow", flow: string | null, width: number, } | { "mode": "relations" };
+export type Screen = { "mode": "tree", collapsed: Array<string>, compact?: boolean, 
+/**
+ * The capaian view of this year (Tampilan › Capaian, the Tabel
+ * monitoring): boxes with their category colour and capaian lines,
+ * and the year's `CapaianReport` in the reply.
+ */
+capaian?: number, } | { "mode": "map", parent: string | null, width: number, height: number, } | { "mode": "flow", flow: string | null, width: number, } | { "mode": "relations" };

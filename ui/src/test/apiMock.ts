@@ -37,3 +37,5 @@ export const mergeReview = vi.fn();
 export const compareSources = vi.fn();
 export const compareWith = vi.fn();
 export const worksheet = vi.fn();
+export const capaianReport = vi.fn();
+export const capaianPreview = vi.fn();
