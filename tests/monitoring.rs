@@ -139,3 +139,16 @@ fn the_cli_records_realisasi_on_a_final_document_and_prints_the_capaian() {
     assert!(text.contains("i1 Nilai Sakip BKPSDM: target 59,1 (PK), realisasi 73,11 → 123,71 % (Sangat Baik)"), "{text}");
     assert!(text.contains("Anggaran: pagu 6.850.200.218, realisasi 6.700.428.889, serapan 97,81 %"), "{text}");
 }
+
+#[test]
+fn on_a_final_document_undo_is_offered_for_realisasi_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut file = DocFile::create(&dir.path().join("wk.pokin"), &waykanan()).unwrap();
+    file.mark_final("Renstra").unwrap();
+    // The last step is the marking itself: not to be undone.
+    assert!(file.can_undo() && !file.undo_allowed());
+    file.apply(&Op::SetBudgetSpent { node: "n4".into(), spent: Some(1) }).unwrap().unwrap();
+    assert!(file.undo_allowed() && !file.redo_allowed());
+    file.undo().unwrap();
+    assert!(!file.undo_allowed() && file.redo_allowed());
+}

@@ -127,8 +127,9 @@ fn view_json(file: &DocFile, sent: &mut wire::Sent, report: validate::Report, ed
     let mut fields = vec![
         ("path", to_json(&file.path().display().to_string())),
         ("read_only", to_json(&refusal)),
-        ("can_undo", to_json(&(file.can_undo() && refusal.is_none()))),
-        ("can_redo", to_json(&(file.can_redo() && refusal.is_none()))),
+        // On a final document, the steps that leave the plan as signed (realisasi, review notes).
+        ("can_undo", to_json(&file.undo_allowed())),
+        ("can_redo", to_json(&file.redo_allowed())),
     ];
     let changes = edit.and_then(|edit| sent.document_delta(file.document(), file.head(), edit));
     // With the document as changes, the report too (the page keeps the one it has).

@@ -183,18 +183,7 @@ pub fn indicator_capaian(doc: &Document, node: &Node, ind: &Indicator, year: i32
 pub fn preview(doc: &Document, node: &str, indicator: &str, year: i32, quarter: Option<u8>, value: Option<&Value>) -> Option<IndicatorCapaian> {
     let n = doc.node(node)?;
     let mut ind = n.indicators.iter().find(|i| i.id == indicator)?.clone();
-    let value = value.and_then(normalise);
-    match quarter.filter(|q| (1..=4).contains(q)) {
-        None => match value {
-            Some(v) => drop(ind.actuals.insert(year, v)),
-            None => drop(ind.actuals.remove(&year)),
-        },
-        Some(q) => {
-            let quarters = ind.quarters.entry(year).or_insert_with(|| vec![None; 4]);
-            quarters.resize(4, None);
-            quarters[usize::from(q) - 1] = value;
-        }
-    }
+    realisasi::put(&mut ind, year, quarter, value.and_then(normalise));
     Some(indicator_capaian(doc, n, &ind, year, &category_infos(doc)))
 }
 

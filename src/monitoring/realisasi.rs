@@ -55,6 +55,27 @@ pub fn of_year(ind: &Indicator, year: i32) -> Option<Value> {
     ind.actuals.get(&year).cloned().or_else(|| to_quarter(ind, year, 4))
 }
 
+/// Records `value` (already normalised; `None` clears) as the year's
+/// realisasi, or as quarter `quarter` (1–4)'s; a year left with no quarter
+/// loses its quarters' entry. The one place both the edit and the preview
+/// change an indicator's realisasi.
+pub fn put(ind: &mut Indicator, year: i32, quarter: Option<u8>, value: Option<Value>) {
+    match quarter.filter(|q| (1..=4).contains(q)) {
+        None => match value {
+            Some(v) => drop(ind.actuals.insert(year, v)),
+            None => drop(ind.actuals.remove(&year)),
+        },
+        Some(q) => {
+            let quarters = ind.quarters.entry(year).or_insert_with(|| vec![None; 4]);
+            quarters.resize(4, None);
+            quarters[usize::from(q) - 1] = value;
+            if quarters.iter().all(Option::is_none) {
+                ind.quarters.remove(&year);
+            }
+        }
+    }
+}
+
 /// Whether anything is recorded for the year (yearly value or a quarter).
 pub fn recorded(ind: &Indicator, year: i32) -> bool {
     ind.actuals.contains_key(&year) || ind.quarters.get(&year).is_some_and(|q| q.iter().any(Option::is_some))

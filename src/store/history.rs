@@ -155,6 +155,23 @@ impl DocFile {
         self.head > 0
     }
 
+    /// Whether Urungkan would be taken now: a step to undo, a writable
+    /// file, and on a final document a step that leaves the plan as signed
+    /// (a realisasi, a review note) — what the editor's button shows.
+    pub fn undo_allowed(&self) -> bool {
+        self.writable().is_ok() && self.can_undo() && self.step_keeps_plan_if_final(self.head)
+    }
+
+    /// [`DocFile::undo_allowed`] for Ulangi.
+    pub fn redo_allowed(&self) -> bool {
+        self.writable().is_ok() && self.can_redo() && self.step_keeps_plan_if_final(self.head + 1)
+    }
+
+    fn step_keeps_plan_if_final(&self, seq: i64) -> bool {
+        self.doc.document.status != Some(Status::Final)
+            || self.history_changes(seq).ok().flatten().is_some_and(|(_, changes)| changes.iter().all(Change::keeps_plan))
+    }
+
     pub fn can_redo(&self) -> bool {
         self.conn
             .query_row("SELECT 1 FROM history WHERE seq = ?1", [self.head + 1], |_| Ok(()))

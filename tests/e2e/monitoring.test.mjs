@@ -141,6 +141,13 @@ test("a final document still takes realisasi typed in the table (its plan stays 
       // TW I alone makes the year's realisasi (cumulative): 32 of 64.
       await textIs(s, '[data-testid="mon-capaian-n3-i3"]', /^50\s?%$/);
       await s.screenshot(join(shots, "monitoring-final.png"));
+      // Urungkan is offered for the realisasi (not for the marking before it): a real click takes it back, Ulangi makes it again.
+      await waitFor(async () => (await s.attribute('[data-testid="undo"]', "disabled")) === null || "undo disabled", "undo enabled");
+      await realClick(s, '[data-testid="undo"]');
+      await textIs(s, '[data-testid="mon-cell-n3-i3-q1"]', "");
+      await waitFor(async () => (await s.attribute('[data-testid="undo"]', "disabled")) !== null || "undo still enabled", "undo disabled at the marking");
+      await realClick(s, '[data-testid="redo"]');
+      await textIs(s, '[data-testid="mon-cell-n3-i3-q1"]', "32");
     } catch (e) {
       await s.screenshot(join(shots, "monitoring-gagal.png")).catch(() => {});
       throw new Error(`${e.message}\n--- screen ---\n${(await s.pageText().catch(() => "")).slice(0, 1500)}`);

@@ -37,20 +37,7 @@ pub(super) fn set_realisasi(tx: &mut Tx, node: &str, indicator: &str, year: i32,
         }
     }
     let value = value.and_then(crate::monitoring::normalise);
-    with_indicator(tx, node, indicator, |ind| match quarter {
-        None => match value {
-            Some(v) => drop(ind.actuals.insert(year, v)),
-            None => drop(ind.actuals.remove(&year)),
-        },
-        Some(q) => {
-            let quarters = ind.quarters.entry(year).or_insert_with(|| vec![None; 4]);
-            quarters.resize(4, None);
-            quarters[usize::from(q) - 1] = value;
-            if quarters.iter().all(Option::is_none) {
-                ind.quarters.remove(&year);
-            }
-        }
-    })
+    with_indicator(tx, node, indicator, |ind| crate::monitoring::realisasi::put(ind, year, quarter, value))
 }
 
 pub(super) fn set_note(tx: &mut Tx, node: &str, indicator: &str, year: i32, note: &str) -> Result<()> {

@@ -331,8 +331,8 @@ function Toolbar() {
         <Item label="Keluar" keys="Ctrl+Q" onClick={() => void editor.quit()} testId="menu-quit" />
       </Menu>
       <Menu label="Edit" testId="menu-edit">
-        <Item label="Urungkan" keys="Ctrl+Z" disabled={!view.can_undo || readOnly} onClick={() => void editor.undo()} testId="menu-undo" />
-        <Item label="Ulangi" keys="Ctrl+Shift+Z" disabled={!view.can_redo || readOnly} onClick={() => void editor.redo()} testId="menu-redo" />
+        <Item label="Urungkan" keys="Ctrl+Z" disabled={!view.can_undo} onClick={() => void editor.undo()} testId="menu-undo" />
+        <Item label="Ulangi" keys="Ctrl+Shift+Z" disabled={!view.can_redo} onClick={() => void editor.redo()} testId="menu-redo" />
         <Item label="Tambah anak" keys="Tab" disabled={!hasNode || readOnly} onClick={() => void editor.addChild()} testId="menu-add-child" />
         <Item label="Tambah saudara" keys="Enter" disabled={!hasNode || readOnly} onClick={() => void editor.addSibling()} testId="menu-add-sibling" />
         <Item label="Ubah kondisi" keys="F2" disabled={!hasNode || readOnly} onClick={() => editor.startEdit()} testId="menu-edit-statement" />
@@ -365,10 +365,10 @@ function Toolbar() {
         ))}
       </Menu>
       <span className="toolbar-sep" />
-      <button type="button" onClick={() => void editor.undo()} disabled={!view.can_undo || readOnly} title="Urungkan (Ctrl+Z)" data-testid="undo">
+      <button type="button" onClick={() => void editor.undo()} disabled={!view.can_undo} title="Urungkan (Ctrl+Z)" data-testid="undo">
         ↶ Urungkan
       </button>
-      <button type="button" onClick={() => void editor.redo()} disabled={!view.can_redo || readOnly} title="Ulangi (Ctrl+Shift+Z)" data-testid="redo">
+      <button type="button" onClick={() => void editor.redo()} disabled={!view.can_redo} title="Ulangi (Ctrl+Shift+Z)" data-testid="redo">
         ↷ Ulangi
       </button>
       {mode === "tree" && <TreeTools hasNode={hasNode} readOnly={readOnly} />}

@@ -8,6 +8,7 @@
 // `set_budget_spent`), so undo and redo work as for every edit. The core
 // takes these ops on a final document too (monitoring data is not plan).
 
+import { gridMove, type Cursor, type KeyLike } from "./grid";
 import { useSyncExternalStore } from "react";
 import * as api from "../api";
 import { errorText, formatValue, parseRupiah } from "../format";
@@ -132,11 +133,6 @@ export function spentOp(row: BudgetRow, text: string): { op: Op } | { refused: s
   return n === row.spent ? null : { op: { op: "set_budget_spent", node: row.node, spent: n } };
 }
 
-export interface Cursor {
-  row: number;
-  col: number;
-}
-
 /** What a key does on the table while no cell is being typed (null: not the table's). */
 export type GridAction =
   | { type: "move"; rows: number; cols: number }
@@ -148,36 +144,16 @@ export type GridAction =
   | { type: "edit"; text: string | null }
   | { type: "clear" };
 
-export interface KeyLike {
-  key: string;
-  ctrlKey?: boolean;
-  metaKey?: boolean;
-  altKey?: boolean;
-  shiftKey?: boolean;
-}
+export type { Cursor, KeyLike };
 
 export function gridAction(e: KeyLike): GridAction | null {
+  const move = gridMove(e);
+  if (move) return move;
   // Ctrl/Alt combinations stay the app's (Ctrl+Z, Ctrl+Y, Ctrl+1…6).
   if (e.ctrlKey || e.metaKey || e.altKey) return null;
   switch (e.key) {
-    case "ArrowUp":
-      return { type: "move", rows: -1, cols: 0 };
-    case "ArrowDown":
-      return { type: "move", rows: 1, cols: 0 };
-    case "ArrowLeft":
-      return { type: "move", rows: 0, cols: -1 };
-    case "ArrowRight":
-      return { type: "move", rows: 0, cols: 1 };
-    case "PageUp":
-      return { type: "move", rows: -10, cols: 0 };
-    case "PageDown":
-      return { type: "move", rows: 10, cols: 0 };
     case "Tab":
       return { type: "step", dir: e.shiftKey ? -1 : 1 };
-    case "Home":
-      return { type: "home" };
-    case "End":
-      return { type: "end" };
     case "Enter":
     case "F2":
       return { type: "edit", text: null };

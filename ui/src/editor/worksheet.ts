@@ -6,6 +6,7 @@
 // sheet is asked for again after every change of the document, so the
 // percentages shown are always the core's.
 
+import { gridMove, PAGE_ROWS, type Cursor, type KeyLike } from "./grid";
 import { useSyncExternalStore } from "react";
 import * as api from "../api";
 import { errorText, formatPercent } from "../format";
@@ -64,37 +65,14 @@ export type SheetAction =
   | { type: "clear" }
   | { type: "note" };
 
-export interface SheetKey {
-  key: string;
-  ctrlKey?: boolean;
-  metaKey?: boolean;
-  altKey?: boolean;
-  shiftKey?: boolean;
-}
-
-/** Rows PageUp / PageDown move by. */
-export const PAGE_ROWS = 10;
+export type SheetKey = KeyLike;
 
 export function sheetAction(e: SheetKey): SheetAction | null {
+  const move = gridMove(e);
+  if (move) return move;
   // Ctrl/Alt combinations stay the app's (Ctrl+1…6, Ctrl+Z, the review keys).
   if (e.ctrlKey || e.metaKey || e.altKey) return null;
   switch (e.key) {
-    case "ArrowUp":
-      return { type: "move", rows: -1, cols: 0 };
-    case "ArrowDown":
-      return { type: "move", rows: 1, cols: 0 };
-    case "ArrowLeft":
-      return { type: "move", rows: 0, cols: -1 };
-    case "ArrowRight":
-      return { type: "move", rows: 0, cols: 1 };
-    case "PageUp":
-      return { type: "move", rows: -PAGE_ROWS, cols: 0 };
-    case "PageDown":
-      return { type: "move", rows: PAGE_ROWS, cols: 0 };
-    case "Home":
-      return { type: "home" };
-    case "End":
-      return { type: "end" };
     case "Delete":
     case "Backspace":
       return { type: "clear" };
@@ -108,10 +86,8 @@ export function sheetAction(e: SheetKey): SheetAction | null {
   return null;
 }
 
-export interface Cursor {
-  row: number;
-  col: number;
-}
+export { PAGE_ROWS };
+export type { Cursor };
 
 /** The cursor kept inside the sheet. */
 export function clampCursor(c: Cursor, sheet: Worksheet | null): Cursor {
