@@ -3,7 +3,8 @@
 //! one durable edit ≤ 2 ms (median); import 10,000 nodes; and (issue #5)
 //! a 40-step, 8-lane flow laid out and rendered in under 200 ms; (issue
 //! #11) the diff of two 10,000-node versions ≤ 100 ms and the merge of a
-//! reviewer's copy of a 2,000-node document with 200 changes ≤ 200 ms.
+//! reviewer's copy of a 2,000-node document with 200 changes ≤ 200 ms;
+//! (issue #14) the monitoring of a year on 10,000 nodes.
 //! Run with `scripts/bench` (or `cargo bench --bench core`).
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
@@ -118,5 +119,26 @@ fn compare_and_merge(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, validate_50k, open_10k, import_10k, flow_40_steps, compare_and_merge);
+/// Issue #14: the monitoring of a year on a 10,000-node tree (each
+/// indicator's capaian, each node's, the budget rolled up), and the tree
+/// laid out in its capaian view (what an edit's reply carries then).
+fn monitoring_10k(c: &mut Criterion) {
+    let doc = generate(&Options { nodes: 10_000, flows: 0, seed: 3 });
+    let year = pokin::monitoring::default_year(&doc);
+    let mut group = c.benchmark_group("monitoring");
+    group.sample_size(20);
+    group.bench_function("capaian report of 10000 nodes", |b| b.iter(|| black_box(pokin::monitoring::report(&doc, year))));
+    let mut options = pokin::layout::TreeOptions::default();
+    options.details.capaian = Some(year);
+    group.bench_function("tree layout of 10000 nodes in the capaian view", |b| {
+        b.iter(|| black_box(pokin::layout::layout_tree(&doc, &options)))
+    });
+    let plain = pokin::layout::TreeOptions::default();
+    group.bench_function("tree layout of 10000 nodes (plain, for comparison)", |b| {
+        b.iter(|| black_box(pokin::layout::layout_tree(&doc, &plain)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, validate_50k, open_10k, import_10k, flow_40_steps, compare_and_merge, monitoring_10k);
 criterion_main!(benches);
