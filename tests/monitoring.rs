@@ -152,3 +152,17 @@ fn on_a_final_document_undo_is_offered_for_realisasi_only() {
     file.undo().unwrap();
     assert!(!file.undo_allowed() && file.redo_allowed());
 }
+
+#[test]
+fn a_named_version_keeps_the_realisasi_and_the_capaian_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut file = DocFile::create(&dir.path().join("wk.pokin"), &waykanan()).unwrap();
+    file.snapshot("awal").unwrap();
+    let kept = file.snapshot_document("awal").unwrap();
+    assert_eq!(&kept, file.document(), "the sample has no review data: the version is the whole document");
+    file.apply(&Op::SetBudgetSpent { node: "n4".into(), spent: Some(5) }).unwrap().unwrap();
+    // Compared with the version, only the realisasi anggaran changed.
+    let text = pokin::compare::to_text(&pokin::compare::compare(&kept, file.document()));
+    assert_eq!(text.lines().filter(|l| l.starts_with(['✎', '+', '−', '⇨'])).count(), 1, "{text}");
+    assert!(text.contains("node:n4") && !text.contains("monitoring"), "{text}");
+}

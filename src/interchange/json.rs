@@ -48,10 +48,20 @@ pub fn canonical(doc: &Document) -> String {
 }
 
 /// The canonical form with the realisasi, as plans were fingerprinted
-/// before monitoring data was left out (and as named versions keep the
-/// document): a final version signed then still identifies.
+/// before monitoring data was left out (the capaian settings did not exist
+/// then): a final version signed then still identifies.
 pub fn canonical_with_monitoring(doc: &Document) -> String {
     canonical_of(without_review(doc))
+}
+
+/// What a named version keeps of the document: everything but the review
+/// data (the plan, the realisasi and the capaian settings).
+pub fn canonical_record(doc: &Document) -> String {
+    let mut doc = doc.clone();
+    doc.annotations = Default::default();
+    doc.verdicts = Default::default();
+    doc.review_team = Default::default();
+    canonical_of(doc)
 }
 
 /// The canonical form as it was before review notes were left out: a final

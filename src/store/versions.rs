@@ -46,7 +46,7 @@ impl DocFile {
         self.conn
             .execute(
                 "INSERT INTO snapshot(name, seq, at, fingerprint, final, document, plan_fingerprint) VALUES (?1, ?2, ?3, ?4, 0, ?5, ?4)",
-                params![snapshot.name, snapshot.seq, snapshot.at, snapshot.fingerprint, json::canonical_with_monitoring(&self.doc)],
+                params![snapshot.name, snapshot.seq, snapshot.at, snapshot.fingerprint, json::canonical_record(&self.doc)],
             )
             .map_err(self.db_err())?;
         Ok(snapshot)
