@@ -17,8 +17,8 @@ impl DocFile {
         if changes.is_empty() {
             return Ok(None);
         }
-        // A final document takes what leaves its plan as signed (review notes, realisasi).
-        if was_final && !changes.iter().all(Change::keeps_plan) {
+        // Judged by the status before the op (marking final is itself an op).
+        if !allowed_when(was_final, &changes) {
             edit::revert(&mut self.doc, &changes)?;
             return self.not_final().map(|()| None);
         }
@@ -119,12 +119,11 @@ impl DocFile {
 
     /// A final document takes review notes and realisasi only: the plan stays as signed.
     fn final_allows(&self, changes: &[Change]) -> Result<()> {
-        if self.doc.document.status != Some(Status::Final) || changes.iter().all(Change::keeps_plan) {
+        if allowed_when(self.doc.document.status == Some(Status::Final), changes) {
             return Ok(());
         }
         self.not_final()
     }
-
 
     /// Applies changes (already in the order to apply) and moves the history head.
     fn move_head(&mut self, head: i64, changes: &[Change]) -> Result<()> {
@@ -168,8 +167,9 @@ impl DocFile {
     }
 
     fn step_keeps_plan_if_final(&self, seq: i64) -> bool {
-        self.doc.document.status != Some(Status::Final)
-            || self.history_changes(seq).ok().flatten().is_some_and(|(_, changes)| changes.iter().all(Change::keeps_plan))
+        let is_final = self.doc.document.status == Some(Status::Final);
+        // A draft's history is not read: this runs with every reply to the editor.
+        !is_final || self.history_changes(seq).ok().flatten().is_some_and(|(_, changes)| allowed_when(is_final, &changes))
     }
 
     pub fn can_redo(&self) -> bool {
@@ -218,4 +218,12 @@ impl DocFile {
         }
         Ok(doc)
     }
+}
+
+/// Whether `changes` may be made to a document that is final (`is_final`)
+/// or not: anything to a draft; to a final document only what leaves its
+/// plan as signed (review notes, realisasi). The one rule for edits, undo,
+/// redo, applied diffs and the editor's buttons.
+fn allowed_when(is_final: bool, changes: &[Change]) -> bool {
+    !is_final || changes.iter().all(Change::keeps_plan)
 }
