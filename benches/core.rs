@@ -4,7 +4,8 @@
 //! a 40-step, 8-lane flow laid out and rendered in under 200 ms; (issue
 //! #11) the diff of two 10,000-node versions ≤ 100 ms and the merge of a
 //! reviewer's copy of a 2,000-node document with 200 changes ≤ 200 ms;
-//! (issue #14) the monitoring of a year on 10,000 nodes.
+//! (issue #14) the monitoring of a year on 10,000 nodes; (issue #15) the
+//! Matriks Cascading and IKU Renstra of a 10,000-node tree as xlsx ≤ 1 s.
 //! Run with `scripts/bench` (or `cargo bench --bench core`).
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
@@ -140,5 +141,19 @@ fn monitoring_10k(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, validate_50k, open_10k, import_10k, flow_40_steps, compare_and_merge, monitoring_10k);
+/// Issue #15: a 10,000-node tree exported as a spreadsheet (Matriks
+/// Cascading with its merged statements, IKU Renstra).
+fn xlsx_export_10k(c: &mut Criterion) {
+    use pokin::interchange::xlsx::{export, XlsxOptions, XlsxTable};
+    let doc = generate(&Options { nodes: 10_000, flows: 0, seed: 1 });
+    let mut group = c.benchmark_group("xlsx");
+    group.sample_size(10).measurement_time(Duration::from_secs(10));
+    for (table, name) in [(XlsxTable::Cascading, "export Matriks Cascading of 10000 nodes"), (XlsxTable::Iku, "export IKU Renstra of 10000 nodes")] {
+        let options = XlsxOptions { table, year: None, unit: None, flow: None, paper: None };
+        group.bench_function(name, |b| b.iter(|| black_box(export(&doc, &options).unwrap())));
+    }
+    group.finish();
+}
+
+criterion_group!(benches, validate_50k, open_10k, import_10k, flow_40_steps, compare_and_merge, monitoring_10k, xlsx_export_10k);
 criterion_main!(benches);

@@ -125,6 +125,7 @@ pub(crate) fn export(dir: &Path) -> Result<(), ExportError> {
     CapaianReport::export_all(&cfg)?;
     IndicatorCapaian::export_all(&cfg)?;
     crate::review::export(&cfg)?;
+    crate::spreadsheet::export(&cfg)?;
     let mut names: Vec<String> = std::fs::read_dir(dir)?
         .flatten()
         .filter_map(|e| e.file_name().to_str()?.strip_suffix(".ts").map(str::to_string))

@@ -8,6 +8,7 @@
 mod contract;
 mod review;
 mod session;
+mod spreadsheet;
 mod wire;
 
 use pokin::edit::Op;
@@ -594,6 +595,14 @@ fn main() {
             review::compare_sources,
             review::compare_with,
             review::worksheet,
+            spreadsheet::pick_spreadsheet_path,
+            spreadsheet::sheet_inspect,
+            spreadsheet::sheet_preview,
+            spreadsheet::sheet_import,
+            spreadsheet::pick_xlsx_path,
+            spreadsheet::export_xlsx,
+            spreadsheet::list_mapping_presets,
+            spreadsheet::save_mapping_preset,
         ])
         .build(tauri::generate_context!())
         .expect("Pokin Studio could not start");

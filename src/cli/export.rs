@@ -1,9 +1,11 @@
 //! `pokin export`: a document (or one of its versions) as pokin/1 JSON, a
-//! signed PDF printout, or Graphviz DOT.
+//! signed PDF printout, Graphviz DOT, or one of its tables as an Excel
+//! workbook (xlsx).
 
 use super::write_output;
 use clap::ValueEnum;
 use pokin::interchange::json;
+use pokin::interchange::xlsx::{XlsxOptions, XlsxTable};
 use pokin::store::DocFile;
 use pokin::Error;
 use std::path::PathBuf;
@@ -13,6 +15,35 @@ pub(super) enum ExportFormat {
     Json,
     Pdf,
     Dot,
+    Xlsx,
+}
+
+/// The tables `export xlsx` writes (`pokin::interchange::xlsx::XlsxTable`).
+#[derive(Clone, Copy, PartialEq, ValueEnum)]
+pub(super) enum Table {
+    Cascading,
+    Iku,
+    Pk,
+    Kke1,
+    Kke2,
+    Sop,
+    Capaian,
+    Anggaran,
+}
+
+impl Table {
+    fn xlsx(self) -> XlsxTable {
+        match self {
+            Table::Cascading => XlsxTable::Cascading,
+            Table::Iku => XlsxTable::Iku,
+            Table::Pk => XlsxTable::Pk,
+            Table::Kke1 => XlsxTable::Kke1,
+            Table::Kke2 => XlsxTable::Kke2,
+            Table::Sop => XlsxTable::Sop,
+            Table::Capaian => XlsxTable::Capaian,
+            Table::Anggaran => XlsxTable::Anggaran,
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, ValueEnum)]
@@ -34,7 +65,7 @@ pub(super) struct PrintArgs {
     /// Yang dicetak: tree (pohon kinerja), processes (peta proses bisnis level 0), processes:ID (peta sub proses bisnis), relations (peta relasi), flow:ID (peta lintas fungsi / SOP-AP), review (catatan hasil reviu, A4/F4 tegak), pk:UNIT (perjanjian kinerja unit itu, dengan --year), capaian (tabel capaian kinerja tahun --year), anggaran (tabel realisasi anggaran)
     #[arg(long, default_value = "tree")]
     view: String,
-    /// Kertas: A4, F4, A3, A2, A1, A0 (bawaan: A3; A4 untuk catatan hasil reviu, perjanjian kinerja, capaian dan anggaran)
+    /// Kertas: A4, F4, A3, A2, A1, A0 (bawaan: A3; A4 untuk catatan hasil reviu, perjanjian kinerja, capaian dan anggaran; xlsx: F4, A4 atau A3 mendatar, bawaan F4)
     #[arg(long)]
     paper: Option<String>,
     /// Mendatar (landscape)
@@ -85,6 +116,15 @@ pub(super) struct PrintArgs {
     /// Tanggal cetak (YYYY-MM-DD; bawaan: hari ini)
     #[arg(long, default_value = "")]
     printed_on: String,
+    /// xlsx: tabel yang diekspor: cascading (matriks cascading), iku (IKU Renstra), pk (lampiran perjanjian kinerja --unit, --year), kke1, kke2 (kertas kerja evaluasi), sop (tabel SOP --flow), capaian (tabel capaian kinerja --year), anggaran (tabel realisasi anggaran)
+    #[arg(long, value_enum)]
+    table: Option<Table>,
+    /// xlsx --table pk: id unit yang perjanjian kinerjanya diekspor
+    #[arg(long)]
+    unit: Option<String>,
+    /// xlsx --table sop: id peta lintas fungsi (bawaan: satu-satunya yang ada)
+    #[arg(long)]
+    flow: Option<String>,
 }
 
 impl PrintArgs {
@@ -143,6 +183,19 @@ pub(super) fn run(
     match format {
         ExportFormat::Json => write_output(output.as_deref(), &json::to_string(&doc))?,
         ExportFormat::Dot => write_output(output.as_deref(), &pokin::render::dot::tree_dot(&doc))?,
+        ExportFormat::Xlsx => {
+            let table = print.table.ok_or_else(|| {
+                Error::refused("Untuk xlsx, sebutkan tabelnya dengan --table cascading|iku|pk|kke1|kke2|sop|capaian|anggaran")
+            })?;
+            let output = output.ok_or_else(|| {
+                Error::refused("Berkas Excel tidak dapat ditulis ke layar; sebutkan berkas keluaran dengan -o BERKAS.xlsx")
+            })?;
+            let options =
+                XlsxOptions { table: table.xlsx(), year: print.year, unit: print.unit.clone(), flow: print.flow.clone(), paper: print.paper.clone() };
+            let bytes = pokin::interchange::xlsx::export(&doc, &options)?;
+            std::fs::write(&output, &bytes).map_err(|e| Error::io(&output, e))?;
+            println!("Diekspor: {} (tabel {})", output.display(), options.table.key());
+        }
         ExportFormat::Pdf => {
             let output = output.ok_or_else(|| Error::refused("Untuk PDF, sebutkan berkas keluaran dengan -o BERKAS.pdf"))?;
             let options = print.request().options(&doc)?;

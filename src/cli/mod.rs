@@ -4,6 +4,7 @@
 
 mod export;
 mod history;
+mod import;
 mod monitoring;
 mod review;
 mod signing;
@@ -43,16 +44,19 @@ enum Command {
         #[arg(long, value_parser = parse_period)]
         period: Period,
     },
-    /// Impor dokumen pokin/1 (JSON) menjadi berkas .pokin baru
+    /// Impor dokumen pokin/1 (JSON) atau spreadsheet (.xlsx, .xls, .ods, .csv) menjadi berkas .pokin baru,
+    /// atau --into berkas yang ada (realisasi, pagu) sebagai satu langkah riwayat
     Import {
-        /// Dokumen pokin/1 (.json)
-        json: PathBuf,
-        /// Berkas .pokin yang dibuat
-        file: PathBuf,
+        /// Dokumen pokin/1 (.json) atau spreadsheet
+        source: PathBuf,
+        /// Berkas .pokin yang dibuat (tanpa --into)
+        file: Option<PathBuf>,
+        #[command(flatten)]
+        sheet: import::SheetArgs,
     },
-    /// Ekspor dokumen .pokin: json (pokin/1), pdf (cetakan bertanda tangan), dot (Graphviz)
+    /// Ekspor dokumen .pokin: json (pokin/1), pdf (cetakan bertanda tangan), dot (Graphviz), xlsx (tabel Excel)
     Export {
-        /// Format: json, pdf atau dot
+        /// Format: json, pdf, dot atau xlsx
         format: ExportFormat,
         /// Berkas .pokin
         file: PathBuf,
@@ -239,11 +243,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             DocFile::create(&file, &doc)?;
             println!("Dibuat: {}", file.display());
         }
-        Command::Import { json: source, file } => {
-            let doc = json::read(&source)?;
-            DocFile::create(&file, &doc)?;
-            println!("Diimpor: {} → {} ({} simpul)", source.display(), file.display(), doc.node_count());
-        }
+        Command::Import { source, file, sheet } => import::run(source, file, sheet)?,
         Command::Export { format, file, output, at, version, print } => export::run(format, file, output, at, version, print)?,
         Command::Final { file, name } => signing::finalise(file, name)?,
         Command::Draft { file, new_file } => signing::draft(file, new_file)?,

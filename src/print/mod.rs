@@ -11,14 +11,14 @@
 //!   fingerprint, signature block, legend.
 
 mod furniture;
-mod monitoring;
-mod pk;
+pub(crate) mod monitoring;
+pub(crate) mod pk;
 mod process_map;
 mod relations;
 mod request;
 mod review;
 mod sop;
-mod tree;
+pub(crate) mod tree;
 
 pub use request::PrintRequest;
 

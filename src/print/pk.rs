@@ -10,7 +10,7 @@
 //!
 //! What it says is gathered in `content`; this module only draws it.
 
-mod content;
+pub(crate) mod content;
 
 use super::{Drawn, PageSetup, PrintOptions};
 use crate::format;
@@ -105,11 +105,17 @@ fn gather<'a>(doc: &'a Document, unit: &'a Unit, year: i32) -> (Agreement<'a>, V
             warnings.push(format!("Nama {whose} belum diisi: dicetak titik-titik untuk diisi tangan."));
         }
     }
+    let place_date = place_date(doc, year);
+    (Agreement { doc, unit, year, first, second, sasaran, budget, place_date }, warnings)
+}
+
+/// "Blambangan Umpu, 2 Januari 2025" above the signatures: the signatory's
+/// place and date (a date of another year, or none, as blanks to fill in by hand).
+pub(crate) fn place_date(doc: &Document, year: i32) -> String {
     let signatory = &doc.document.signatory;
     let place = signatory.place.trim();
     let date = if signatory.date.starts_with(&format!("{year}-")) { format::date(&signatory.date) } else { "……………………".to_string() };
-    let place_date = if place.is_empty() { format!("……………………, {date}") } else { format!("{place}, {date}") };
-    (Agreement { doc, unit, year, first, second, sasaran, budget, place_date }, warnings)
+    if place.is_empty() { format!("……………………, {date}") } else { format!("{place}, {date}") }
 }
 
 /// The sheets as they fill, with the text's left edge and width.

@@ -6,6 +6,7 @@ import { invoke } from "@tauri-apps/api/core";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import type { RuleInfo } from "./editor/rules";
 import type { Against, CompareSources, Comparison, Kke, MergeChoice, Merged, MergePreview, Preferences, ReviewCopy, ReviewState, Worksheet } from "./generated";
+import type { ImportOptions, ImportSummary, ImportTarget, Inspection, Mapping, MappingPreset, XlsxOptions } from "./generated";
 import type { CapaianReport, DocumentView, EditedView, FlowLayout, IndicatorCapaian, NewDocumentArgs, Op, PrintOptions, PrintPreview, PrintResult, NumberedTreeLayout, ProcessMapLayout, RelationsLayout, SampleInfo, Screen, Snapshot } from "./types";
 
 export function currentDocument(): Promise<DocumentView | null> {
@@ -163,4 +164,37 @@ export function compareWith(against: Against): Promise<Comparison> {
 /** The open document's worksheet (KKE Format 1 or 2), prefilled by the validator, with the reviewer's verdicts. */
 export function worksheet(kke: Kke): Promise<Worksheet> {
   return invoke<Worksheet>("worksheet", { kke });
+}
+
+// Spreadsheets in and out (issue #15).
+
+/** The native open dialog for a workbook (.xlsx, .xls, .ods, .csv); null when cancelled. */
+export function pickSpreadsheetPath(): Promise<string | null> {
+  return invoke<string | null>("pick_spreadsheet_path");
+}
+/** The workbook's sheets and, for `sheet` (null: the core's choice), its headers, first rows and detected mapping. */
+export function sheetInspect(path: string, sheet: string | null): Promise<Inspection> {
+  return invoke<Inspection>("sheet_inspect", { path, sheet });
+}
+/** What importing would give (nothing stored): the wizard's live preview. */
+export function sheetPreview(path: string, options: ImportOptions, target: ImportTarget): Promise<ImportSummary> {
+  return invoke<ImportSummary>("sheet_preview", { path, options, target });
+}
+/** Imports into the open document (one undo step) or as a new document at `outPath` (from the save dialog), which opens. */
+export function sheetImport(path: string, options: ImportOptions, target: ImportTarget, outPath: string | null): Promise<DocumentView> {
+  return invoke<DocumentView>("sheet_import", { path, options, target, outPath });
+}
+export function listMappingPresets(): Promise<MappingPreset[]> {
+  return invoke<MappingPreset[]>("list_mapping_presets");
+}
+export function saveMappingPreset(name: string, mapping: Mapping): Promise<MappingPreset[]> {
+  return invoke<MappingPreset[]>("save_mapping_preset", { name, mapping });
+}
+/** The native save dialog for an .xlsx path; null when cancelled. */
+export function pickXlsxPath(suggested: string): Promise<string | null> {
+  return invoke<string | null>("pick_xlsx_path", { suggested });
+}
+/** Writes the table to `path` (from the save dialog); resolves with the path written. */
+export function exportXlsx(options: XlsxOptions, path: string): Promise<string> {
+  return invoke<string>("export_xlsx", { options, path });
 }

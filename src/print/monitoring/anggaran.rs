@@ -16,7 +16,7 @@ const INDENT: f32 = 9.0;
 const SUMMED: Colour = grey(0.42);
 
 /// One printed row.
-pub(super) struct Line {
+pub(crate) struct Line {
     pub number: String,
     pub label: String,
     pub depth: usize,
@@ -28,7 +28,7 @@ pub(super) struct Line {
 }
 
 /// The rows: budgeted nodes and the nodes between them, numbered 1, 1.1, 1.1.1 …
-pub(super) fn lines(doc: &Document) -> Vec<Line> {
+pub(crate) fn lines(doc: &Document) -> Vec<Line> {
     let (sums, h) = budget_rollup(doc);
     let nodes = &doc.tree.nodes;
     let own = |i: usize| nodes[i].budget.ceiling.is_some() || nodes[i].budget.spent.is_some();

@@ -9,7 +9,7 @@
 //! column titles repeated, notes under the table and the signature kept with
 //! its last row.
 
-mod anggaran;
+pub(crate) mod anggaran;
 mod capaian;
 #[cfg(test)]
 mod tests;

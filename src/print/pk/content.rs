@@ -201,7 +201,7 @@ fn shorten(text: &str) -> String {
     format!("{out} …")
 }
 
-fn owns(unit: &Unit, node: &Node) -> bool {
+pub(crate) fn owns(unit: &Unit, node: &Node) -> bool {
     node.owner.as_deref() == Some(unit.id.as_str())
 }
 

@@ -354,7 +354,7 @@ fn sub_document(
 
 /// Hierarchical numbers over the whole tree (1, 1.1, 1.2.3), so that a
 /// branch sheet numbers its boxes as the overview does.
-fn numbers(h: &Hierarchy) -> Vec<String> {
+pub(crate) fn numbers(h: &Hierarchy) -> Vec<String> {
     let mut number = vec![String::new(); h.parent.len()];
     let mut roots = 0;
     for &i in &h.order {

@@ -5,7 +5,7 @@
 //! (`poster.rs`); or Cetak per cabang, an overview of the upper levels and
 //! one sheet per branch (`branches.rs`).
 
-mod branches;
+pub(crate) mod branches;
 mod fit;
 mod poster;
 

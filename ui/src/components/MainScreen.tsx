@@ -24,6 +24,9 @@ import { ReviewPanel } from "./panels/ReviewPanel";
 import { ReviewBanners, ReviewLayer } from "./ReviewDialogs";
 import { WorksheetView } from "./worksheet/WorksheetView";
 import { MonitoringPanel } from "./monitoring/MonitoringPanel";
+import { ImportWizard } from "./spreadsheet/ImportWizard";
+import { ExportXlsxDialog } from "./spreadsheet/ExportXlsxDialog";
+import { importWizard } from "./spreadsheet/importWizard";
 import { useMonitoring } from "../editor/monitoring";
 
 const MODES: Mode[] = ["tree", "map", "relations", "flow"];
@@ -320,6 +323,8 @@ function Toolbar() {
         <Item label="Buka…" keys="Ctrl+O" onClick={() => void editor.openWithDialog()} testId="menu-open" />
         <Item label="Simpan sebagai…" keys="Ctrl+Shift+S" onClick={() => void editor.saveAsWithDialog()} testId="menu-save-as" />
         <Item label="Cetak…" keys="Ctrl+P" onClick={() => editor.openPrint()} testId="menu-print" />
+        <Item label="Impor dari Excel/CSV…" onClick={() => void importWizard.start()} testId="menu-import-sheet" />
+        <Item label="Ekspor ke Excel…" onClick={() => editor.openDialog("export-xlsx")} testId="menu-export-xlsx" />
         <Item label="Properti dokumen…" onClick={() => editor.openDialog("document")} testId="menu-document" />
         <Item label="Versi bernama…" onClick={() => editor.openDialog("snapshots")} testId="menu-snapshots" />
         <Item label="Kirim untuk reviu…" onClick={() => editor.review.requestSendForReview()} testId="menu-send-review" />
@@ -510,6 +515,8 @@ export function MainScreen() {
         {dialog === "document" && <DocumentDialog />}
         {dialog === "rules" && <RulesDialog />}
         {dialog === "capaian-settings" && <CapaianSettingsDialog />}
+        {dialog === "import-sheet" && <ImportWizard />}
+        {dialog === "export-xlsx" && <ExportXlsxDialog />}
         <ReviewLayer />
       </div>
     </ReactFlowProvider>

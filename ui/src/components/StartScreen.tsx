@@ -1,6 +1,8 @@
 import { editor, useEditor } from "../editor";
 import { fileName } from "../format";
 import { NewDocumentDialog } from "./NewDocumentDialog";
+import { ImportWizard } from "./spreadsheet/ImportWizard";
+import { importWizard } from "./spreadsheet/importWizard";
 
 export function StartScreen() {
   const startError = useEditor((s) => s.startError);
@@ -29,6 +31,9 @@ export function StartScreen() {
             </button>
             <button type="button" className="big" onClick={() => void editor.openWithDialog()} data-testid="start-open">
               Buka berkas…
+            </button>
+            <button type="button" className="big" onClick={() => void importWizard.start()} data-testid="start-import-sheet">
+              Impor dari Excel/CSV…
             </button>
             {view && (
               <button type="button" className="big" onClick={() => editor.backToDocument()} data-testid="start-back">
@@ -69,6 +74,7 @@ export function StartScreen() {
       </div>
       {pending > 0 && <p className="muted" data-testid="start-busy">Membuka…</p>}
       {dialog === "new" && <NewDocumentDialog />}
+      {dialog === "import-sheet" && <ImportWizard />}
     </main>
   );
 }

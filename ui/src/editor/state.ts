@@ -31,7 +31,7 @@ export interface PromptRequest {
   onOk: (value: string) => void;
 }
 
-export type DialogName = "new" | "units" | "snapshots" | "link" | "print" | "document" | "rules" | "capaian-settings";
+export type DialogName = "new" | "units" | "snapshots" | "link" | "print" | "document" | "rules" | "capaian-settings" | "import-sheet" | "export-xlsx";
 
 /** What the workspace shows: the tree, one of the business-process maps, or the reviewer's worksheets (KKE). */
 export type Mode = "tree" | "map" | "relations" | "flow" | "worksheet";
