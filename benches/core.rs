@@ -155,5 +155,47 @@ fn xlsx_export_10k(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, validate_50k, open_10k, import_10k, flow_40_steps, compare_and_merge, monitoring_10k, xlsx_export_10k);
+/// Issue #15: a 10,000-row IKU sheet (outline numbers, levels, indicators,
+/// five years of targets) read from xlsx bytes into a new document; ≤ 1 s.
+fn sheet_import_10k(c: &mut Criterion) {
+    use pokin::interchange::sheet::{import::import_workbook, ImportOptions, LayoutKind, Workbook};
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet().set_name("IKU Renstra").unwrap();
+    let headers = ["No", "Level", "Pernyataan", "Indikator", "Satuan", "Target 2025", "Target 2026", "Target 2027", "Target 2028", "Target 2029"];
+    for (c, h) in headers.iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    let levels = ["Tujuan", "Sasaran", "Program", "Kegiatan", "Sub Kegiatan"];
+    let mut path = [0u32; 5];
+    for row in 1..=10_000u32 {
+        // Depth-first: a tujuan per 2,000 rows, then 10 sasaran, 10 program, 4 kegiatan, 5 sub kegiatan.
+        let depth = [2000, 200, 20, 5, 1].iter().position(|&span| (row - 1) % span == 0).unwrap();
+        path[depth] += 1;
+        for p in path.iter_mut().skip(depth + 1) {
+            *p = 0;
+        }
+        let no: Vec<String> = path[..=depth].iter().map(u32::to_string).collect();
+        sheet.write_string(row, 0, no.join(".")).unwrap();
+        sheet.write_string(row, 1, levels[depth]).unwrap();
+        sheet.write_string(row, 2, format!("Meningkatnya kualitas layanan {}", no.join("."))).unwrap();
+        sheet.write_string(row, 3, format!("Persentase layanan tepat waktu {row}")).unwrap();
+        sheet.write_string(row, 4, "Persen").unwrap();
+        for y in 0..5u16 {
+            sheet.write_number(row, 5 + y, 60.0 + f64::from(y) * 2.5).unwrap();
+        }
+    }
+    let bytes = book.save_to_buffer().unwrap();
+    let options = ImportOptions { layout: LayoutKind::Iku, sheet: None, header_rows: None, include_hidden: false, mapping: None, year: None };
+    let mut group = c.benchmark_group("sheet import");
+    group.sample_size(10).measurement_time(Duration::from_secs(10));
+    group.bench_function("import a 10000-row IKU sheet (xlsx → document)", |b| {
+        b.iter(|| {
+            let book = Workbook::from_bytes("iku.xlsx", &bytes).unwrap();
+            black_box(import_workbook(&book, &options, None).unwrap())
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, validate_50k, open_10k, import_10k, flow_40_steps, compare_and_merge, monitoring_10k, xlsx_export_10k, sheet_import_10k);
 criterion_main!(benches);

@@ -137,22 +137,6 @@ pub(super) fn run(source: PathBuf, out: Option<PathBuf>, args: SheetArgs) -> Res
     Ok(())
 }
 
-fn rupiah(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    if n < 0 {
-        format!("-{out}")
-    } else {
-        out
-    }
-}
-
 fn summary_text(summary: &ImportSummary) -> String {
     let mut out = format!("Sheet '{}': {} baris data\n", summary.sheet, summary.rows);
     for (level, count) in &summary.nodes_per_level {
@@ -160,7 +144,7 @@ fn summary_text(summary: &ImportSummary) -> String {
     }
     out.push_str(&format!("  Indikator: {}, target: {}, realisasi: {}\n", summary.indicators, summary.targets, summary.realisasi));
     if summary.pagu != 0 || summary.spent != 0 {
-        out.push_str(&format!("  Pagu: Rp {}, realisasi anggaran: Rp {}\n", rupiah(summary.pagu), rupiah(summary.spent)));
+        out.push_str(&format!("  Pagu: Rp {}, realisasi anggaran: Rp {}\n", pokin::format::rupiah(summary.pagu), pokin::format::rupiah(summary.spent)));
     }
     if !summary.hidden_rows.is_empty() {
         let rows: Vec<String> = summary.hidden_rows.iter().map(u32::to_string).collect();

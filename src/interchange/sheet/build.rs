@@ -137,7 +137,6 @@ pub fn new_document(reading: &Reading, header: &Header, summary: &mut ImportSumm
     let mut doc = Document::new(&header.title, period);
     doc.document.agency = header.agency.clone();
     doc.document.government = header.government.clone();
-    let used: BTreeSet<usize> = reading.items.iter().map(|i| i.level).collect();
     doc.tree.levels = if reading.levels.is_empty() {
         default_levels()
     } else {
@@ -148,7 +147,6 @@ pub fn new_document(reading: &Reading, header: &Header, summary: &mut ImportSumm
             .map(|(i, name)| Level { name: name.clone(), kind: level_kind(i, name), echelon: String::new(), extra: Extra::new() })
             .collect()
     };
-    let _ = used;
     let ids: Vec<String> = (1..=reading.items.len()).map(|i| format!("n{i}")).collect();
     for (i, item) in reading.items.iter().enumerate() {
         let level = item.level.min(doc.tree.levels.len().saturating_sub(1));
@@ -281,6 +279,12 @@ pub fn into_document(base: &Document, reading: &Reading, layout: LayoutKind, sum
             let target = match position {
                 Some(p) => &mut node.indicators[p],
                 None => {
+                    summary.messages.push(ImportMessage::at(
+                        &sheet,
+                        Some(ind.row),
+                        None,
+                        format!("indikator '{}' tidak ditemukan pada '{}'; ditambahkan", short(&ind.name), short(&node.statement)),
+                    ));
                     let taken: BTreeSet<String> = node.indicators.iter().map(|x| x.id.clone()).collect();
                     let id = (1..).map(|k| format!("i{k}")).find(|id| !taken.contains(id)).unwrap_or_default();
                     node.indicators.push(Indicator { id, name: ind.name.clone(), unit: ind.unit.clone(), ..Indicator::default() });

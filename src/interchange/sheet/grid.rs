@@ -484,8 +484,15 @@ fn read_csv(file: &str, bytes: &[u8]) -> Result<(Grid, bool), String> {
     let delimiter = detect_delimiter(&text);
     let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut rows = Vec::new();
-    for (index, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| format!("baris {}: tidak terbaca sebagai CSV ({e})", index + 1))?;
+    let mut records = reader.records();
+    // The reader skips empty lines; Excel shows them as rows: keep them.
+    for empty in line_shapes(&text).into_iter().chain(std::iter::repeat(false)) {
+        if empty {
+            rows.push(Vec::new());
+            continue;
+        }
+        let Some(record) = records.next() else { break };
+        let record = record.map_err(|e| format!("baris {}: tidak terbaca sebagai CSV ({e})", rows.len() + 1))?;
         rows.push(record.iter().map(|v| if v.trim().is_empty() { Cell::Empty } else { Cell::Text(clean_text(v)) }).collect());
         if rows.len() * 8 > MAX_CELLS {
             return Err("berkas CSV terlalu besar".into());
@@ -493,6 +500,26 @@ fn read_csv(file: &str, bytes: &[u8]) -> Result<(Grid, bool), String> {
     }
     let name = Path::new(file).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "CSV".into());
     Ok((Grid::from_rows(&name, rows), false))
+}
+
+/// For each record of a csv (a line, or several inside quotes): whether it is an empty line.
+fn line_shapes(text: &str) -> Vec<bool> {
+    let (mut out, mut quoted, mut filled) = (Vec::new(), false, false);
+    for ch in text.chars() {
+        match ch {
+            '"' => {
+                quoted = !quoted;
+                filled = true;
+            }
+            '\n' if !quoted => {
+                out.push(!filled);
+                filled = false;
+            }
+            '\r' => {}
+            _ => filled = true,
+        }
+    }
+    out
 }
 
 pub fn decode_text(bytes: &[u8]) -> String {

@@ -26,7 +26,8 @@ pub struct Inspection {
     pub sample: Vec<Vec<String>>,
     /// Excel row numbers of the sample rows.
     pub sample_rows: Vec<u32>,
-    /// Detected mapping, or null where no layout recognises the sheet.
+    /// Detected mapping, or absent where no layout recognises the sheet.
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub mapping: Option<Mapping>,
     /// Why no layout recognised the sheet (or other remarks).
@@ -278,6 +279,20 @@ pub fn import_workbook(workbook: &Workbook, options: &ImportOptions, into: Optio
         messages: reading.messages.clone(),
         ..ImportSummary::default()
     };
+    let undated = mapping.columns.iter().any(|r| matches!(r, ColumnRole::Realisasi { .. } | ColumnRole::Spent { .. }));
+    if undated && options.year.is_none() && options.mapping.is_none() && title_year(grid, title_rows).is_none() {
+        let year = sheet_years(grid, title_rows, options, fallback).current;
+        let said = mapping.columns.iter().any(|r| matches!(r, ColumnRole::Realisasi { .. }))
+            && grid_headers_name_year(grid, &mapping);
+        if !said {
+            summary.messages.push(ImportMessage::at(
+                &grid.sheet,
+                None,
+                None,
+                format!("tahun realisasi tidak tertulis di sheet; dipakai {year} (pilih tahun lain bila perlu)"),
+            ));
+        }
+    }
     if !reading.hidden_rows.is_empty() {
         let rows: Vec<String> = reading.hidden_rows.iter().map(u32::to_string).collect();
         let what = if options.include_hidden { "ikut diimpor" } else { "dilewati" };
@@ -288,6 +303,13 @@ pub fn import_workbook(workbook: &Workbook, options: &ImportOptions, into: Optio
         None => build::new_document(&reading, &title_block(workbook, grid, title_rows), &mut summary),
     };
     Ok(ImportOutcome { document, summary })
+}
+
+/// Whether the header band names a year (then the realisasi columns carry it).
+fn grid_headers_name_year(grid: &Grid, mapping: &Mapping) -> bool {
+    header::headers(grid, mapping.header_start, mapping.header_rows).iter().any(|h| {
+        h.split(|c: char| !c.is_ascii_digit()).any(|w| w.len() == 4 && w.parse::<i32>().is_ok_and(|y| (1990..=2100).contains(&y)))
+    })
 }
 
 fn layout_name(layout: LayoutKind) -> &'static str {

@@ -152,7 +152,8 @@ fn classify(header: &str, years: Years) -> Option<Class> {
     if has("dana tahun") {
         return None;
     }
-    if has("realisasi") && !(last.contains("target") && !last.contains("realisasi")) {
+    // "… Tahun 2014 › Target Renja SKPD" under a "Target dan Realisasi" group is a target.
+    if has("realisasi") && (last.contains("realisasi") || !last.contains("target")) {
         let q = quarter_in(&parts);
         if q.is_none() && last == "realisasi" && parts.len() == 1 {
             return None; // a sum of the quarters
@@ -191,12 +192,16 @@ fn classify(header: &str, years: Years) -> Option<Class> {
         return Some(Class::Level(parts[0].trim().to_string()));
     }
     let words = level_words(&last);
+    // A header naming a coded item ("2896.BMA.004 PUBLIKASI …") heads a matrix column, not statements.
+    let coded = lower.split_whitespace().any(|w| w.contains('.') && w.chars().any(|c| c.is_ascii_digit()));
+    if coded {
+        return None;
+    }
     if has("uraian") || has("pernyataan") || last == "nama" || words.len() >= 2 || has("ro - kegiatan") {
         return Some(Class::Name);
     }
     // A level names a kind of statement in a few words, not a coded item ("2896.BMA.004 PUBLIKASI …").
-    let coded = lower.split_whitespace().any(|w| w.contains('.') && w.chars().any(|c| c.is_ascii_digit()));
-    if words.len() == 1 && last.split_whitespace().count() <= 6 && !last.starts_with(|c: char| c.is_ascii_digit()) && !coded {
+    if words.len() == 1 && last.split_whitespace().count() <= 6 && !last.starts_with(|c: char| c.is_ascii_digit()) {
         let name = parts.last().map(|p| p.split_whitespace().collect::<Vec<_>>().join(" ")).unwrap_or_default();
         return Some(Class::Level(name));
     }
@@ -241,7 +246,7 @@ fn is_counter(values: &[String]) -> bool {
 /// why the sheet is not such a table.
 pub fn recognise(grid: &Grid, band: &HeaderBand, layout: Option<LayoutKind>, years: Years) -> Result<Mapping, String> {
     if is_cell_chart(grid) {
-        return Err("sheet ini bagan cascading yang digambar di sel (kotak-kotak bersebelahan), bukan tabel baris; \
+        return Err("sheet ini bagan cascading yang digambar di sel, bukan tabel baris (kotak-kotak bersebelahan, tautannya hanya tersirat dari letak); \
                     salin isinya ke tabel dengan satu baris per pernyataan (kolom Tujuan | Sasaran | Program … | Indikator | Target), lalu impor tabel itu"
             .into());
     }
@@ -344,10 +349,12 @@ pub fn recognise(grid: &Grid, band: &HeaderBand, layout: Option<LayoutKind>, yea
         None
     } else if has_realisasi {
         Some(LayoutKind::Renja)
-    } else if (level_count >= 2 || hierarchy != Hierarchy::Columns && has_level_name) && has_indicator {
+    } else if level_count >= 2 && has_indicator {
         Some(LayoutKind::Cascading)
     } else if has_indicator && year_targets > 0 {
         Some(LayoutKind::Iku)
+    } else if hierarchy != Hierarchy::Columns && has_level_name && has_indicator {
+        Some(LayoutKind::Cascading)
     } else if has_pagu {
         Some(LayoutKind::Budget)
     } else if has_indicator {

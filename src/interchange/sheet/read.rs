@@ -159,6 +159,8 @@ struct Reader<'a> {
     /// Whether the sheet merges statements over their rows (then a
     /// statement repeated in a cell of its own is another node).
     merges_statements: bool,
+    /// Cells of the statement columns that copy a merged range's value.
+    copies: std::collections::HashSet<(u32, u32)>,
 }
 
 impl<'a> Reader<'a> {
@@ -217,7 +219,17 @@ impl<'a> Reader<'a> {
         let merges_statements = grid.merged.iter().any(|m| {
             m.first_row >= start && m.last_row > m.first_row && level_cols.iter().any(|(_, c)| (m.first_col..=m.last_col).contains(c))
         });
-        Reader { grid, mapping, out, current, level_cols, values, code_cols, name_col, level_name_col, code_levels, deepest_seen: 0, merges_statements }
+        let mut copies = std::collections::HashSet::new();
+        for m in &grid.merged {
+            for &(_, c) in level_cols.iter().filter(|(_, c)| (m.first_col..=m.last_col).contains(c)) {
+                for r in m.first_row..=m.last_row.min(grid.height()) {
+                    if (r, c) != (m.first_row, m.first_col) {
+                        copies.insert((r, c));
+                    }
+                }
+            }
+        }
+        Reader { grid, mapping, out, current, level_cols, values, code_cols, name_col, level_name_col, code_levels, deepest_seen: 0, merges_statements, copies }
     }
 
     fn message(&mut self, row: u32, col: Option<u32>, text: String) {
@@ -271,7 +283,7 @@ impl<'a> Reader<'a> {
             self.continuation(r);
             return;
         };
-        if is_total(&texts.iter().map(|(_, _, t)| t.as_str()).find(|t| !t.is_empty()).unwrap_or_default()) {
+        if is_total(texts.iter().map(|(_, _, t)| t.as_str()).find(|t| !t.is_empty()).unwrap_or_default()) {
             return;
         }
         self.out.rows += 1;
@@ -285,7 +297,7 @@ impl<'a> Reader<'a> {
                 let item = &self.out.items[i];
                 // A merge copy continues its node; a repeated text too, where the
                 // column does not merge its spans (a statement written on every row).
-                if !self.grid.is_origin(r, col) || (item.statement == *text && item.parent == parent && !self.merging(col)) {
+                if self.copies.contains(&(r, col)) || (item.statement == *text && item.parent == parent && !self.merging(col)) {
                     continue;
                 }
             }

@@ -22,7 +22,7 @@ sample: Array<Array<string>>,
  */
 sample_rows: Array<number>, 
 /**
- * Detected mapping, or null where no layout recognises the sheet.
+ * Detected mapping, or absent where no layout recognises the sheet.
  */
 mapping?: Mapping, 
 /**
