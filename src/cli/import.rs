@@ -167,12 +167,12 @@ fn inspection_text(inspection: &sheet::Inspection) -> String {
         Some(mapping) => {
             let layout = serde_json::to_value(mapping.layout).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
             out.push_str(&format!(
-                "  Bentuk: {layout}; judul kolom baris {}–{}\n",
+                "  Bentuk: {layout} (--layout {layout}); judul kolom baris {}–{}\n",
                 mapping.header_start + 1,
                 mapping.header_start + mapping.header_rows
             ));
             for (index, header) in inspection.headers.iter().enumerate() {
-                let role = mapping.columns.get(index).and_then(|r| serde_json::to_string(r).ok()).unwrap_or_default();
+                let role = mapping.columns.get(index).map(|r| r.label(&mapping.levels)).unwrap_or_default();
                 out.push_str(&format!("  {:>3} {}: {}\n", sheet::grid::column_letters(index as u32), header.replace('\n', " "), role));
             }
         }

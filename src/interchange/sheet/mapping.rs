@@ -119,3 +119,32 @@ pub struct ImportOptions {
     #[ts(optional)]
     pub year: Option<i32>,
 }
+
+impl ColumnRole {
+    /// The role in the planner's words ("Target tahun 2025"); `levels`
+    /// names the statement levels.
+    pub fn label(&self, levels: &[String]) -> String {
+        match self {
+            ColumnRole::Ignore => "Abaikan".into(),
+            ColumnRole::Statement { level } => match levels.get(*level) {
+                Some(name) => format!("Pernyataan level {} – {name}", level + 1),
+                None => format!("Pernyataan level {}", level + 1),
+            },
+            ColumnRole::Name => "Nama/uraian".into(),
+            ColumnRole::Code { part: 0 } => "Kode".into(),
+            ColumnRole::Code { part } => format!("Kode bagian {}", part + 1),
+            ColumnRole::LevelName => "Nama level".into(),
+            ColumnRole::Indicator => "Indikator".into(),
+            ColumnRole::Unit => "Satuan".into(),
+            ColumnRole::Baseline => "Baseline".into(),
+            ColumnRole::Target { year } => format!("Target tahun {year}"),
+            ColumnRole::PkTarget { year } => format!("Target PK tahun {year}"),
+            ColumnRole::Realisasi { year, quarter: Some(q) } => format!("Realisasi tahun {year} TW {q}"),
+            ColumnRole::Realisasi { year, quarter: None } => format!("Realisasi tahun {year}"),
+            ColumnRole::Pagu => "Pagu".into(),
+            ColumnRole::Spent { quarter: Some(q) } => format!("Realisasi anggaran TW {q}"),
+            ColumnRole::Spent { quarter: None } => "Realisasi anggaran".into(),
+            ColumnRole::Owner => "Penanggung jawab".into(),
+        }
+    }
+}
