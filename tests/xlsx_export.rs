@@ -175,8 +175,12 @@ fn page_setup_is_folio_with_header_rows_repeated() {
     let sheet = book.part("xl/worksheets/sheet1.xml");
     assert!(sheet.contains(r#"paperSize="14""#), "{sheet}");
     assert!(sheet.contains(r#"orientation="landscape""#));
-    assert!(sheet.contains(r#"fitToHeight="0""#));
+    // Five levels × six years do not fit F4's width readably: 70 % over several pages.
+    assert!(sheet.contains(r#"scale="70""#), "{sheet}");
     assert!(sheet.contains(r#"<pane "#) && sheet.contains(r#"state="frozen""#));
+    // The IKU table fits the page's width.
+    let iku = exported(&doc, &options(XlsxTable::Iku));
+    assert!(iku.part("xl/worksheets/sheet1.xml").contains(r#"fitToHeight="0""#));
     let workbook = book.part("xl/workbook.xml");
     assert!(workbook.contains(r#"name="_xlnm.Print_Titles""#), "{workbook}");
     assert!(workbook.contains("$5:$6"), "{workbook}");

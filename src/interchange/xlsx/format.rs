@@ -35,6 +35,16 @@ pub(super) struct Paper {
 }
 
 impl Paper {
+    /// The printable width in millimetres (margins of 0.4 in each side).
+    fn printable_width_mm(self, landscape: bool) -> f64 {
+        let (short, long) = match self.size {
+            PAPER_A3 => (297.0, 420.0),
+            PAPER_A4 => (210.0, 297.0),
+            _ => (215.0, 330.0),
+        };
+        (if landscape { long } else { short }) - 2.0 * 0.4 * 25.4
+    }
+
     /// "F4" (Folio; the default), "A4" or "A3" (landscape).
     pub(super) fn parse(name: Option<&str>) -> Result<Paper, Error> {
         let name = name.map(str::trim).unwrap_or("");
@@ -188,7 +198,15 @@ impl<'a> Sheet<'a> {
             ws.set_portrait();
         }
         ws.set_margins(0.4, 0.4, 0.5, 0.6, 0.3, 0.3);
-        ws.set_print_fit_to_pages(1, 0);
+        // Fitted to the page's width unless that shrinks the 9 pt text
+        // under about 6 pt (a wide Matriks Cascading): then it prints at
+        // that smallest readable scale over several pages side by side,
+        // the header rows repeated on each.
+        let landscape = landscape || paper.always_landscape;
+        match print_scale(&self.widths, paper.printable_width_mm(landscape)) {
+            None => ws.set_print_fit_to_pages(1, 0),
+            Some(scale) => ws.set_print_scale(scale),
+        };
         ws.set_print_center_horizontally(true);
         ws.set_freeze_panes(last + 1, 0).map_err(xlsx_error)?;
         ws.set_repeat_rows(first, last).map_err(xlsx_error)?;
@@ -332,6 +350,16 @@ pub(super) fn level_name(doc: &Document, level: usize) -> String {
     doc.tree.levels.get(level).map_or_else(|| format!("Level {level}"), |l| l.name.clone())
 }
 
+/// The smallest scale (percent) at which 9 pt text stays readable.
+const MIN_PRINT_SCALE: u16 = 70;
+
+/// None where the columns fit the page's width at a readable scale, else
+/// that scale. A column width unit is about 2 mm (8.43 = 64 px = 16.9 mm).
+fn print_scale(widths: &[f64], printable_mm: f64) -> Option<u16> {
+    let total_mm: f64 = widths.iter().sum::<f64>() * 2.0;
+    (printable_mm / total_mm * 100.0 < MIN_PRINT_SCALE as f64).then_some(MIN_PRINT_SCALE)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -350,6 +378,15 @@ mod tests {
         assert_eq!(text_lines("Indeks RB", 20.0), 1);
         assert_eq!(text_lines("satu dua tiga empat lima enam tujuh", 10.0), 3);
         assert_eq!(text_lines("a\nb", 10.0), 2);
+    }
+
+    #[test]
+    fn wide_tables_print_at_a_readable_scale_over_several_pages() {
+        // 45 columns of a five-level, six-year Matriks Cascading on A3 landscape.
+        let wide = vec![9.0; 45];
+        assert_eq!(print_scale(&wide, Paper::parse(Some("A3")).unwrap().printable_width_mm(true)), Some(70));
+        // An IKU table fits F4 landscape.
+        assert_eq!(print_scale(&[5.0, 14.0, 30.0, 30.0, 9.0, 9.0, 9.0, 9.0, 9.0], Paper::parse(None).unwrap().printable_width_mm(true)), None);
     }
 
     #[test]
