@@ -162,9 +162,37 @@ pub(super) fn open_reader(path: &Path, header: &Header) -> rusqlite::Result<Conn
         let uri = format!("file:{}?immutable=1", uri_path(path));
         return Connection::open_with_flags(&uri, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI);
     }
+    if header.wal {
+        return read_through_copy(path);
+    }
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     conn.busy_timeout(std::time::Duration::ZERO)?;
     Ok(conn)
+}
+
+/// An older WAL-mode file with a `-wal` left beside it, read without
+/// writing beside it: SQLite would create a `-shm` there to read the WAL.
+/// The file and its WAL are copied to a private temporary folder, the copy
+/// folded and read as an immutable file; the folder goes once it is open
+/// (on Windows, where an open file cannot go, with the next clean-up of
+/// the temporary folder).
+fn read_through_copy(path: &Path) -> rusqlite::Result<Connection> {
+    let failed = |_| rusqlite::Error::InvalidPath(path.to_path_buf());
+    let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+    let folder = std::env::temp_dir().join(format!("pokin-baca-{}-{stamp}", std::process::id()));
+    std::fs::create_dir_all(&folder).map_err(failed)?;
+    let copy = folder.join("salinan.pokin");
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    let copied = std::fs::copy(path, &copy).and_then(|_| std::fs::copy(PathBuf::from(wal), folder.join("salinan.pokin-wal")));
+    let opened = copied.map_err(failed).and_then(|_| {
+        let conn = Connection::open(&copy)?;
+        conn.pragma_update(None, "journal_mode", "DELETE")?;
+        drop(conn);
+        Connection::open_with_flags(format!("file:{}?immutable=1", uri_path(&copy)), OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI)
+    });
+    let _ = std::fs::remove_dir_all(&folder);
+    opened
 }
 
 /// A path for a SQLite URI: percent-encoded where a URI needs it.
@@ -173,7 +201,9 @@ fn uri_path(path: &Path) -> String {
     let mut out = String::new();
     for byte in text.bytes() {
         match byte {
-            b'%' | b'?' | b'#' | b' ' => out.push_str(&format!("%{byte:02X}")),
+            // Bytes of non-ASCII names too: pushed as chars they would be
+            // re-encoded as two UTF-8 bytes each and name another file.
+            b'%' | b'?' | b'#' | b' ' | 0x80.. => out.push_str(&format!("%{byte:02X}")),
             _ => out.push(byte as char),
         }
     }
