@@ -18,32 +18,11 @@ pub(super) enum ExportFormat {
     Xlsx,
 }
 
-/// The tables `export xlsx` writes (`pokin::interchange::xlsx::XlsxTable`).
-#[derive(Clone, Copy, PartialEq, ValueEnum)]
-pub(super) enum Table {
-    Cascading,
-    Iku,
-    Pk,
-    Kke1,
-    Kke2,
-    Sop,
-    Capaian,
-    Anggaran,
-}
-
-impl Table {
-    fn xlsx(self) -> XlsxTable {
-        match self {
-            Table::Cascading => XlsxTable::Cascading,
-            Table::Iku => XlsxTable::Iku,
-            Table::Pk => XlsxTable::Pk,
-            Table::Kke1 => XlsxTable::Kke1,
-            Table::Kke2 => XlsxTable::Kke2,
-            Table::Sop => XlsxTable::Sop,
-            Table::Capaian => XlsxTable::Capaian,
-            Table::Anggaran => XlsxTable::Anggaran,
-        }
-    }
+/// `--table`: the core's table names (`XlsxTable::key`), listed in `--help`.
+fn table_parser() -> impl clap::builder::TypedValueParser<Value = XlsxTable> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(XlsxTable::ALL.map(XlsxTable::key))
+        .map(|key| XlsxTable::from_key(&key).expect("only listed names pass"))
 }
 
 #[derive(Clone, Copy, PartialEq, ValueEnum)]
@@ -117,8 +96,8 @@ pub(super) struct PrintArgs {
     #[arg(long, default_value = "")]
     printed_on: String,
     /// xlsx: tabel yang diekspor: cascading (matriks cascading), iku (IKU Renstra), pk (lampiran perjanjian kinerja --unit, --year), kke1, kke2 (kertas kerja evaluasi), sop (tabel SOP --flow), capaian (tabel capaian kinerja --year), anggaran (tabel realisasi anggaran)
-    #[arg(long, value_enum)]
-    table: Option<Table>,
+    #[arg(long, value_parser = table_parser())]
+    table: Option<XlsxTable>,
     /// xlsx --table pk: id unit yang perjanjian kinerjanya diekspor
     #[arg(long)]
     unit: Option<String>,
@@ -191,7 +170,7 @@ pub(super) fn run(
                 Error::refused("Berkas Excel tidak dapat ditulis ke layar; sebutkan berkas keluaran dengan -o BERKAS.xlsx")
             })?;
             let options =
-                XlsxOptions { table: table.xlsx(), year: print.year, unit: print.unit.clone(), flow: print.flow.clone(), paper: print.paper.clone() };
+                XlsxOptions { table, year: print.year, unit: print.unit.clone(), flow: print.flow.clone(), paper: print.paper.clone() };
             let bytes = pokin::interchange::xlsx::export(&doc, &options)?;
             std::fs::write(&output, &bytes).map_err(|e| Error::io(&output, e))?;
             println!("Diekspor: {} (tabel {})", output.display(), options.table.key());

@@ -3,32 +3,17 @@
 //! an existing one as one history step.
 
 use super::ReportFormat;
-use clap::ValueEnum;
 use pokin::interchange::json;
 use pokin::interchange::sheet::{self, ImportOptions, ImportSummary, LayoutKind, Mapping};
 use pokin::store::DocFile;
 use pokin::Error;
 use std::path::{Path, PathBuf};
 
-#[derive(Clone, Copy, PartialEq, ValueEnum)]
-pub(super) enum LayoutArg {
-    Cascading,
-    Iku,
-    Renja,
-    Budget,
-    Generic,
-}
-
-impl From<LayoutArg> for LayoutKind {
-    fn from(layout: LayoutArg) -> Self {
-        match layout {
-            LayoutArg::Cascading => LayoutKind::Cascading,
-            LayoutArg::Iku => LayoutKind::Iku,
-            LayoutArg::Renja => LayoutKind::Renja,
-            LayoutArg::Budget => LayoutKind::Budget,
-            LayoutArg::Generic => LayoutKind::Generic,
-        }
-    }
+/// `--layout`: the core's layout names (`LayoutKind::key`), listed in `--help`.
+fn layout_parser() -> impl clap::builder::TypedValueParser<Value = LayoutKind> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(LayoutKind::ALL.map(LayoutKind::key))
+        .map(|key| LayoutKind::from_key(&key).expect("only listed names pass"))
 }
 
 /// Options of a spreadsheet import.
@@ -36,8 +21,8 @@ impl From<LayoutArg> for LayoutKind {
 pub(super) struct SheetArgs {
     /// Bentuk tabel: cascading (matriks cascading), iku (IKU Renstra), renja (evaluasi Renja / realisasi
     /// triwulan), budget (DPA/SIPD/RKA: kode, uraian, pagu), generic (dengan --mapping)
-    #[arg(long, value_enum)]
-    layout: Option<LayoutArg>,
+    #[arg(long, value_parser = layout_parser())]
+    layout: Option<LayoutKind>,
     /// Nama sheet (bawaan: sheet tampak pertama yang dikenali)
     #[arg(long)]
     sheet: Option<String>,
@@ -96,7 +81,7 @@ pub(super) fn run(source: PathBuf, out: Option<PathBuf>, args: SheetArgs) -> Res
         None => None,
     };
     let layout = match (args.layout, &mapping) {
-        (Some(layout), _) => layout.into(),
+        (Some(layout), _) => layout,
         (None, Some(mapping)) => mapping.layout,
         (None, None) => {
             return Err(Error::refused(
@@ -165,7 +150,7 @@ fn inspection_text(inspection: &sheet::Inspection) -> String {
     out.push_str(&format!("Sheet '{}':\n", inspection.sheet));
     match &inspection.mapping {
         Some(mapping) => {
-            let layout = serde_json::to_value(mapping.layout).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+            let layout = mapping.layout.key();
             out.push_str(&format!(
                 "  Bentuk: {layout} (--layout {layout}); judul kolom baris {}–{}\n",
                 mapping.header_start + 1,

@@ -22,6 +22,25 @@ pub enum LayoutKind {
     Generic,
 }
 
+impl LayoutKind {
+    pub const ALL: [LayoutKind; 5] = [LayoutKind::Cascading, LayoutKind::Iku, LayoutKind::Renja, LayoutKind::Budget, LayoutKind::Generic];
+
+    /// The name the CLI uses (as serde writes it).
+    pub fn key(self) -> &'static str {
+        match self {
+            LayoutKind::Cascading => "cascading",
+            LayoutKind::Iku => "iku",
+            LayoutKind::Renja => "renja",
+            LayoutKind::Budget => "budget",
+            LayoutKind::Generic => "generic",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<LayoutKind> {
+        LayoutKind::ALL.into_iter().find(|l| l.key() == key)
+    }
+}
+
 /// How rows nest into a tree.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(tag = "by", rename_all = "snake_case")]
@@ -118,6 +137,19 @@ pub struct ImportOptions {
     #[serde(default)]
     #[ts(optional)]
     pub year: Option<i32>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn layout_keys_are_serde_names() {
+        for layout in LayoutKind::ALL {
+            assert_eq!(serde_json::to_value(layout).unwrap(), layout.key());
+            assert_eq!(LayoutKind::from_key(layout.key()), Some(layout));
+        }
+    }
 }
 
 impl ColumnRole {

@@ -64,7 +64,22 @@ pub struct XlsxOptions {
 }
 
 impl XlsxTable {
-    /// The name the CLI and the file names use.
+    pub const ALL: [XlsxTable; 8] = [
+        XlsxTable::Cascading,
+        XlsxTable::Iku,
+        XlsxTable::Pk,
+        XlsxTable::Kke1,
+        XlsxTable::Kke2,
+        XlsxTable::Sop,
+        XlsxTable::Capaian,
+        XlsxTable::Anggaran,
+    ];
+
+    pub fn from_key(key: &str) -> Option<XlsxTable> {
+        XlsxTable::ALL.into_iter().find(|t| t.key() == key)
+    }
+
+    /// The name the CLI and the file names use (as serde writes it).
     pub fn key(self) -> &'static str {
         match self {
             XlsxTable::Cascading => "cascading",
@@ -104,4 +119,17 @@ pub fn export(doc: &Document, options: &XlsxOptions) -> Result<Vec<u8>, Error> {
     let title = doc.document.title.trim();
     book.set_properties(&rust_xlsxwriter::DocProperties::new().set_title(title).set_company(format::agency(doc)).set_author("Pokin Studio"));
     book.save_to_buffer().map_err(format::xlsx_error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_keys_are_serde_names() {
+        for table in XlsxTable::ALL {
+            assert_eq!(serde_json::to_value(table).unwrap(), table.key());
+            assert_eq!(XlsxTable::from_key(table.key()), Some(table));
+        }
+    }
 }
