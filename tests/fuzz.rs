@@ -15,6 +15,7 @@
 
 mod common;
 
+use common::mutation::*;
 use common::*;
 use pokin::edit::{self, Op};
 use pokin::interchange::json;
@@ -32,7 +33,7 @@ use std::time::{Duration, Instant};
 // ------------------------------------------------------------------ budget
 
 fn cases() -> u32 {
-    std::env::var("POKIN_FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(48)
+    fuzz_cases(48)
 }
 
 fn config() -> ProptestConfig {
@@ -110,45 +111,6 @@ fn count_outcome(target: usize, ok: bool) {
 fn sample_texts() -> &'static Vec<String> {
     static TEXTS: OnceLock<Vec<String>> = OnceLock::new();
     TEXTS.get_or_init(|| samples().iter().map(|p| std::fs::read_to_string(p).unwrap()).collect())
-}
-
-#[derive(Debug, Clone)]
-enum ByteMutation {
-    Flip(usize, u8),
-    Insert(usize, Vec<u8>),
-    Delete(usize, usize),
-    Truncate(usize),
-}
-
-fn byte_mutation() -> impl Strategy<Value = ByteMutation> {
-    prop_oneof![
-        (any::<usize>(), 1u8..=255).prop_map(|(at, bit)| ByteMutation::Flip(at, bit)),
-        (any::<usize>(), proptest::collection::vec(any::<u8>(), 1..16)).prop_map(|(at, b)| ByteMutation::Insert(at, b)),
-        (any::<usize>(), 1usize..64).prop_map(|(at, n)| ByteMutation::Delete(at, n)),
-        any::<usize>().prop_map(ByteMutation::Truncate),
-    ]
-}
-
-fn mutate_bytes(bytes: &mut Vec<u8>, m: &ByteMutation) {
-    if bytes.is_empty() {
-        return;
-    }
-    match m {
-        ByteMutation::Flip(at, bit) => {
-            let i = at % bytes.len();
-            bytes[i] ^= bit;
-        }
-        ByteMutation::Insert(at, b) => {
-            let i = at % bytes.len();
-            bytes.splice(i..i, b.iter().copied());
-        }
-        ByteMutation::Delete(at, n) => {
-            let i = at % bytes.len();
-            let end = (i + n).min(bytes.len());
-            bytes.drain(i..end);
-        }
-        ByteMutation::Truncate(at) => bytes.truncate(at % bytes.len()),
-    }
 }
 
 /// A value of any JSON type, the edges included (`pick` chooses).

@@ -268,24 +268,30 @@ fn a_file_in_a_read_only_folder_is_read_by_the_cli_and_never_written() {
 
 // ------------------------------------------------------- left-overs beside
 
+/// A file of the previous release in WAL mode, copied with its `-wal`
+/// (an edit: n1 "Dari WAL") into `dir/lama/` while the writer still held it.
+fn left_over_wal(dir: &Path) -> PathBuf {
+    let original = dir.join("asal.pokin");
+    good(&original);
+    let lama = dir.join("lama");
+    std::fs::create_dir(&lama).unwrap();
+    let path = lama.join("lama.pokin");
+    let conn = rusqlite::Connection::open(&original).unwrap();
+    conn.pragma_update(None, "journal_mode", "WAL").unwrap();
+    conn.pragma_update(None, "wal_autocheckpoint", 0).unwrap();
+    conn.execute("UPDATE node SET data = json_set(data, '$.statement', 'Dari WAL') WHERE id = 'n1'", []).unwrap();
+    std::fs::copy(&original, &path).unwrap();
+    std::fs::copy(dir.join("asal.pokin-wal"), lama.join("lama.pokin-wal")).unwrap();
+    path
+}
+
 /// A file of the previous release in WAL mode with its `-wal` left beside:
 /// the CLI's readers read the pending edit and write nothing anywhere.
 #[test]
 fn a_left_over_wal_is_read_by_the_cli_without_a_byte_written() {
     let dir = temp_dir();
-    let original = dir.path().join("asal.pokin");
-    good(&original);
-    let lama = dir.path().join("lama");
-    std::fs::create_dir(&lama).unwrap();
-    let path = lama.join("lama.pokin");
-    {
-        let conn = rusqlite::Connection::open(&original).unwrap();
-        conn.pragma_update(None, "journal_mode", "WAL").unwrap();
-        conn.pragma_update(None, "wal_autocheckpoint", 0).unwrap();
-        conn.execute("UPDATE node SET data = json_set(data, '$.statement', 'Dari WAL') WHERE id = 'n1'", []).unwrap();
-        std::fs::copy(&original, &path).unwrap();
-        std::fs::copy(dir.path().join("asal.pokin-wal"), lama.join("lama.pokin-wal")).unwrap();
-    }
+    let path = left_over_wal(dir.path());
+    let lama = path.parent().unwrap().to_path_buf();
     let hash = sha(&path);
     let wal_hash = sha(&lama.join("lama.pokin-wal"));
     let out = dir.path().join("keluar.json");
@@ -418,19 +424,7 @@ fn a_wal_mode_file_with_a_non_ascii_name_opens_read_only() {
 #[test]
 fn reading_a_left_over_wal_leaves_no_shm() {
     let dir = temp_dir();
-    let original = dir.path().join("asal.pokin");
-    good(&original);
-    let lama = dir.path().join("lama");
-    std::fs::create_dir(&lama).unwrap();
-    let path = lama.join("lama.pokin");
-    {
-        let conn = rusqlite::Connection::open(&original).unwrap();
-        conn.pragma_update(None, "journal_mode", "WAL").unwrap();
-        conn.pragma_update(None, "wal_autocheckpoint", 0).unwrap();
-        conn.execute("UPDATE node SET data = json_set(data, '$.statement', 'Dari WAL') WHERE id = 'n1'", []).unwrap();
-        std::fs::copy(&original, &path).unwrap();
-        std::fs::copy(dir.path().join("asal.pokin-wal"), lama.join("lama.pokin-wal")).unwrap();
-    }
+    let path = left_over_wal(dir.path());
     let input = Untouched::new(&path);
     drop(DocFile::open_read_only(&path).unwrap());
     input.check("open_read_only");

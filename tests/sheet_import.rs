@@ -1,5 +1,7 @@
 //! Spreadsheet import (issue #15).
 
+mod common;
+
 use pokin::interchange::sheet::*;
 use std::path::Path;
 
@@ -342,6 +344,7 @@ fn realisasi_into_a_sample_leaves_the_plan_unchanged() {
 // ------------------------------------------------------------------ fuzz
 
 mod fuzz {
+    use super::common::mutation::*;
     use super::*;
     use proptest::prelude::*;
 
@@ -355,46 +358,7 @@ mod fuzz {
     }
 
     fn cases() -> u32 {
-        std::env::var("POKIN_FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(64)
-    }
-
-    #[derive(Debug, Clone)]
-    enum Mutation {
-        Flip(usize, u8),
-        Insert(usize, Vec<u8>),
-        Delete(usize, usize),
-        Truncate(usize),
-    }
-
-    fn mutation() -> impl Strategy<Value = Mutation> {
-        prop_oneof![
-            (any::<usize>(), 1u8..=255).prop_map(|(at, bit)| Mutation::Flip(at, bit)),
-            (any::<usize>(), proptest::collection::vec(any::<u8>(), 1..16)).prop_map(|(at, b)| Mutation::Insert(at, b)),
-            (any::<usize>(), 1usize..64).prop_map(|(at, n)| Mutation::Delete(at, n)),
-            any::<usize>().prop_map(Mutation::Truncate),
-        ]
-    }
-
-    fn apply(bytes: &mut Vec<u8>, m: &Mutation) {
-        if bytes.is_empty() {
-            return;
-        }
-        match m {
-            Mutation::Flip(at, bit) => {
-                let i = at % bytes.len();
-                bytes[i] ^= bit;
-            }
-            Mutation::Insert(at, b) => {
-                let i = at % bytes.len();
-                bytes.splice(i..i, b.iter().copied());
-            }
-            Mutation::Delete(at, n) => {
-                let i = at % bytes.len();
-                let end = (i + n).min(bytes.len());
-                bytes.drain(i..end);
-            }
-            Mutation::Truncate(at) => bytes.truncate(at % bytes.len()),
-        }
+        fuzz_cases(64)
     }
 
     /// Every layout on a workbook read from mutated bytes: an error is fine, a panic is not.
@@ -412,11 +376,11 @@ mod fuzz {
     proptest! {
         #![proptest_config(ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() })]
         #[test]
-        fn mutated_workbooks_never_panic(seed in 0usize..5, mutations in proptest::collection::vec(mutation(), 1..6)) {
+        fn mutated_workbooks_never_panic(seed in 0usize..5, mutations in proptest::collection::vec(byte_mutation(), 1..6)) {
             let seeds = seeds();
             let (file, mut bytes) = seeds[seed % seeds.len()].clone();
             for m in &mutations {
-                apply(&mut bytes, m);
+                mutate_bytes(&mut bytes, m);
             }
             let started = std::time::Instant::now();
             let result = std::panic::catch_unwind(|| run(&file, &bytes));

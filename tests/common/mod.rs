@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod mutation;
+
 use pokin::interchange::json;
 use pokin::model::Document;
 use serde_json::Value;

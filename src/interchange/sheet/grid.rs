@@ -69,18 +69,22 @@ impl Cell {
 }
 
 /// 0.9781 × 100 is 97.81000000000002 in binary: keep what the planner typed.
-fn round_float(n: f64) -> f64 {
+pub(crate) fn round_float(n: f64) -> f64 {
     (n * 1e9).round() / 1e9
+}
+
+/// The number as a whole number where it is one (after `round_float`).
+pub(crate) fn whole(n: f64) -> Option<i64> {
+    let n = round_float(n);
+    (n.fract() == 0.0 && n.abs() < 1e15).then_some(n as i64)
 }
 
 /// A number as plain text: whole numbers without ".0", others as Rust
 /// writes them (shortest round trip), with a dot.
 pub fn format_number(n: f64) -> String {
-    let n = round_float(n);
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
-    } else {
-        format!("{n}")
+    match whole(n) {
+        Some(whole) => whole.to_string(),
+        None => format!("{}", round_float(n)),
     }
 }
 

@@ -518,8 +518,7 @@ impl<'a> Reader<'a> {
             Cell::Empty => None,
             Cell::Error(e) => {
                 let e = e.clone();
-                self.message(r, Some(c), format!("nilai galat {e} diabaikan (rumus di Excel rusak)"));
-                None
+                self.formula_error(r, c, &e)
             }
             cell @ (Cell::Number(_) | Cell::Percent(_)) => cell.number().map(number_value),
             Cell::Text(t) => {
@@ -527,8 +526,7 @@ impl<'a> Reader<'a> {
                 if matches!(t.as_str(), "" | "-" | "–" | "—" | "--") {
                     None
                 } else if is_error_literal(&t) {
-                    self.message(r, Some(c), format!("nilai galat {t} diabaikan (rumus di Excel rusak)"));
-                    None
+                    self.formula_error(r, c, &t)
                 } else if let Some(n) = crate::monitoring::measure::parse_number(&t) {
                     Some(number_value(n))
                 } else {
@@ -539,14 +537,19 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// An Excel error value (`#REF!`) where a number was wanted: reported at its cell, no value.
+    fn formula_error<T>(&mut self, r: u32, c: u32, shown: &str) -> Option<T> {
+        self.message(r, Some(c), format!("nilai galat {shown} diabaikan (rumus di Excel rusak)"));
+        None
+    }
+
     /// Rupiah: a whole number.
     fn money(&mut self, r: u32, c: u32) -> Option<i64> {
         match self.grid.get(r, c) {
             Cell::Empty => None,
             Cell::Error(e) => {
                 let e = e.clone();
-                self.message(r, Some(c), format!("nilai galat {e} diabaikan (rumus di Excel rusak)"));
-                None
+                self.formula_error(r, c, &e)
             }
             cell => match cell.number() {
                 Some(n) if n.is_finite() && n.abs() < 9e15 => Some(n.round() as i64),
@@ -564,11 +567,9 @@ impl<'a> Reader<'a> {
 
 /// A number as the planner typed it: whole numbers as integers (100, not 100.0).
 pub fn number_value(n: f64) -> Value {
-    let n = (n * 1e9).round() / 1e9;
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        Value::Number(serde_json::Number::from(n as i64))
-    } else {
-        Value::from(n)
+    match super::grid::whole(n) {
+        Some(whole) => Value::Number(serde_json::Number::from(whole)),
+        None => Value::from(super::grid::round_float(n)),
     }
 }
 
